@@ -1,0 +1,47 @@
+# Two commands for a new machine: `make run` and `make test` (see README).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1:8000
+
+.PHONY: run test install lint worker bench clean
+
+$(BIN)/ct05: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(BIN)/ct05
+
+node_modules/htmx.org/dist/htmx.min.js: package.json
+	npm install --no-audit --no-fund --silent
+	touch $@
+
+ct05/locale/en/LC_MESSAGES/django.mo: ct05/locale/en/LC_MESSAGES/django.po $(BIN)/ct05
+	cd ct05 && ../$(BIN)/ct05 compilemessages --ignore=.venv >/dev/null
+
+install: $(BIN)/ct05 node_modules/htmx.org/dist/htmx.min.js ct05/locale/en/LC_MESSAGES/django.mo
+
+# Migrate, seed the demo units once (when the database is empty), start the worker and serve.
+run: install
+	mkdir -p var
+	$(BIN)/ct05 migrate --no-input
+	$(BIN)/ct05 seed demo --if-empty
+	@trap 'kill 0' INT TERM EXIT; \
+	DEBUG=true $(BIN)/ct05 db_worker & \
+	DEBUG=true $(BIN)/ct05 runserver $(HOST)
+
+worker: install
+	$(BIN)/ct05 db_worker
+
+test: install
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ct05 makemigrations --check --dry-run
+
+bench: install
+	$(BIN)/python bench/run_all.py
+
+clean:
+	rm -rf $(VENV) node_modules var/static

@@ -1,0 +1,120 @@
+"""The one access resolver: which organizations, and which members, a user may see or act on.
+
+Every selector, export, report and count goes through `org_scope` / `member_q`. A role assignment covers
+its organization and, when recursive, the whole subtree under it (a prefix of `Organization.path`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+from django.db.models import Q
+
+from ct05.access.models import Role, RoleAssignment
+from ct05.orgs.models import Organization
+
+Action = Literal["view", "manage"]
+
+# Roles that may change the org tree and member records within their scope.
+MANAGE_ROLES = frozenset({Role.PROVINCE_ADMIN, Role.COMMITTEE_OFFICER, Role.CELL_SECRETARY})
+# Roles that see the members of the organizations in their scope (a member sees only themselves).
+MEMBER_VIEW_ROLES = frozenset(
+    {Role.PROVINCE_ADMIN, Role.SUPERVISOR, Role.COMMITTEE_OFFICER, Role.CELL_SECRETARY, Role.MISSION_MEMBER}
+)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """A set of organizations: whole subtrees (path prefixes) plus single units (ids)."""
+
+    everything: bool = False
+    prefixes: tuple[str, ...] = ()
+    ids: frozenset[int] = field(default_factory=frozenset)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.everything and not self.prefixes and not self.ids
+
+    def q(self, via: str = "") -> Q:
+        """A filter on Organization, or on a model reaching it through `via` (e.g. "cell__")."""
+        if self.everything:
+            return Q()
+        if self.is_empty:
+            return Q(pk__in=[]) if not via else Q(**{f"{via}pk__in": []})
+        q = Q(**{f"{via}pk__in": sorted(self.ids)}) if self.ids else Q()
+        for prefix in self.prefixes:
+            q |= Q(**{f"{via}path__startswith": prefix})
+        return q
+
+    def contains(self, org: Organization) -> bool:
+        if self.everything:
+            return True
+        return org.pk in self.ids or any(org.path.startswith(p) for p in self.prefixes)
+
+
+def _assignments(user: object, day: dt.date) -> list[RoleAssignment]:
+    cache: dict[dt.date, list[RoleAssignment]] = getattr(user, "_ct05_roles", None) or {}
+    if day not in cache:
+        cache[day] = [
+            a
+            for a in RoleAssignment.objects.filter(user=user).select_related("organization")
+            if a.is_valid_on(day)
+        ]
+        user._ct05_roles = cache  # type: ignore[attr-defined]
+    return cache[day]
+
+
+def _build(assignments: list[RoleAssignment]) -> Scope:
+    prefixes: set[str] = set()
+    ids: set[int] = set()
+    for a in assignments:
+        if a.recursive and a.role != Role.MEMBER:
+            prefixes.add(a.organization.path)
+        else:
+            ids.add(a.organization.pk)
+    # Drop prefixes inside other prefixes and ids inside prefixes: smaller SQL, same set.
+    kept = tuple(sorted(p for p in prefixes if not any(p != o and p.startswith(o) for o in prefixes)))
+    paths = dict(Organization.objects.filter(pk__in=ids).values_list("pk", "path")) if ids else {}
+    single = frozenset(i for i in ids if not any(paths.get(i, "").startswith(p) for p in kept))
+    return Scope(prefixes=kept, ids=single)
+
+
+def roles_of(user: object, day: dt.date | None = None) -> list[RoleAssignment]:
+    if not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
+        return []
+    return _assignments(user, day or dt.date.today())
+
+
+def org_scope(user: object, action: Action = "view", *, day: dt.date | None = None) -> Scope:
+    """The organizations `user` may see (action="view") or change (action="manage") on `day`."""
+    if not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
+        return Scope()
+    if getattr(user, "is_superuser", False):
+        return Scope(everything=True)
+    assignments = roles_of(user, day)
+    if action == "manage":
+        assignments = [a for a in assignments if a.role in MANAGE_ROLES]
+    return _build(assignments)
+
+
+def member_q(user: object, action: Action = "view", *, day: dt.date | None = None) -> Q:
+    """A filter on Member: those of organizations in scope for roles that see members, plus oneself."""
+    if not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
+        return Q(pk__in=[])
+    if getattr(user, "is_superuser", False):
+        return Q()
+    assignments = roles_of(user, day)
+    allowed = MANAGE_ROLES if action == "manage" else MEMBER_VIEW_ROLES
+    scope = _build([a for a in assignments if a.role in allowed])
+    q = scope.q("cell__")
+    if action == "view":
+        q |= Q(user=user)
+    return q
+
+
+def has_role(user: object, *roles: str) -> bool:
+    if getattr(user, "is_superuser", False):
+        return True
+    return any(a.role in roles for a in roles_of(user))

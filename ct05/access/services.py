@@ -1,0 +1,66 @@
+"""Writes to users and role assignments, each audited."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from ct05.access.models import Role, RoleAssignment
+from ct05.core.audit import record, snapshot
+from ct05.orgs.models import Organization
+
+
+@transaction.atomic
+def role_assign(
+    *,
+    actor: Any,
+    user: User,
+    role: str,
+    organization: Organization,
+    recursive: bool = True,
+    valid_from: dt.date | None = None,
+    valid_until: dt.date | None = None,
+    note: str = "",
+) -> RoleAssignment:
+    if role not in Role.values:
+        raise ValidationError({"role": _("Vai trò không hợp lệ.")})
+    if role == Role.MISSION_MEMBER and valid_until is None:
+        raise ValidationError({"valid_until": _("Thành viên đoàn phải có ngày kết thúc quyền truy cập.")})
+    start = valid_from or dt.date(2000, 1, 1)
+    if valid_until is not None and valid_until < start:
+        raise ValidationError({"valid_until": _("Ngày kết thúc phải sau ngày bắt đầu.")})
+    assignment = RoleAssignment.objects.create(
+        user=user, role=role, organization=organization, recursive=recursive, valid_from=start,
+        valid_until=valid_until, note=note,
+    )
+    record(actor=actor, action="role.assign", target=assignment, organization_id=organization.pk,
+           after=snapshot(assignment))
+    return assignment
+
+
+@transaction.atomic
+def role_revoke(*, actor: Any, assignment: RoleAssignment) -> None:
+    before = snapshot(assignment)
+    record(actor=actor, action="role.revoke", target=assignment, organization_id=assignment.organization_id,
+           before=before)
+    assignment.delete()
+
+
+@transaction.atomic
+def user_create(
+    *, actor: Any, username: str, password: str, full_name: str = "", email: str = "", is_active: bool = True
+) -> User:
+    if User.objects.filter(username=username).exists():
+        raise ValidationError({"username": _("Tên đăng nhập “%(u)s” đã có.") % {"u": username}})
+    family, _sep, given = full_name.rpartition(" ")
+    user = User(username=username, first_name=given[:150], last_name=family[:150], email=email,
+                is_active=is_active)
+    user.set_password(password)
+    user.save()
+    record(actor=actor, action="user.create", target=user, after={"username": username, "is_active": is_active})
+    return user

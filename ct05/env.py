@@ -1,0 +1,100 @@
+"""Strict readers of environment variables: a malformed value is an error, never a silent default.
+
+Every variable CT05 reads is declared in `SETTINGS` with its help text; tests/test_settings_documented.py
+fails when one is missing from the README's configuration table.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from urllib.parse import parse_qs, unquote, urlparse
+
+
+class ConfigError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: str
+    help: str
+
+
+SETTINGS: dict[str, Setting] = {}
+
+
+def _declare(name: str, default: str, help: str) -> str | None:
+    SETTINGS[name] = Setting(name, default, help)
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return None
+    return value
+
+
+def env_str(name: str, default: str, help: str) -> str:
+    value = _declare(name, default, help)
+    return default if value is None else value
+
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off"}
+
+
+def env_bool(name: str, default: bool, help: str) -> bool:
+    value = _declare(name, "true" if default else "false", help)
+    if value is None:
+        return default
+    lowered = value.strip().lower()
+    if lowered in _TRUE:
+        return True
+    if lowered in _FALSE:
+        return False
+    raise ConfigError(f"{name}={value!r} is not a boolean (use one of: {sorted(_TRUE | _FALSE)})")
+
+
+def env_int(name: str, default: int, help: str) -> int:
+    value = _declare(name, str(default), help)
+    if value is None:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ConfigError(f"{name}={value!r} is not an integer") from None
+
+
+def env_list(name: str, default: list[str], help: str) -> list[str]:
+    value = _declare(name, ",".join(default), help)
+    if value is None:
+        return list(default)
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def parse_database_url(url: str) -> dict[str, object]:
+    """Turn `sqlite:///path` or `postgres://user:pass@host:port/name?opt=v` into a DATABASES entry."""
+    parsed = urlparse(url)
+    if parsed.scheme == "sqlite":
+        path = unquote(parsed.path)
+        if path.startswith("/") and url.startswith("sqlite:///") and not url.startswith("sqlite:////"):
+            path = path[1:]  # sqlite:///var/x.db is relative, sqlite:////abs/x.db is absolute
+        if not path:
+            raise ConfigError("DATABASE_URL: a sqlite URL needs a file path, e.g. sqlite:///var/ct05.sqlite3")
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": path}
+    if parsed.scheme in {"postgres", "postgresql", "pgsql"}:
+        name = unquote(parsed.path.lstrip("/"))
+        if not name:
+            raise ConfigError("DATABASE_URL: a postgres URL needs a database name")
+        options = {key: values[-1] for key, values in parse_qs(parsed.query).items()}
+        return {
+            "ENGINE": "django.db.backends.postgresql",
+            "NAME": name,
+            "USER": unquote(parsed.username or ""),
+            "PASSWORD": unquote(parsed.password or ""),
+            "HOST": parsed.hostname or "",
+            "PORT": str(parsed.port or ""),
+            "OPTIONS": options,
+            "CONN_MAX_AGE": 60,
+            "CONN_HEALTH_CHECKS": True,
+        }
+    raise ConfigError(f"DATABASE_URL: unsupported scheme {parsed.scheme!r} (use sqlite:/// or postgres://)")

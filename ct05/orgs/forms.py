@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ct05.core.text import clean
+from ct05.orgs.models import Duty, Member
+
+DATE_INPUT = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
+DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
+
+
+class MemberForm(forms.ModelForm):
+    class Meta:
+        model = Member
+        fields = [
+            "full_name", "date_of_birth", "gender", "ethnicity", "card_number", "joined_on", "official_on",
+            "party_position", "government_position", "is_key_leader", "is_exempt", "status",
+        ]
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        for name in ("date_of_birth", "joined_on", "official_on"):
+            field = self.fields[name]
+            assert isinstance(field, forms.DateField)
+            field.widget = DATE_INPUT
+            field.input_formats = DATE_FORMATS
+        for name in ("full_name", "ethnicity", "card_number"):
+            self.fields[name].error_messages["required"] = _("Trường “%(f)s” không được để trống.") % {
+                "f": self.fields[name].label
+            }
+
+    def clean_full_name(self) -> str:
+        return clean(self.cleaned_data["full_name"])
+
+    def clean_card_number(self) -> str:
+        return clean(self.cleaned_data["card_number"])
+
+
+class DutyForm(forms.ModelForm):
+    class Meta:
+        model = Duty
+        fields = ["text", "started_on", "ended_on"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3, "maxlength": 2000})}
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        for name in ("started_on", "ended_on"):
+            field = self.fields[name]
+            assert isinstance(field, forms.DateField)
+            field.widget = DATE_INPUT
+            field.input_formats = DATE_FORMATS

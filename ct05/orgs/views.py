@@ -1,0 +1,155 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from ct05.access.resolver import member_q, org_scope
+from ct05.core.models import AuditEvent
+from ct05.orgs import selectors, services
+from ct05.orgs.forms import DutyForm, MemberForm
+from ct05.orgs.models import Duty, Member, OrgKind
+
+
+def _attach_errors(form: object, exc: ValidationError) -> None:
+    for field, errors in exc.message_dict.items():
+        target = field if field in form.fields else None  # type: ignore[attr-defined]
+        for error in errors:
+            form.add_error(target, error)  # type: ignore[attr-defined]
+
+
+@login_required
+def org_tree(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()[:100]
+    kind = request.GET.get("kind", "")
+    context: dict[str, object] = {"q": query, "kind": kind, "kinds": OrgKind.objects.all()}
+    if query or kind:
+        page = Paginator(selectors.organization_list(user=request.user, query=query, kind=kind), 50)
+        context["results"] = page.get_page(request.GET.get("page"))
+    else:
+        context["roots"] = selectors.organization_roots(user=request.user)
+    template = "orgs/org_tree.html#results" if request.headers.get("HX-Request") else "orgs/org_tree.html"
+    return render(request, template, context)
+
+
+@login_required
+def org_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    org = selectors.organization_get(user=request.user, pk=pk)
+    if request.headers.get("HX-Request") and request.GET.get("part") == "children":
+        return render(request, "orgs/_children.html",
+                      {"children": selectors.organization_children(user=request.user, org=org)})
+    members = selectors.member_list(user=request.user, org=org, query=request.GET.get("q", "")[:100])
+    visible_ancestors = [a for a in org.ancestors() if org_scope(request.user).contains(a)]
+    return render(request, "orgs/org_detail.html", {
+        "org": org,
+        "ancestors": visible_ancestors,
+        "children": selectors.organization_children(user=request.user, org=org),
+        "figures": selectors.organization_figures(user=request.user, org=org),
+        "members": Paginator(members, 50).get_page(request.GET.get("page")),
+        "history": selectors.organization_history(user=request.user, org=org)[:50],
+        "can_manage": org_scope(request.user, "manage").contains(org),
+        "q": request.GET.get("q", ""),
+    })
+
+
+def member_filters(request: HttpRequest) -> dict[str, object]:
+    """The member list's filters, read the same way by the page and by its export."""
+    org = None
+    if request.GET.get("org", "").isdigit():
+        org = selectors.organization_get(user=request.user, pk=int(request.GET["org"]))
+    status = request.GET.get("status", Member.Status.ACTIVE)
+    if status not in {*Member.Status.values, ""}:
+        status = Member.Status.ACTIVE
+    key = request.GET.get("key_leader")
+    return {
+        "org": org,
+        "query": request.GET.get("q", "").strip()[:100],
+        "status": status,
+        "key_leader": True if key == "1" else False if key == "0" else None,
+        "no_duty": request.GET.get("no_duty") == "1",
+    }
+
+
+def filtered_members(request: HttpRequest) -> tuple[dict[str, object], object]:
+    filters = member_filters(request)
+    qs = selectors.member_list(
+        user=request.user, org=filters["org"], query=str(filters["query"]), status=str(filters["status"]),
+        key_leader=filters["key_leader"],  # type: ignore[arg-type]
+    )
+    if filters["no_duty"]:
+        today = timezone.localdate()
+        current = Duty.objects.filter(member=OuterRef("pk")).filter(Q(ended_on__isnull=True) | Q(ended_on__gte=today))
+        qs = qs.exclude(Exists(current))
+    return filters, qs
+
+
+@login_required
+def member_list(request: HttpRequest) -> HttpResponse:
+    filters, qs = filtered_members(request)
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))  # type: ignore[arg-type]
+    template = "orgs/member_list.html#results" if request.headers.get("HX-Request") else "orgs/member_list.html"
+    return render(request, template, {
+        "page": page, "f": filters, "statuses": Member.Status.choices, "querystring": request.GET.urlencode(),
+    })
+
+
+@login_required
+def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    member = selectors.member_get(user=request.user, pk=pk)
+    can_manage = Member.objects.filter(member_q(request.user, "manage"), pk=pk).exists()
+    audit = AuditEvent.objects.filter(
+        Q(target_type="orgs.member", target_id=str(pk))
+        | Q(target_type="orgs.duty", target_id__in=[str(d) for d in member.duties.values_list("id", flat=True)])
+    ).select_related("actor")[:30]
+    return render(request, "orgs/member_detail.html", {
+        "m": member,
+        "duties": member.duties.all(),
+        "transfers": member.transfers.select_related("from_cell", "to_cell"),
+        "audit": audit if can_manage else [],
+        "can_manage": can_manage,
+        "duty_form": DutyForm(initial={"started_on": timezone.localdate()}) if can_manage else None,
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def member_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    member = selectors.member_get(user=request.user, pk=pk, action="manage")
+    form = MemberForm(request.POST or None, instance=Member.objects.get(pk=member.pk))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.member_update(actor=request.user, member=member, **{
+                k: v for k, v in form.cleaned_data.items()
+            })
+        except ValidationError as exc:
+            _attach_errors(form, exc)
+        else:
+            messages.success(request, _("Đã lưu thông tin đảng viên."))
+            return redirect("member_detail", pk=member.pk)
+    return render(request, "orgs/member_edit.html", {"m": member, "form": form})
+
+
+@login_required
+@require_POST
+def duty_add(request: HttpRequest, pk: int) -> HttpResponse:
+    member = selectors.member_get(user=request.user, pk=pk, action="manage")
+    form = DutyForm(request.POST)
+    if form.is_valid():
+        try:
+            services.duty_add(actor=request.user, member=member, **form.cleaned_data)
+        except ValidationError as exc:
+            _attach_errors(form, exc)
+        else:
+            messages.success(request, _("Đã thêm nhiệm vụ được phân công."))
+            return redirect("member_detail", pk=member.pk)
+    return render(request, "orgs/member_detail.html", {
+        "m": member, "duties": member.duties.all(), "transfers": member.transfers.all(), "audit": [],
+        "can_manage": True, "duty_form": form,
+    }, status=400)

@@ -1,0 +1,10 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("ct05.core.urls")),
+    path("", include("ct05.orgs.urls")),
+    path("", include("ct05.orgs.urls_exchange")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
