@@ -75,9 +75,8 @@ def parse_database_url(url: str) -> dict[str, object]:
     """Turn `sqlite:///path` or `postgres://user:pass@host:port/name?opt=v` into a DATABASES entry."""
     parsed = urlparse(url)
     if parsed.scheme == "sqlite":
-        path = unquote(parsed.path)
-        if path.startswith("/") and url.startswith("sqlite:///") and not url.startswith("sqlite:////"):
-            path = path[1:]  # sqlite:///var/x.db is relative, sqlite:////abs/x.db is absolute
+        # sqlite:///var/x.db is relative, sqlite:////abs/x.db is absolute
+        path = unquote(url[len("sqlite:///") :]) if url.startswith("sqlite:///") else ""
         if not path:
             raise ConfigError("DATABASE_URL: a sqlite URL needs a file path, e.g. sqlite:///var/ct05.sqlite3")
         return {"ENGINE": "django.db.backends.sqlite3", "NAME": path}

@@ -17,9 +17,7 @@ SECRET_KEY = env_str(
     "dev-only-insecure-key-change-me-in-production-0123456789abcdefghijklmnop",
     "Secret used to sign sessions and tokens. Required in production (50+ random characters).",
 )
-ALLOWED_HOSTS = env_list(
-    "ALLOWED_HOSTS", ["127.0.0.1", "localhost"], "Comma-separated host names the site answers to."
-)
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"], "Comma-separated host names the site answers to.")
 CSRF_TRUSTED_ORIGINS = env_list(
     "CSRF_TRUSTED_ORIGINS", [], "Comma-separated origins (https://ct05.example.vn) behind a proxy."
 )

@@ -15,7 +15,7 @@ from django.test import Client
 
 from ct05.access.models import Role
 from ct05.access.services import role_assign, user_create
-from ct05.orgs.models import Member, OrgKind, Organization, Sector
+from ct05.orgs.models import Member, Organization, OrgKind, Sector
 from ct05.orgs.services import duty_add, member_create, organization_create
 
 PASSWORD = "ct05-test-pass"
@@ -52,8 +52,14 @@ def _kind(code: str) -> OrgKind:
 
 def make_member(cell: Organization, name: str, card: str, **extra: object) -> Member:
     fields: dict[str, object] = {
-        "full_name": name, "date_of_birth": dt.date(1980, 5, 1), "gender": "M", "ethnicity": "Kinh",
-        "card_number": card, "joined_on": dt.date(2005, 3, 2), "official_on": dt.date(2006, 3, 2), "cell": cell,
+        "full_name": name,
+        "date_of_birth": dt.date(1980, 5, 1),
+        "gender": "M",
+        "ethnicity": "Kinh",
+        "card_number": card,
+        "joined_on": dt.date(2005, 3, 2),
+        "official_on": dt.date(2006, 3, 2),
+        "cell": cell,
     }
     fields.update(extra)
     return member_create(actor=None, **fields)
@@ -63,15 +69,29 @@ def make_member(cell: Organization, name: str, card: str, **extra: object) -> Me
 def world(db: object) -> World:
     sector = Sector.objects.get(code="xa-phuong")
     province = organization_create(actor=None, code="DB", name="Tỉnh ủy Điện Biên", kind=_kind("tinh-uy"), parent=None)
-    city = organization_create(actor=None, code="TP", name="Đảng bộ thành phố Điện Biên Phủ",
-                               kind=_kind("dang-bo-truc-thuoc"), parent=province)
-    ward = organization_create(actor=None, code="MT", name="Đảng bộ phường Mường Thanh",
-                               kind=_kind("dang-bo-co-so"), parent=city, sector=sector)
-    cell1 = organization_create(actor=None, code="MT1", name="Chi bộ tổ dân phố 1", kind=_kind("chi-bo-truc-thuoc"), parent=ward)
-    cell2 = organization_create(actor=None, code="MT2", name="Chi bộ tổ dân phố 2", kind=_kind("chi-bo-truc-thuoc"), parent=ward)
-    other_ward = organization_create(actor=None, code="TT", name="Đảng bộ phường Tân Thanh",
-                                     kind=_kind("dang-bo-co-so"), parent=city, sector=sector)
-    other_cell = organization_create(actor=None, code="TT5", name="Chi bộ tổ dân phố 5", kind=_kind("chi-bo-truc-thuoc"), parent=other_ward)
+    city = organization_create(
+        actor=None, code="TP", name="Đảng bộ thành phố Điện Biên Phủ", kind=_kind("dang-bo-truc-thuoc"), parent=province
+    )
+    ward = organization_create(
+        actor=None,
+        code="MT",
+        name="Đảng bộ phường Mường Thanh",
+        kind=_kind("dang-bo-co-so"),
+        parent=city,
+        sector=sector,
+    )
+    cell1 = organization_create(
+        actor=None, code="MT1", name="Chi bộ tổ dân phố 1", kind=_kind("chi-bo-truc-thuoc"), parent=ward
+    )
+    cell2 = organization_create(
+        actor=None, code="MT2", name="Chi bộ tổ dân phố 2", kind=_kind("chi-bo-truc-thuoc"), parent=ward
+    )
+    other_ward = organization_create(
+        actor=None, code="TT", name="Đảng bộ phường Tân Thanh", kind=_kind("dang-bo-co-so"), parent=city, sector=sector
+    )
+    other_cell = organization_create(
+        actor=None, code="TT5", name="Chi bộ tổ dân phố 5", kind=_kind("chi-bo-truc-thuoc"), parent=other_ward
+    )
 
     def user(name: str) -> User:
         return user_create(actor=None, username=name, password=PASSWORD, full_name=name)
@@ -88,5 +108,21 @@ def world(db: object) -> World:
     role_assign(actor=None, user=member1, role=Role.MEMBER, organization=cell1, recursive=False)
     role_assign(actor=None, user=member2, role=Role.MEMBER, organization=cell2, recursive=False)
     duty_add(actor=None, member=m1, text="Phụ trách công tác thanh niên tổ dân phố 1", started_on=dt.date(2025, 1, 1))
-    return World(province, city, ward, cell1, cell2, other_ward, other_cell, admin, supervisor, officer, secretary,
-                 member1, member2, m1, m2, m_other)
+    return World(
+        province,
+        city,
+        ward,
+        cell1,
+        cell2,
+        other_ward,
+        other_cell,
+        admin,
+        supervisor,
+        officer,
+        secretary,
+        member1,
+        member2,
+        m1,
+        m2,
+        m_other,
+    )

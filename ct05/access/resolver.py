@@ -58,9 +58,7 @@ def _assignments(user: object, day: dt.date) -> list[RoleAssignment]:
     cache: dict[dt.date, list[RoleAssignment]] = getattr(user, "_ct05_roles", None) or {}
     if day not in cache:
         cache[day] = [
-            a
-            for a in RoleAssignment.objects.filter(user=user).select_related("organization")
-            if a.is_valid_on(day)
+            a for a in RoleAssignment.objects.filter(user=user).select_related("organization") if a.is_valid_on(day)
         ]
         user._ct05_roles = cache  # type: ignore[attr-defined]
     return cache[day]

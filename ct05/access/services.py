@@ -35,19 +35,30 @@ def role_assign(
     if valid_until is not None and valid_until < start:
         raise ValidationError({"valid_until": _("Ngày kết thúc phải sau ngày bắt đầu.")})
     assignment = RoleAssignment.objects.create(
-        user=user, role=role, organization=organization, recursive=recursive, valid_from=start,
-        valid_until=valid_until, note=note,
+        user=user,
+        role=role,
+        organization=organization,
+        recursive=recursive,
+        valid_from=start,
+        valid_until=valid_until,
+        note=note,
     )
-    record(actor=actor, action="role.assign", target=assignment, organization_id=organization.pk,
-           after=snapshot(assignment))
+    record(
+        actor=actor,
+        action="role.assign",
+        target=assignment,
+        organization_id=organization.pk,
+        after=snapshot(assignment),
+    )
     return assignment
 
 
 @transaction.atomic
 def role_revoke(*, actor: Any, assignment: RoleAssignment) -> None:
     before = snapshot(assignment)
-    record(actor=actor, action="role.revoke", target=assignment, organization_id=assignment.organization_id,
-           before=before)
+    record(
+        actor=actor, action="role.revoke", target=assignment, organization_id=assignment.organization_id, before=before
+    )
     assignment.delete()
 
 
@@ -58,8 +69,7 @@ def user_create(
     if User.objects.filter(username=username).exists():
         raise ValidationError({"username": _("Tên đăng nhập “%(u)s” đã có.") % {"u": username}})
     family, _sep, given = full_name.rpartition(" ")
-    user = User(username=username, first_name=given[:150], last_name=family[:150], email=email,
-                is_active=is_active)
+    user = User(username=username, first_name=given[:150], last_name=family[:150], email=email, is_active=is_active)
     user.set_password(password)
     user.save()
     record(actor=actor, action="user.create", target=user, after={"username": username, "is_active": is_active})

@@ -57,6 +57,9 @@ class BackgroundJob(models.Model):
     class Meta:
         ordering = ["-created_at"]
 
+    def __str__(self) -> str:
+        return f"{self.kind} #{self.pk} ({self.status})"
+
     @property
     def percent(self) -> int:
         if self.status == self.Status.DONE:

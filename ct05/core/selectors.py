@@ -46,12 +46,20 @@ def attention_items(*, user: Any) -> list[Attention]:
         no_duty = Member.objects.filter(member_q(user, "manage"), status=Member.Status.ACTIVE).exclude(Exists(current))
         n = no_duty.count()
         if n:
-            items.append(Attention(
-                _("đảng viên chưa có nhiệm vụ được phân công (cần để đối chiếu bản đăng ký làm theo)"),
-                n, reverse("member_list") + "?no_duty=1",
-            ))
+            items.append(
+                Attention(
+                    _("đảng viên chưa có nhiệm vụ được phân công (cần để đối chiếu bản đăng ký làm theo)"),
+                    n,
+                    reverse("member_list") + "?no_duty=1",
+                )
+            )
     me = Member.objects.filter(user=user).first()
     if me is not None and not me.current_duties().exists():
-        items.append(Attention(_("bạn chưa có nhiệm vụ được phân công; đề nghị bí thư chi bộ cập nhật"), 1,
-                               reverse("member_detail", args=[me.pk])))
+        items.append(
+            Attention(
+                _("bạn chưa có nhiệm vụ được phân công; đề nghị bí thư chi bộ cập nhật"),
+                1,
+                reverse("member_detail", args=[me.pk]),
+            )
+        )
     return items

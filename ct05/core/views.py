@@ -26,8 +26,11 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "core/home.html",
-        {"scope": scope_summary(user=request.user), "attention": attention_items(user=request.user),
-         "jobs": BackgroundJob.objects.filter(owner=request.user)[:5]},
+        {
+            "scope": scope_summary(user=request.user),
+            "attention": attention_items(user=request.user),
+            "jobs": BackgroundJob.objects.filter(owner=request.user)[:5],
+        },
     )
 
 

@@ -14,8 +14,18 @@ class MemberForm(forms.ModelForm):
     class Meta:
         model = Member
         fields = [
-            "full_name", "date_of_birth", "gender", "ethnicity", "card_number", "joined_on", "official_on",
-            "party_position", "government_position", "is_key_leader", "is_exempt", "status",
+            "full_name",
+            "date_of_birth",
+            "gender",
+            "ethnicity",
+            "card_number",
+            "joined_on",
+            "official_on",
+            "party_position",
+            "government_position",
+            "is_key_leader",
+            "is_exempt",
+            "status",
         ]
 
     def __init__(self, *args: object, **kwargs: object) -> None:

@@ -59,11 +59,13 @@ class Organization(models.Model):
     code = models.CharField(_("mã"), max_length=32, unique=True)
     name = models.CharField(_("tên"), max_length=255)
     kind = models.ForeignKey(OrgKind, on_delete=models.PROTECT, verbose_name=_("loại"))
-    sector = models.ForeignKey(
-        Sector, null=True, blank=True, on_delete=models.PROTECT, verbose_name=_("loại hình")
-    )
+    sector = models.ForeignKey(Sector, null=True, blank=True, on_delete=models.PROTECT, verbose_name=_("loại hình"))
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
         verbose_name=_("trực thuộc"),
     )
     path = models.CharField(max_length=255, db_index=True, editable=False, default="")
@@ -120,7 +122,11 @@ class OrgEvent(models.Model):
     kind = models.CharField(_("sự kiện"), max_length=16, choices=Kind.choices)
     date = models.DateField(_("ngày"))
     related = models.ForeignKey(
-        Organization, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        Organization,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
         verbose_name=_("đơn vị liên quan"),
     )
     details = models.JSONField(default=dict, blank=True)
@@ -131,6 +137,9 @@ class OrgEvent(models.Model):
 
     class Meta:
         ordering = ["date", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.date:%d/%m/%Y} {self.get_kind_display()} {self.organization_id}"
 
 
 class Member(models.Model):
@@ -149,16 +158,18 @@ class Member(models.Model):
     card_number = models.CharField(_("số thẻ đảng viên"), max_length=20, unique=True)
     joined_on = models.DateField(_("ngày vào Đảng"))
     official_on = models.DateField(_("ngày chính thức"), null=True, blank=True)
-    cell = models.ForeignKey(
-        Organization, on_delete=models.PROTECT, related_name="members", verbose_name=_("chi bộ")
-    )
+    cell = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="members", verbose_name=_("chi bộ"))
     party_position = models.CharField(_("chức vụ đảng"), max_length=120, blank=True)
     government_position = models.CharField(_("chức vụ chính quyền, đoàn thể"), max_length=160, blank=True)
     is_key_leader = models.BooleanField(_("người đứng đầu, cán bộ chủ chốt"), default=False)
     is_exempt = models.BooleanField(_("miễn sinh hoạt"), default=False)
     status = models.CharField(_("trạng thái"), max_length=16, choices=Status.choices, default=Status.ACTIVE)
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="member",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="member",
         verbose_name=_("tài khoản"),
     )
     sort_key = models.CharField(max_length=500, editable=False, default="", db_index=True)
@@ -212,3 +223,6 @@ class MemberTransfer(models.Model):
 
     class Meta:
         ordering = ["-date", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.date:%d/%m/%Y} {self.member_id}: {self.from_cell_id} → {self.to_cell_id}"

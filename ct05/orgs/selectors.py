@@ -12,7 +12,7 @@ from django.http import Http404
 
 from ct05.access.resolver import Action, member_q, org_scope
 from ct05.core.text import fold
-from ct05.orgs.models import Member, OrgEvent, Organization
+from ct05.orgs.models import Member, Organization, OrgEvent
 
 
 def organization_list(
@@ -32,9 +32,7 @@ def organization_list(
 def organization_get(*, user: Any, pk: int, action: Action = "view") -> Organization:
     """The organization, or 404 when it is outside the user's scope (as if it did not exist)."""
     try:
-        return Organization.objects.select_related("kind", "sector", "parent").get(
-            org_scope(user, action).q(), pk=pk
-        )
+        return Organization.objects.select_related("kind", "sector", "parent").get(org_scope(user, action).q(), pk=pk)
     except Organization.DoesNotExist:
         raise Http404 from None
 
@@ -82,7 +80,10 @@ def organization_figures(*, user: Any, org: Organization) -> OrgFigures:
     return OrgFigures(
         sub_units=active.exclude(pk=org.pk).count(),
         cells=active.filter(kind__is_cell=True).count(),
-        members=agg["n"], women=agg["women"], key_leaders=agg["key"], exempt=agg["exempt"],
+        members=agg["n"],
+        women=agg["women"],
+        key_leaders=agg["key"],
+        exempt=agg["exempt"],
     )
 
 

@@ -18,17 +18,29 @@ from ct05.orgs.models import (
     Duty,
     Member,
     MemberTransfer,
+    Organization,
     OrgEvent,
     OrgKind,
-    Organization,
     Sector,
     path_segment,
 )
 
 ORG_FIELDS = ["code", "name", "kind", "sector", "parent", "active_from", "active_to"]
 MEMBER_FIELDS = [
-    "full_name", "date_of_birth", "gender", "ethnicity", "card_number", "joined_on", "official_on", "cell",
-    "party_position", "government_position", "is_key_leader", "is_exempt", "status", "user",
+    "full_name",
+    "date_of_birth",
+    "gender",
+    "ethnicity",
+    "card_number",
+    "joined_on",
+    "official_on",
+    "cell",
+    "party_position",
+    "government_position",
+    "is_key_leader",
+    "is_exempt",
+    "status",
+    "user",
 ]
 
 
@@ -66,7 +78,11 @@ def organization_create(
     active_from: dt.date | None = None,
 ) -> Organization:
     org = Organization(
-        code=clean(code).upper(), name=clean(name), kind=kind, sector=sector, parent=parent,
+        code=clean(code).upper(),
+        name=clean(name),
+        kind=kind,
+        sector=sector,
+        parent=parent,
         active_from=active_from or dt.date.today(),
     )
     _validate_org(org)
@@ -74,8 +90,12 @@ def organization_create(
     org.save()
     _set_path(org)
     org.save(update_fields=["path", "depth"])
-    OrgEvent.objects.create(organization=org, kind=OrgEvent.Kind.CREATED, date=org.active_from, recorded_by=_user(actor))
-    record(actor=actor, action="organization.create", target=org, organization_id=org.pk, after=snapshot(org, ORG_FIELDS))
+    OrgEvent.objects.create(
+        organization=org, kind=OrgEvent.Kind.CREATED, date=org.active_from, recorded_by=_user(actor)
+    )
+    record(
+        actor=actor, action="organization.create", target=org, organization_id=org.pk, after=snapshot(org, ORG_FIELDS)
+    )
     return org
 
 
@@ -84,9 +104,7 @@ def _user(actor: Any) -> Any:
 
 
 @transaction.atomic
-def organization_update(
-    *, actor: Any, org: Organization, date: dt.date | None = None, **fields: Any
-) -> Organization:
+def organization_update(*, actor: Any, org: Organization, date: dt.date | None = None, **fields: Any) -> Organization:
     """Change name, code, kind, sector or dates. A new name is recorded as a rename in the unit's history."""
     allowed = {"code", "name", "kind", "sector", "active_from", "active_to"}
     unknown = set(fields) - allowed
@@ -106,8 +124,11 @@ def organization_update(
     org.save()
     if org.name != old_name:
         OrgEvent.objects.create(
-            organization=org, kind=OrgEvent.Kind.RENAMED, date=date or dt.date.today(),
-            details={"from": old_name, "to": org.name}, recorded_by=_user(actor),
+            organization=org,
+            kind=OrgEvent.Kind.RENAMED,
+            date=date or dt.date.today(),
+            details={"from": old_name, "to": org.name},
+            recorded_by=_user(actor),
         )
     b, a = changed(before, snapshot(org, ORG_FIELDS))
     if a:
@@ -121,6 +142,7 @@ def organization_move(
 ) -> Organization:
     """Put a unit (and its whole subtree) under another parent; the paths of the subtree are rewritten."""
     org = Organization.objects.select_for_update().get(pk=org.pk)
+    new_parent = Organization.objects.get(pk=new_parent.pk)  # its path may have changed since it was read
     if new_parent.path.startswith(org.path):
         raise ValidationError({"parent": _("Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.")})
     old_parent = org.parent
@@ -134,14 +156,25 @@ def organization_move(
     Organization.objects.filter(pk=org.pk).update(parent=new_parent)
     org.refresh_from_db()
     OrgEvent.objects.create(
-        organization=org, kind=OrgEvent.Kind.MOVED, date=date or dt.date.today(), related=new_parent,
-        details={"from_parent": old_parent.pk if old_parent else None, "to_parent": new_parent.pk,
-                 "from_name": old_parent.name if old_parent else "", "to_name": new_parent.name},
+        organization=org,
+        kind=OrgEvent.Kind.MOVED,
+        date=date or dt.date.today(),
+        related=new_parent,
+        details={
+            "from_parent": old_parent.pk if old_parent else None,
+            "to_parent": new_parent.pk,
+            "from_name": old_parent.name if old_parent else "",
+            "to_name": new_parent.name,
+        },
         recorded_by=_user(actor),
     )
     record(
-        actor=actor, action="organization.move", target=org, organization_id=org.pk,
-        before={"parent": old_parent.pk if old_parent else None}, after={"parent": new_parent.pk},
+        actor=actor,
+        action="organization.move",
+        target=org,
+        organization_id=org.pk,
+        before={"parent": old_parent.pk if old_parent else None},
+        after={"parent": new_parent.pk},
     )
     return org
 
@@ -150,8 +183,14 @@ def _close(actor: Any, org: Organization, date: dt.date) -> None:
     before = snapshot(org, ["active_to"])
     org.active_to = date
     org.save(update_fields=["active_to"])
-    record(actor=actor, action="organization.close", target=org, organization_id=org.pk, before=before,
-           after=snapshot(org, ["active_to"]))
+    record(
+        actor=actor,
+        action="organization.close",
+        target=org,
+        organization_id=org.pk,
+        before=before,
+        after=snapshot(org, ["active_to"]),
+    )
 
 
 def _transfer_members(actor: Any, members: list[Member], to_cell: Organization, date: dt.date, reason: str) -> None:
@@ -160,9 +199,7 @@ def _transfer_members(actor: Any, members: list[Member], to_cell: Organization, 
 
 
 @transaction.atomic
-def organization_merge(
-    *, actor: Any, sources: list[Organization], target: Organization, date: dt.date
-) -> Organization:
+def organization_merge(*, actor: Any, sources: list[Organization], target: Organization, date: dt.date) -> Organization:
     """Merge units into `target`: their sub-units move under it, their active members transfer to it
     (when it is a cell), and they close the day before `date`. Records made before the merge stay on the
     units they belonged to at the time."""
@@ -179,10 +216,16 @@ def organization_merge(
         if members:
             if not target.kind.is_cell:
                 raise ValidationError({"target": _("Đơn vị nhận hợp nhất không phải chi bộ nên không nhận đảng viên.")})
-            _transfer_members(actor, members, target, date, _("Hợp nhất %(src)s vào %(dst)s") % {"src": src.name, "dst": target.name})
+            _transfer_members(
+                actor, members, target, date, _("Hợp nhất %(src)s vào %(dst)s") % {"src": src.name, "dst": target.name}
+            )
         _close(actor, src, closing)
-        OrgEvent.objects.create(organization=src, kind=OrgEvent.Kind.MERGED_INTO, date=date, related=target, recorded_by=_user(actor))
-        OrgEvent.objects.create(organization=target, kind=OrgEvent.Kind.MERGED_FROM, date=date, related=src, recorded_by=_user(actor))
+        OrgEvent.objects.create(
+            organization=src, kind=OrgEvent.Kind.MERGED_INTO, date=date, related=target, recorded_by=_user(actor)
+        )
+        OrgEvent.objects.create(
+            organization=target, kind=OrgEvent.Kind.MERGED_FROM, date=date, related=src, recorded_by=_user(actor)
+        )
     return target
 
 
@@ -202,19 +245,28 @@ def organization_split(
     for part, members in parts:
         for m in members:
             if m.cell_id != source.pk:
-                raise ValidationError({"members": _("Đảng viên %(name)s không thuộc đơn vị bị chia tách.") % {"name": m.full_name}})
+                raise ValidationError(
+                    {"members": _("Đảng viên %(name)s không thuộc đơn vị bị chia tách.") % {"name": m.full_name}}
+                )
         _transfer_members(actor, members, part, date, _("Chia tách từ %(src)s") % {"src": source.name})
-        OrgEvent.objects.create(organization=source, kind=OrgEvent.Kind.SPLIT_INTO, date=date, related=part, recorded_by=_user(actor))
-        OrgEvent.objects.create(organization=part, kind=OrgEvent.Kind.SPLIT_FROM, date=date, related=source, recorded_by=_user(actor))
+        OrgEvent.objects.create(
+            organization=source, kind=OrgEvent.Kind.SPLIT_INTO, date=date, related=part, recorded_by=_user(actor)
+        )
+        OrgEvent.objects.create(
+            organization=part, kind=OrgEvent.Kind.SPLIT_FROM, date=date, related=source, recorded_by=_user(actor)
+        )
     if close_source:
         if source.members.filter(status=Member.Status.ACTIVE).exists():
-            raise ValidationError({"members": _("Còn đảng viên chưa được chia vào đơn vị mới; không thể kết thúc đơn vị cũ.")})
+            raise ValidationError(
+                {"members": _("Còn đảng viên chưa được chia vào đơn vị mới; không thể kết thúc đơn vị cũ.")}
+            )
         _close(actor, source, date - dt.timedelta(days=1))
         OrgEvent.objects.create(organization=source, kind=OrgEvent.Kind.CLOSED, date=date, recorded_by=_user(actor))
     return [p for p, _m in parts]
 
 
 # Members ---------------------------------------------------------------------------------------------
+
 
 def _validate_member(m: Member) -> None:
     errors: dict[str, str] = {}
@@ -300,8 +352,15 @@ def member_transfer(
         m.cell = to_cell
         m.status = Member.Status.ACTIVE
     m.save(update_fields=["cell", "status"])
-    record(actor=actor, action="member.transfer", target=m, organization_id=from_cell.pk, before=before,
-           after=snapshot(m, ["cell", "status"]), note=clean(reason))
+    record(
+        actor=actor,
+        action="member.transfer",
+        target=m,
+        organization_id=from_cell.pk,
+        before=before,
+        after=snapshot(m, ["cell", "status"]),
+        note=clean(reason),
+    )
     return m
 
 
@@ -326,6 +385,12 @@ def duty_end(*, actor: Any, duty: Duty, ended_on: dt.date) -> Duty:
     before = snapshot(duty, ["ended_on"])
     duty.ended_on = ended_on
     duty.save(update_fields=["ended_on"])
-    record(actor=actor, action="duty.end", target=duty, organization_id=duty.member.cell_id, before=before,
-           after=snapshot(duty, ["ended_on"]))
+    record(
+        actor=actor,
+        action="duty.end",
+        target=duty,
+        organization_id=duty.member.cell_id,
+        before=before,
+        after=snapshot(duty, ["ended_on"]),
+    )
     return duty

@@ -43,20 +43,25 @@ def org_tree(request: HttpRequest) -> HttpResponse:
 def org_detail(request: HttpRequest, pk: int) -> HttpResponse:
     org = selectors.organization_get(user=request.user, pk=pk)
     if request.headers.get("HX-Request") and request.GET.get("part") == "children":
-        return render(request, "orgs/_children.html",
-                      {"children": selectors.organization_children(user=request.user, org=org)})
+        return render(
+            request, "orgs/_children.html", {"children": selectors.organization_children(user=request.user, org=org)}
+        )
     members = selectors.member_list(user=request.user, org=org, query=request.GET.get("q", "")[:100])
     visible_ancestors = [a for a in org.ancestors() if org_scope(request.user).contains(a)]
-    return render(request, "orgs/org_detail.html", {
-        "org": org,
-        "ancestors": visible_ancestors,
-        "children": selectors.organization_children(user=request.user, org=org),
-        "figures": selectors.organization_figures(user=request.user, org=org),
-        "members": Paginator(members, 50).get_page(request.GET.get("page")),
-        "history": selectors.organization_history(user=request.user, org=org)[:50],
-        "can_manage": org_scope(request.user, "manage").contains(org),
-        "q": request.GET.get("q", ""),
-    })
+    return render(
+        request,
+        "orgs/org_detail.html",
+        {
+            "org": org,
+            "ancestors": visible_ancestors,
+            "children": selectors.organization_children(user=request.user, org=org),
+            "figures": selectors.organization_figures(user=request.user, org=org),
+            "members": Paginator(members, 50).get_page(request.GET.get("page")),
+            "history": selectors.organization_history(user=request.user, org=org)[:50],
+            "can_manage": org_scope(request.user, "manage").contains(org),
+            "q": request.GET.get("q", ""),
+        },
+    )
 
 
 def member_filters(request: HttpRequest) -> dict[str, object]:
@@ -80,7 +85,10 @@ def member_filters(request: HttpRequest) -> dict[str, object]:
 def filtered_members(request: HttpRequest) -> tuple[dict[str, object], object]:
     filters = member_filters(request)
     qs = selectors.member_list(
-        user=request.user, org=filters["org"], query=str(filters["query"]), status=str(filters["status"]),
+        user=request.user,
+        org=filters["org"],
+        query=str(filters["query"]),
+        status=str(filters["status"]),
         key_leader=filters["key_leader"],  # type: ignore[arg-type]
     )
     if filters["no_duty"]:
@@ -95,9 +103,16 @@ def member_list(request: HttpRequest) -> HttpResponse:
     filters, qs = filtered_members(request)
     page = Paginator(qs, 50).get_page(request.GET.get("page"))  # type: ignore[arg-type]
     template = "orgs/member_list.html#results" if request.headers.get("HX-Request") else "orgs/member_list.html"
-    return render(request, template, {
-        "page": page, "f": filters, "statuses": Member.Status.choices, "querystring": request.GET.urlencode(),
-    })
+    return render(
+        request,
+        template,
+        {
+            "page": page,
+            "f": filters,
+            "statuses": Member.Status.choices,
+            "querystring": request.GET.urlencode(),
+        },
+    )
 
 
 @login_required
@@ -108,14 +123,18 @@ def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
         Q(target_type="orgs.member", target_id=str(pk))
         | Q(target_type="orgs.duty", target_id__in=[str(d) for d in member.duties.values_list("id", flat=True)])
     ).select_related("actor")[:30]
-    return render(request, "orgs/member_detail.html", {
-        "m": member,
-        "duties": member.duties.all(),
-        "transfers": member.transfers.select_related("from_cell", "to_cell"),
-        "audit": audit if can_manage else [],
-        "can_manage": can_manage,
-        "duty_form": DutyForm(initial={"started_on": timezone.localdate()}) if can_manage else None,
-    })
+    return render(
+        request,
+        "orgs/member_detail.html",
+        {
+            "m": member,
+            "duties": member.duties.all(),
+            "transfers": member.transfers.select_related("from_cell", "to_cell"),
+            "audit": audit if can_manage else [],
+            "can_manage": can_manage,
+            "duty_form": DutyForm(initial={"started_on": timezone.localdate()}) if can_manage else None,
+        },
+    )
 
 
 @login_required
@@ -125,9 +144,7 @@ def member_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = MemberForm(request.POST or None, instance=Member.objects.get(pk=member.pk))
     if request.method == "POST" and form.is_valid():
         try:
-            services.member_update(actor=request.user, member=member, **{
-                k: v for k, v in form.cleaned_data.items()
-            })
+            services.member_update(actor=request.user, member=member, **{k: v for k, v in form.cleaned_data.items()})
         except ValidationError as exc:
             _attach_errors(form, exc)
         else:
@@ -149,7 +166,16 @@ def duty_add(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Đã thêm nhiệm vụ được phân công."))
             return redirect("member_detail", pk=member.pk)
-    return render(request, "orgs/member_detail.html", {
-        "m": member, "duties": member.duties.all(), "transfers": member.transfers.all(), "audit": [],
-        "can_manage": True, "duty_form": form,
-    }, status=400)
+    return render(
+        request,
+        "orgs/member_detail.html",
+        {
+            "m": member,
+            "duties": member.duties.all(),
+            "transfers": member.transfers.all(),
+            "audit": [],
+            "can_manage": True,
+            "duty_form": form,
+        },
+        status=400,
+    )

@@ -1,0 +1,79 @@
+"""Settings are read through strict helpers, and every one of them is documented in the README."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ct05.env import SETTINGS, ConfigError, env_bool, env_int, parse_database_url
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_every_setting_is_documented_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [name for name in SETTINGS if f"`{name}`" not in readme]
+    assert missing == []
+
+
+def test_a_malformed_boolean_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CT05_TEST_BOOL", "maybe")
+    with pytest.raises(ConfigError):
+        env_bool("CT05_TEST_BOOL", False, "test")
+    monkeypatch.setenv("CT05_TEST_BOOL", "yes")
+    assert env_bool("CT05_TEST_BOOL", False, "test") is True
+
+
+def test_a_malformed_integer_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CT05_TEST_INT", "12MB")
+    with pytest.raises(ConfigError):
+        env_int("CT05_TEST_INT", 1, "test")
+
+
+def test_it_parses_database_urls() -> None:
+    assert parse_database_url("sqlite:///var/x.sqlite3")["NAME"] == "var/x.sqlite3"
+    assert parse_database_url("sqlite:////tmp/x.sqlite3")["NAME"] == "/tmp/x.sqlite3"
+    pg = parse_database_url("postgres://ct05:s%40cret@db.local:5433/ct05?sslmode=require")
+    assert (pg["USER"], pg["PASSWORD"], pg["HOST"], pg["PORT"], pg["NAME"]) == (
+        "ct05",
+        "s@cret",
+        "db.local",
+        "5433",
+        "ct05",
+    )
+    assert pg["OPTIONS"] == {"sslmode": "require"}
+    with pytest.raises(ConfigError):
+        parse_database_url("mysql://x/y")
+
+
+def test_production_settings_pass_the_deploy_check() -> None:
+    env = {
+        **os.environ,
+        "SECRET_KEY": "k" * 20 + "Zq9!x" * 10,
+        "ALLOWED_HOSTS": "ct05.example.vn",
+        "SECURE_HTTPS": "true",
+        "DEBUG": "false",
+        "DJANGO_SETTINGS_MODULE": "ct05.settings",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "ct05.manage", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_a_malformed_variable_stops_the_start(tmp_path: Path) -> None:
+    env = {**os.environ, "DEBUG": "sometimes", "DJANGO_SETTINGS_MODULE": "ct05.settings"}
+    result = subprocess.run(
+        [sys.executable, "-m", "ct05.manage", "check"], env=env, capture_output=True, text=True, cwd=ROOT
+    )
+    assert result.returncode != 0
+    assert "DEBUG" in result.stderr
