@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ct05.core.text import clean
-from ct05.orgs.models import Duty, Member
+from ct05.orgs.models import Duty, Member, Organization, OrgKind, Sector
 
 DATE_INPUT = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
 DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
@@ -60,3 +60,41 @@ class DutyForm(forms.ModelForm):
             assert isinstance(field, forms.DateField)
             field.widget = DATE_INPUT
             field.input_formats = DATE_FORMATS
+
+
+class MemberCreateForm(MemberForm):
+    class Meta(MemberForm.Meta):
+        fields = [f for f in MemberForm.Meta.fields if f != "status"]
+
+
+class OrgForm(forms.Form):
+    code = forms.CharField(label=_("Mã đơn vị"), max_length=32)
+    name = forms.CharField(label=_("Tên đơn vị"), max_length=255)
+    kind = forms.ModelChoiceField(label=_("Loại tổ chức"), queryset=OrgKind.objects.filter(active_to__isnull=True))
+    sector = forms.ModelChoiceField(label=_("Loại hình"), queryset=Sector.objects.all(), required=False)
+    active_from = forms.DateField(label=_("Hoạt động từ"), widget=DATE_INPUT, input_formats=DATE_FORMATS)
+    date = forms.DateField(
+        label=_("Ngày hiệu lực của thay đổi"),
+        widget=DATE_INPUT,
+        input_formats=DATE_FORMATS,
+        required=False,
+        help_text=_("Dùng cho lịch sử đơn vị khi đổi tên."),
+    )
+
+
+class OrgMoveForm(forms.Form):
+    new_parent = forms.ModelChoiceField(label=_("Chuyển trực thuộc"), queryset=Organization.objects.none())
+    date = forms.DateField(label=_("Ngày hiệu lực"), widget=DATE_INPUT, input_formats=DATE_FORMATS)
+
+    def __init__(self, *args: object, parents: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["new_parent"].queryset = parents  # type: ignore[attr-defined]
+
+
+class OrgMergeForm(forms.Form):
+    target = forms.ModelChoiceField(label=_("Hợp nhất vào đơn vị"), queryset=Organization.objects.none())
+    date = forms.DateField(label=_("Ngày hợp nhất"), widget=DATE_INPUT, input_formats=DATE_FORMATS)
+
+    def __init__(self, *args: object, targets: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["target"].queryset = targets  # type: ignore[attr-defined]
