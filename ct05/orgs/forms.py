@@ -98,3 +98,46 @@ class OrgMergeForm(forms.Form):
     def __init__(self, *args: object, targets: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["target"].queryset = targets  # type: ignore[attr-defined]
+
+
+class OrgSplitForm(forms.Form):
+    """Up to three new cells; one choice per member of the cell being split."""
+
+    date = forms.DateField(label=_("Ngày chia tách"), widget=DATE_INPUT, input_formats=DATE_FORMATS)
+    code1 = forms.CharField(label=_("Mã đơn vị mới 1"), max_length=32)
+    name1 = forms.CharField(label=_("Tên đơn vị mới 1"), max_length=255)
+    code2 = forms.CharField(label=_("Mã đơn vị mới 2"), max_length=32)
+    name2 = forms.CharField(label=_("Tên đơn vị mới 2"), max_length=255)
+    code3 = forms.CharField(label=_("Mã đơn vị mới 3 (nếu có)"), max_length=32, required=False)
+    name3 = forms.CharField(label=_("Tên đơn vị mới 3 (nếu có)"), max_length=255, required=False)
+    close_source = forms.BooleanField(label=_("Kết thúc hoạt động của chi bộ cũ"), required=False, initial=True)
+
+    def __init__(self, *args: object, members: list[Member], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        choices = [
+            ("0", _("Đơn vị mới 1")),
+            ("1", _("Đơn vị mới 2")),
+            ("2", _("Đơn vị mới 3")),
+            ("", _("Ở lại chi bộ cũ")),
+        ]
+        for m in members:
+            self.fields[f"m{m.pk}"] = forms.ChoiceField(label=m.full_name, choices=choices, required=False)
+
+    def new_units(self) -> list[tuple[str, str]]:
+        units = [
+            (self.cleaned_data["code1"], self.cleaned_data["name1"]),
+            (self.cleaned_data["code2"], self.cleaned_data["name2"]),
+        ]
+        if self.cleaned_data.get("code3") and self.cleaned_data.get("name3"):
+            units.append((self.cleaned_data["code3"], self.cleaned_data["name3"]))
+        return units
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if bool(data.get("code3")) != bool(data.get("name3")):
+            self.add_error("name3", _("Đơn vị mới 3 cần có cả mã và tên."))
+        n_units = 3 if data.get("code3") else 2
+        for key, value in data.items():
+            if key.startswith("m") and key[1:].isdigit() and value and int(str(value)) >= n_units:
+                self.add_error(key, _("Đơn vị mới 3 chưa được khai báo."))
+        return data

@@ -9,6 +9,7 @@ urlpatterns = [
     path("to-chuc/<int:pk>/sua/", views_manage.org_edit, name="org_edit"),
     path("to-chuc/<int:pk>/chuyen/", views_manage.org_move, name="org_move"),
     path("to-chuc/<int:pk>/hop-nhat/", views_manage.org_merge, name="org_merge"),
+    path("to-chuc/<int:pk>/chia-tach/", views_manage.org_split, name="org_split"),
     path("to-chuc/<int:pk>/them-dang-vien/", views_manage.member_add, name="member_add"),
     path("dang-vien/", views.member_list, name="member_list"),
     path("dang-vien/<int:pk>/", views.member_detail, name="member_detail"),

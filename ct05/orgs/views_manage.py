@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -15,7 +16,7 @@ from django.views.decorators.http import require_http_methods
 
 from ct05.access.resolver import org_scope
 from ct05.orgs import selectors, services
-from ct05.orgs.forms import MemberCreateForm, OrgForm, OrgMergeForm, OrgMoveForm
+from ct05.orgs.forms import MemberCreateForm, OrgForm, OrgMergeForm, OrgMoveForm, OrgSplitForm
 from ct05.orgs.models import Organization
 from ct05.orgs.views import _attach_errors
 
@@ -155,3 +156,37 @@ def member_add(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Đã thêm đảng viên %(name)s.") % {"name": member.full_name})
             return redirect("member_detail", pk=member.pk)
     return render(request, "orgs/org_form.html", {"form": form, "org": cell, "title": _("Thêm đảng viên")})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def org_split(request: HttpRequest, pk: int) -> HttpResponse:
+    """Split a cell into two or three new cells: name the new cells, then say where each member goes."""
+    source = selectors.organization_get(user=request.user, pk=pk, action="manage")
+    members = list(source.members.filter(status="active").order_by("sort_key"))
+    form = OrgSplitForm(request.POST or None, members=members, initial={"date": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            with transaction.atomic():
+                parts = []
+                for i, (code, name) in enumerate(form.new_units()):
+                    unit = services.organization_create(
+                        actor=request.user,
+                        code=code,
+                        name=name,
+                        kind=source.kind,
+                        parent=source.parent,
+                        sector=source.sector,
+                        active_from=data["date"],
+                    )
+                    parts.append((unit, [m for m in members if data[f"m{m.pk}"] == str(i)]))
+                services.organization_split(
+                    actor=request.user, source=source, parts=parts, date=data["date"], close_source=data["close_source"]
+                )
+        except ValidationError as exc:
+            _attach_errors(form, exc)
+        else:
+            messages.success(request, _("Đã chia tách đơn vị."))
+            return redirect("org_detail", pk=source.parent_id or source.pk)
+    return render(request, "orgs/org_form.html", {"form": form, "org": source, "title": _("Chia tách chi bộ")})

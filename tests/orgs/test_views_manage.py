@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from ct05.core.models import AuditEvent
-from ct05.orgs.models import Member, OrgEvent, OrgKind, Organization
+from ct05.orgs.models import Member, Organization, OrgEvent, OrgKind
 from tests.conftest import World
 
 
@@ -86,3 +86,44 @@ def test_a_secretary_adds_a_member_to_their_cell(world: World) -> None:
 def test_a_secretary_cannot_add_a_member_to_another_cell(world: World) -> None:
     response = world.client_for(world.secretary).get(f"/to-chuc/{world.cell2.pk}/them-dang-vien/")
     assert response.status_code == 404
+
+
+def test_a_split_through_the_page_creates_the_new_cells_and_moves_each_member(world: World) -> None:
+    from tests.conftest import make_member
+
+    extra = make_member(world.cell1, "Quàng Thị Xuân", "DV0100", gender="F")
+    response = world.client_for(world.officer).post(
+        f"/to-chuc/{world.cell1.pk}/chia-tach/",
+        {
+            "date": "01/07/2025",
+            "code1": "MT1A",
+            "name1": "Chi bộ 1A",
+            "code2": "MT1B",
+            "name2": "Chi bộ 1B",
+            f"m{world.m1.pk}": "0",
+            f"m{extra.pk}": "1",
+            "close_source": "on",
+        },
+    )
+    assert response.status_code == 302
+    assert Member.objects.get(pk=world.m1.pk).cell.code == "MT1A"
+    assert Member.objects.get(pk=extra.pk).cell.code == "MT1B"
+    assert Organization.objects.get(pk=world.cell1.pk).active_to is not None
+
+
+def test_a_split_that_leaves_members_behind_writes_nothing(world: World) -> None:
+    response = world.client_for(world.officer).post(
+        f"/to-chuc/{world.cell1.pk}/chia-tach/",
+        {
+            "date": "01/07/2025",
+            "code1": "MT1A",
+            "name1": "Chi bộ 1A",
+            "code2": "MT1B",
+            "name2": "Chi bộ 1B",
+            f"m{world.m1.pk}": "",
+            "close_source": "on",
+        },
+    )
+    assert response.status_code == 200
+    assert "Còn đảng viên" in response.content.decode()
+    assert not Organization.objects.filter(code__in=["MT1A", "MT1B"]).exists()
