@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "ct05.core",
     "ct05.orgs",
     "ct05.access",
+    "ct05.cycle",
+    "ct05.records",
     "ct05.seed",
 ]
 

@@ -5,6 +5,8 @@ urlpatterns = [
     path("", include("ct05.core.urls")),
     path("", include("ct05.orgs.urls")),
     path("", include("ct05.orgs.urls_exchange")),
+    path("", include("ct05.cycle.urls")),
+    path("", include("ct05.records.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
