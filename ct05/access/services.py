@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from ct05.access.models import Role, RoleAssignment
 from ct05.core.audit import record, snapshot
+from ct05.core.text import clean
 from ct05.orgs.models import Organization
 
 
@@ -68,8 +69,12 @@ def user_create(
 ) -> User:
     if User.objects.filter(username=username).exists():
         raise ValidationError({"username": _("Tên đăng nhập “%(u)s” đã có.") % {"u": username}})
-    family, _sep, given = full_name.rpartition(" ")
-    user = User(username=username, first_name=given[:150], last_name=family[:150], email=email, is_active=is_active)
+    # Django shows first_name + " " + last_name: for a Vietnamese name that is family and middle names, then
+    # the given name, so "Đặng Văn Trường" displays in its own order.
+    family_middle, _sep, given = clean(full_name).rpartition(" ")
+    user = User(
+        username=username, first_name=family_middle[:150], last_name=given[:150], email=email, is_active=is_active
+    )
     user.set_password(password)
     user.save()
     record(actor=actor, action="user.create", target=user, after={"username": username, "is_active": is_active})

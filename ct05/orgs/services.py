@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Value
+from django.db.models import F, Q, Value
 from django.db.models.functions import Concat, Substr
 from django.utils.translation import gettext as _
 
@@ -191,6 +191,23 @@ def _close(actor: Any, org: Organization, date: dt.date) -> None:
         before=before,
         after=snapshot(org, ["active_to"]),
     )
+
+
+@transaction.atomic
+def organization_close(*, actor: Any, org: Organization, date: dt.date, reason: str = "") -> Organization:
+    """End a unit's activity on `date` (its last day is the day before). Its records stay attached to it.
+    Refused while it still has active members or active sub-units: they must be moved first."""
+    org = Organization.objects.select_for_update().get(pk=org.pk)
+    if org.members.filter(status=Member.Status.ACTIVE).exists():
+        raise ValidationError({"active_to": _("Đơn vị còn đảng viên đang sinh hoạt; chuyển họ đi trước.")})
+    if org.children.filter(Q(active_to__isnull=True) | Q(active_to__gte=date)).exists():
+        raise ValidationError({"active_to": _("Đơn vị còn đơn vị trực thuộc đang hoạt động; chuyển đi trước.")})
+    _close(actor, org, date - dt.timedelta(days=1))
+    OrgEvent.objects.create(
+        organization=org, kind=OrgEvent.Kind.CLOSED, date=date, details={"reason": clean(reason)} if reason else {},
+        recorded_by=_user(actor),
+    )
+    return org
 
 
 def _transfer_members(actor: Any, members: list[Member], to_cell: Organization, date: dt.date, reason: str) -> None:

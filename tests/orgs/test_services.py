@@ -131,3 +131,14 @@ def test_it_refuses_an_empty_duty(world: World) -> None:
     with pytest.raises(ValidationError) as exc:
         duty_add(actor=world.secretary, member=world.m1, text="   ", started_on=dt.date(2026, 1, 1))
     assert "text" in exc.value.message_dict
+
+
+def test_closing_a_unit_records_the_event_and_refuses_while_members_remain(world: World) -> None:
+    from ct05.orgs.services import organization_close
+
+    with pytest.raises(ValidationError):
+        organization_close(actor=world.admin, org=world.cell2, date=dt.date(2025, 7, 1))
+    member_transfer(actor=world.admin, member=world.m2, to_cell=world.cell1, date=dt.date(2025, 6, 1))
+    organization_close(actor=world.admin, org=world.cell2, date=dt.date(2025, 7, 1), reason="Sáp nhập tổ dân phố")
+    assert Organization.objects.get(pk=world.cell2.pk).active_to == dt.date(2025, 6, 30)
+    assert OrgEvent.objects.filter(organization=world.cell2, kind=OrgEvent.Kind.CLOSED).exists()

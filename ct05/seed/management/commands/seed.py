@@ -1,0 +1,89 @@
+"""`ct05 seed demo [--if-empty]`, `ct05 seed province`, `ct05 seed national --members N`.
+
+demo: the article's units with ~300 members and five logins (see ct05/seed/demo.py); `make run` calls it
+with --if-empty and relies on the logins table it prints. province and national: bulk data for load and
+benchmarks (ct05/seed/bulk.py), written in batches with bounded memory.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from ct05.orgs.models import Organization
+from ct05.seed import bulk, demo
+
+
+class Command(BaseCommand):
+    help = "Tạo dữ liệu mẫu: demo (các đơn vị trong bài viết), province (~50.000 đảng viên), national (N đảng viên)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="which", required=True)
+        p_demo = sub.add_parser("demo", help="Các đơn vị của đoàn khảo sát, ~300 đảng viên, 5 tài khoản demo.")
+        p_demo.add_argument("--if-empty", action="store_true",
+                            help="Không làm gì nếu cơ sở dữ liệu đã có tổ chức đảng (dùng trong `make run`).")
+        p_prov = sub.add_parser("province", help="Một tỉnh: ~50.000 đảng viên, ~600 tổ chức cơ sở đảng, ~2.000 chi bộ.")
+        p_prov.add_argument("--members", type=int, default=bulk.PROVINCE_MEMBERS,
+                            help="Số đảng viên (mặc định 50.000).")
+        p_prov.add_argument("--code", default=bulk.PROVINCE_CODE, help="Mã Tỉnh ủy gốc (mặc định DIENBIEN).")
+        p_prov.add_argument("--batch", type=int, default=20_000, help="Số đảng viên mỗi lô ghi.")
+        p_prov.add_argument("--seed", type=int, default=bulk.SEED, help="Hạt giống ngẫu nhiên.")
+        p_nat = sub.add_parser("national", help="Toàn quốc: 34 tỉnh, thành; N đảng viên, ghi theo lô, bộ nhớ giới hạn.")
+        p_nat.add_argument("--members", type=int, required=True, help="Số đảng viên (đến 5.600.000).")
+        p_nat.add_argument("--batch", type=int, default=20_000, help="Số đảng viên mỗi lô ghi.")
+        p_nat.add_argument("--seed", type=int, default=bulk.SEED, help="Hạt giống ngẫu nhiên.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        which = options["which"]
+        if which == "demo":
+            self._demo(if_empty=options["if_empty"])
+            return
+        if options["members"] < 1 or options["batch"] < 100:
+            raise CommandError("--members phải ≥ 1 và --batch phải ≥ 100.")
+        try:
+            if which == "province":
+                stats = bulk.seed_province(
+                    members=options["members"], code=options["code"].upper(), batch=options["batch"],
+                    seed=options["seed"], log=self._log,
+                )
+            else:
+                stats = bulk.seed_national(
+                    members=options["members"], batch=options["batch"], seed=options["seed"], log=self._log,
+                )
+        except bulk.SeedConflict as exc:
+            raise CommandError(str(exc)) from exc
+        self.stdout.write(self.style.SUCCESS(stats.summary()))
+
+    def _log(self, line: str) -> None:
+        self.stdout.write(line)
+        self.stdout.flush()
+
+    def _demo(self, *, if_empty: bool) -> None:
+        if if_empty and Organization.objects.exists():
+            self.stdout.write("Cơ sở dữ liệu đã có tổ chức đảng: không tạo dữ liệu demo (--if-empty).")
+            self._print_logins()
+            return
+        self.stdout.write("Đang tạo dữ liệu demo…")
+        try:
+            stats = demo.seed_demo(log=self._log)
+        except demo.DemoExists as exc:
+            raise CommandError(
+                f"Đã có Tỉnh ủy mã {exc}: dữ liệu demo đã được tạo. Dùng cơ sở dữ liệu trống, "
+                "hoặc `ct05 seed demo --if-empty` để bỏ qua khi đã có dữ liệu."
+            ) from exc
+        self.stdout.write(self.style.SUCCESS(
+            f"Đã tạo {stats['organizations']} tổ chức đảng và {stats['members']} đảng viên."
+        ))
+        self._print_logins()
+
+    def _print_logins(self) -> None:
+        rows = demo.logins_table()
+        if not rows:
+            return
+        header = ("Tài khoản", "Vai trò", "Đơn vị", "Mật khẩu")
+        widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]
+        self.stdout.write("")
+        self.stdout.write("Tài khoản demo (http://127.0.0.1:8000):")
+        for row in [header, *rows]:
+            self.stdout.write("  " + "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
