@@ -60,14 +60,14 @@ def split_name(full_name: str) -> tuple[str, str, str]:
 
 def name_sort_key(full_name: str) -> str:
     """A digits-only key (so every database collation orders it the same) that sorts by given name,
-    then middle, then family name, in Vietnamese alphabetical order, letters before tones."""
+    then middle, then family name, in Vietnamese alphabetical order; within a name part, letters first,
+    then tones (so "Anh" < "Ánh" < "Ăng"), before moving to the next part."""
     family, middle, given = split_name(full_name)
     chunks: list[str] = []
     for part in (given, middle, family):
         words = [_word_key(w) for w in part.split(" ") if w]
         chunks.append("".join(p + "00" for p, _ in words) + "00")
-    for part in (given, middle, family):
-        chunks.append("".join(t for _, t in (_word_key(w) for w in part.split(" ") if w)))
+        chunks.append("".join(t for _, t in words) + "0")
     return "".join(chunks)[:500]
 
 

@@ -30,3 +30,7 @@ def test_it_escapes_formula_cells() -> None:
     assert escape_cell("+84 912") == "'+84 912"
     assert escape_cell("Bình thường") == "Bình thường"
     assert escape_cell(5) == 5
+
+
+def test_a_given_name_without_tone_comes_before_the_same_name_with_a_tone() -> None:
+    assert sorted(["Cà Thị Ánh", "Lăng Văn Anh"], key=name_sort_key) == ["Lăng Văn Anh", "Cà Thị Ánh"]
