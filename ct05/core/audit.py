@@ -51,3 +51,43 @@ def record(
         after=after,
         note=note[:500],
     )
+
+
+ACTION_LABELS = {
+    "member.create": "Thêm đảng viên",
+    "member.update": "Sửa thông tin",
+    "member.transfer": "Chuyển sinh hoạt",
+    "duty.add": "Thêm nhiệm vụ",
+    "duty.end": "Kết thúc nhiệm vụ",
+    "organization.create": "Thành lập đơn vị",
+    "organization.update": "Sửa thông tin đơn vị",
+    "organization.move": "Chuyển trực thuộc",
+    "organization.close": "Kết thúc hoạt động",
+}
+
+
+def describe(event: AuditEvent, model: type[models.Model]) -> list[tuple[str, str, str]]:
+    """(field label, value before, value after) of an audit event, for people to read."""
+    rows: list[tuple[str, str, str]] = []
+    before, after = event.before or {}, event.after or {}
+    for key in list(dict.fromkeys([*before, *after])):
+        if key == "id":
+            continue
+        try:
+            label = str(model._meta.get_field(key).verbose_name)
+        except Exception:  # a field removed since the event was written keeps its raw name
+            label = key
+        rows.append((label, _show(before.get(key)), _show(after.get(key))))
+    return rows
+
+
+def _show(value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    if value is True:
+        return "Có"
+    if value is False:
+        return "Không"
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
+        return f"{value[8:10]}/{value[5:7]}/{value[0:4]}"
+    return str(value)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ct05.access.resolver import member_q, org_scope
+from ct05.core.audit import ACTION_LABELS, describe
 from ct05.core.models import AuditEvent
 from ct05.orgs import selectors, services
 from ct05.orgs.forms import DutyForm, MemberForm
@@ -119,10 +120,14 @@ def member_list(request: HttpRequest) -> HttpResponse:
 def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
     member = selectors.member_get(user=request.user, pk=pk)
     can_manage = Member.objects.filter(member_q(request.user, "manage"), pk=pk).exists()
-    audit = AuditEvent.objects.filter(
+    events = AuditEvent.objects.filter(
         Q(target_type="orgs.member", target_id=str(pk))
         | Q(target_type="orgs.duty", target_id__in=[str(d) for d in member.duties.values_list("id", flat=True)])
     ).select_related("actor")[:30]
+    audit = [
+        (e, ACTION_LABELS.get(e.action, e.action), describe(e, Member if e.target_type == "orgs.member" else Duty))
+        for e in events
+    ]
     return render(
         request,
         "orgs/member_detail.html",
