@@ -62,4 +62,27 @@ def attention_items(*, user: Any) -> list[Attention]:
                 reverse("member_detail", args=[me.pk]),
             )
         )
+    items.extend(_from_apps(user))
     return items
+
+
+# Each domain app contributes what needs attention in its records (overdue resolution items, registrations
+# due …); listed here rather than discovered so that the home page's cost stays visible in one place.
+ATTENTION_PROVIDERS = [
+    "ct05.records.selectors.attention.records_attention",
+    "ct05.cycle.selectors.cycle_attention",
+]
+
+
+def _from_apps(user: Any) -> list[Attention]:
+    from django.utils.module_loading import import_string
+
+    out: list[Attention] = []
+    for path in ATTENTION_PROVIDERS:
+        try:
+            provider = import_string(path)
+        except ImportError:
+            continue
+        for item in provider(user=user):
+            out.append(Attention(str(item.message), int(item.count), str(item.url)))
+    return out

@@ -55,7 +55,7 @@ def test_national_seed_refuses_to_run_twice() -> None:
 
 
 def test_province_seed_builds_a_province_of_realistic_shape() -> None:
-    call_command("seed", "province", "--members", "1500", "--batch", "500", stdout=StringIO())
+    call_command("seed", "province", "--tree-only", "--members", "1500", "--batch", "500", stdout=StringIO())
     root = Organization.objects.get(code="DIENBIEN")
     assert root.kind.code == "tinh-uy"
     blocs = Organization.objects.filter(parent=root)
@@ -72,8 +72,8 @@ def test_province_seed_builds_a_province_of_realistic_shape() -> None:
 
 
 def test_province_seed_refuses_when_the_province_code_is_taken() -> None:
-    call_command("seed", "province", "--members", "200", stdout=StringIO())
+    call_command("seed", "province", "--tree-only", "--members", "200", stdout=StringIO())
     with pytest.raises(CommandError, match="--code"):
-        call_command("seed", "province", "--members", "200", stdout=StringIO())
-    call_command("seed", "province", "--members", "200", "--code", "DIENBIEN2", stdout=StringIO())
+        call_command("seed", "province", "--tree-only", "--members", "200", stdout=StringIO())
+    call_command("seed", "province", "--tree-only", "--members", "200", "--code", "DIENBIEN2", stdout=StringIO())
     assert Organization.objects.filter(code="DIENBIEN2").exists()

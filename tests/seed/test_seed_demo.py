@@ -35,7 +35,7 @@ class SeedDemoTests(TestCase):
     @classmethod
     def setUpTestData(cls) -> None:
         out = StringIO()
-        call_command("seed", "demo", stdout=out)
+        call_command("seed", "demo", "--tree-only", stdout=out)
         cls.output = out.getvalue()
 
     def org(self, code: str) -> Organization:
@@ -179,5 +179,5 @@ def test_if_empty_seeds_an_empty_database(monkeypatch: pytest.MonkeyPatch) -> No
 
     # The real seed is covered above; here only the command's choice on an empty database matters.
     monkeypatch.setattr(demo, "seed_demo", fake_seed)
-    call_command("seed", "demo", "--if-empty", stdout=StringIO())
+    call_command("seed", "demo", "--if-empty", "--tree-only", stdout=StringIO())
     assert calls == [True]

@@ -7,12 +7,20 @@ benchmarks (ct05/seed/bulk.py), written in batches with bounded memory.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.module_loading import import_string
 
 from ct05.orgs.models import Organization
 from ct05.seed import bulk, demo
+
+
+# What each domain app adds to the demo and to the province, in order; each is called per year, last year
+# first, so that the dashboards have a year to compare with.
+DEMO_STEPS = ["ct05.records.demo.seed_demo_records", "ct05.cycle.demo.seed_demo_cycle"]
+PROVINCE_STEPS = ["ct05.records.demo.seed_province_records", "ct05.cycle.demo.seed_province_cycle"]
 
 
 class Command(BaseCommand):
@@ -23,12 +31,16 @@ class Command(BaseCommand):
         p_demo = sub.add_parser("demo", help="Các đơn vị của đoàn khảo sát, ~300 đảng viên, 5 tài khoản demo.")
         p_demo.add_argument("--if-empty", action="store_true",
                             help="Không làm gì nếu cơ sở dữ liệu đã có tổ chức đảng (dùng trong `make run`).")
+        p_demo.add_argument("--tree-only", action="store_true",
+                            help="Chỉ tạo cây tổ chức, đảng viên và tài khoản (không tạo sổ sách, đăng ký).")
         p_prov = sub.add_parser("province", help="Một tỉnh: ~50.000 đảng viên, ~600 tổ chức cơ sở đảng, ~2.000 chi bộ.")
         p_prov.add_argument("--members", type=int, default=bulk.PROVINCE_MEMBERS,
                             help="Số đảng viên (mặc định 50.000).")
         p_prov.add_argument("--code", default=bulk.PROVINCE_CODE, help="Mã Tỉnh ủy gốc (mặc định DIENBIEN).")
         p_prov.add_argument("--batch", type=int, default=20_000, help="Số đảng viên mỗi lô ghi.")
         p_prov.add_argument("--seed", type=int, default=bulk.SEED, help="Hạt giống ngẫu nhiên.")
+        p_prov.add_argument("--tree-only", action="store_true",
+                            help="Chỉ tạo cây tổ chức và đảng viên (không tạo sinh hoạt chi bộ, đăng ký).")
         p_nat = sub.add_parser("national", help="Toàn quốc: 34 tỉnh, thành; N đảng viên, ghi theo lô, bộ nhớ giới hạn.")
         p_nat.add_argument("--members", type=int, required=True, help="Số đảng viên (đến 5.600.000).")
         p_nat.add_argument("--batch", type=int, default=20_000, help="Số đảng viên mỗi lô ghi.")
@@ -37,7 +49,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         which = options["which"]
         if which == "demo":
-            self._demo(if_empty=options["if_empty"])
+            self._demo(if_empty=options["if_empty"], tree_only=options["tree_only"])
             return
         if options["members"] < 1 or options["batch"] < 100:
             raise CommandError("--members phải ≥ 1 và --batch phải ≥ 100.")
@@ -54,12 +66,24 @@ class Command(BaseCommand):
         except bulk.SeedConflict as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(self.style.SUCCESS(stats.summary()))
+        if which == "province" and not options["tree_only"]:
+            self._steps(PROVINCE_STEPS)
+
+    def _steps(self, steps: list[str]) -> None:
+        this_year = dt.date.today().year
+        for path in steps:
+            try:
+                step = import_string(path)
+            except ImportError:
+                continue  # that app has no demo data yet
+            for year in (this_year - 1, this_year):
+                step(year=year, stdout=self.stdout)
 
     def _log(self, line: str) -> None:
         self.stdout.write(line)
         self.stdout.flush()
 
-    def _demo(self, *, if_empty: bool) -> None:
+    def _demo(self, *, if_empty: bool, tree_only: bool) -> None:
         if if_empty and Organization.objects.exists():
             self.stdout.write("Cơ sở dữ liệu đã có tổ chức đảng: không tạo dữ liệu demo (--if-empty).")
             self._print_logins()
@@ -75,6 +99,8 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(
             f"Đã tạo {stats['organizations']} tổ chức đảng và {stats['members']} đảng viên."
         ))
+        if not tree_only:
+            self._steps(DEMO_STEPS)
         self._print_logins()
 
     def _print_logins(self) -> None:

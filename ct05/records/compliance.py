@@ -1,0 +1,176 @@
+"""The compliance calendar as a pure computation (no database): given the meeting rules in effect and the
+meetings a cell held, the status of every requirement for every month (or quarter) of a year.
+
+ok      the requirement was met in its period
+late    met, but by a meeting held after the period (a regular meeting made up the next month)
+missing not met, and the period is over
+pending not met yet, and the period is not over
+na      the rule was not in effect, or the cell did not exist, in that period
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+OK, LATE, MISSING, PENDING, NA = "ok", "late", "missing", "pending", "na"
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    label: str
+    shape: str  # "held" | "agenda"
+    meeting_kind: str
+    period: str  # "month" | "quarter"
+    min_count: int
+    effective_from: dt.date
+    effective_to: dt.date | None
+    order: int = 0
+
+    def in_effect_during(self, start: dt.date, end: dt.date) -> bool:
+        return self.effective_from <= end and (self.effective_to is None or self.effective_to >= start)
+
+
+@dataclass(frozen=True)
+class MeetingFact:
+    date: dt.date
+    kind: str
+    for_month: dt.date
+    done_codes: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Slot:
+    status: str
+    span: int  # months covered: 1 for a monthly rule, 3 for a quarterly one
+    start: dt.date
+    end: dt.date
+    first: dt.date | None = None  # the meeting that met the requirement
+
+
+@dataclass
+class Row:
+    code: str
+    label: str
+    period: str
+    slots: list[Slot] = field(default_factory=list)
+
+
+@functools.lru_cache(maxsize=64)
+def _periods(period: str, year: int) -> tuple[tuple[dt.date, dt.date], ...]:
+    step = 3 if period == "quarter" else 1
+    out = []
+    for m in range(1, 13, step):
+        end_month = m + step - 1
+        out.append((dt.date(year, m, 1), dt.date(year, end_month, calendar.monthrange(year, end_month)[1])))
+    return tuple(out)
+
+
+def _rule_for(versions: list[Rule], start: dt.date, end: dt.date) -> Rule | None:
+    for rule in sorted(versions, key=lambda r: r.effective_from, reverse=True):
+        if rule.in_effect_during(start, end):
+            return rule
+    return None
+
+
+def _slot(
+    rule: Rule, by_month: dict[dt.date, list[MeetingFact]], start: dt.date, end: dt.date, today: dt.date, span: int
+) -> Slot:
+    mine = [m for month in _months(start, end) for m in by_month.get(month, ()) if m.kind == rule.meeting_kind]
+    if rule.shape == "agenda":
+        mine = [m for m in mine if rule.code in m.done_codes]
+    if len(mine) >= rule.min_count:
+        on_time = [m for m in mine if m.date <= end]
+        first = min(mine, key=lambda m: m.date)
+        if len(on_time) >= rule.min_count:
+            return Slot(OK, span, start, end, first.date)
+        return Slot(LATE, span, start, end, first.date)
+    return Slot(PENDING if end >= today else MISSING, span, start, end)
+
+
+@functools.lru_cache(maxsize=256)
+def _months(start: dt.date, end: dt.date) -> tuple[dt.date, ...]:
+    return tuple(dt.date(start.year, m, 1) for m in range(start.month, end.month + 1))
+
+
+def cell_calendar(
+    rules: Iterable[Rule],
+    meetings: Iterable[MeetingFact],
+    *,
+    year: int,
+    active_from: dt.date,
+    active_to: dt.date | None,
+    today: dt.date,
+) -> list[Row]:
+    """One row per required rule (grouped by code across its versions), one slot per period of the year."""
+    by_code: dict[str, list[Rule]] = {}
+    for rule in rules:
+        by_code.setdefault(rule.code, []).append(rule)
+    by_month: dict[dt.date, list[MeetingFact]] = {}
+    for fact in meetings:
+        by_month.setdefault(fact.for_month, []).append(fact)
+    rows: list[Row] = []
+    for code, versions in sorted(by_code.items(), key=lambda kv: min(r.order for r in kv[1])):
+        latest = max(versions, key=lambda r: r.effective_from)
+        row = Row(code=code, label=latest.label, period=latest.period)
+        span = 3 if latest.period == "quarter" else 1
+        for start, end in _periods(latest.period, year):
+            in_force = _rule_for(versions, start, end)
+            alive = active_from <= end and (active_to is None or active_to >= start)
+            if in_force is None or not alive or start > today:
+                row.slots.append(Slot(NA, span, start, end))
+            else:
+                row.slots.append(_slot(in_force, by_month, start, end, today, span))
+        rows.append(row)
+    return rows
+
+
+@dataclass
+class AggSlot:
+    span: int
+    start: dt.date
+    counts: Counter[str]
+
+    @property
+    def total(self) -> int:
+        return sum(n for s, n in self.counts.items() if s != NA)
+
+    @property
+    def status(self) -> str:
+        if self.counts[MISSING]:
+            return MISSING
+        if self.counts[LATE]:
+            return LATE
+        if self.counts[PENDING]:
+            return PENDING
+        return OK if self.counts[OK] else NA
+
+
+@dataclass
+class AggRow:
+    code: str
+    label: str
+    slots: list[AggSlot]
+
+
+def roll_up(calendars: Iterable[list[Row]]) -> list[AggRow]:
+    """Sum the cells' calendars: for each rule and period, how many cells were ok, late, missing, pending."""
+    out: dict[str, AggRow] = {}
+    for rows in calendars:
+        for row in rows:
+            agg = out.get(row.code)
+            if agg is None:
+                agg = AggRow(row.code, row.label, [AggSlot(s.span, s.start, Counter()) for s in row.slots])
+                out[row.code] = agg
+            for target, slot in zip(agg.slots, row.slots, strict=True):
+                target.counts[slot.status] += 1
+    return list(out.values())
+
+
+def tally(rows: list[Row]) -> Counter[str]:
+    return Counter(slot.status for row in rows for slot in row.slots)

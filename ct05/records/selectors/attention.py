@@ -1,0 +1,33 @@
+"""What the records app asks the user to look at, in the home page's `Attention` shape."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from ct05.core.selectors import Attention
+from ct05.records.selectors.meetings import OVERDUE, overdue_resolution_items
+from ct05.records.selectors.standards import NOT_REVIEWED, standards_not_reviewed
+
+
+def records_attention(*, user: Any, today: dt.date | None = None) -> list[Attention]:
+    today = today or dt.date.today()
+    items: list[Attention] = []
+    n = overdue_resolution_items(user=user, today=today).count()
+    if n:
+        items.append(
+            Attention(_("việc trong nghị quyết chi bộ đã quá hạn"), n, reverse("item_list") + f"?tinh_trang={OVERDUE}")
+        )
+    n = standards_not_reviewed(user=user, today=today).count()
+    if n:
+        items.append(
+            Attention(
+                _("đơn vị chưa ban hành hoặc chưa rà soát chuẩn mực đạo đức trong kỳ"),
+                n,
+                reverse("standard_list") + f"?tinh_trang={NOT_REVIEWED}",
+            )
+        )
+    return items
