@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "ct05.access",
     "ct05.cycle",
     "ct05.records",
+    "ct05.supervision",
+    "ct05.dashboard",
     "ct05.seed",
 ]
 

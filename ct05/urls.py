@@ -7,6 +7,8 @@ urlpatterns = [
     path("", include("ct05.orgs.urls_exchange")),
     path("", include("ct05.cycle.urls")),
     path("", include("ct05.records.urls")),
+    path("", include("ct05.supervision.urls")),
+    path("", include("ct05.dashboard.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
