@@ -134,7 +134,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
-STATICFILES_DIRS = [BASE_DIR / "ct05" / "static"]
+STATICFILES_DIRS: list[Path | tuple[str, Path]] = [BASE_DIR / "ct05" / "static"]
 _htmx_dist = BASE_DIR / "node_modules" / "htmx.org" / "dist"
 if _htmx_dist.is_dir():
     STATICFILES_DIRS.append(("vendor/htmx", _htmx_dist))

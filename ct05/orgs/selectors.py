@@ -97,7 +97,7 @@ def member_list(
     user: Any,
     org: Organization | None = None,
     query: str = "",
-    status: str = Member.Status.ACTIVE,
+    status: str = "active",
     key_leader: bool | None = None,
     action: Action = "view",
 ) -> QuerySet[Member]:

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -16,7 +18,7 @@ from ct05.core.audit import ACTION_LABELS, describe
 from ct05.core.models import AuditEvent
 from ct05.orgs import selectors, services
 from ct05.orgs.forms import DutyForm, MemberForm
-from ct05.orgs.models import Duty, Member, OrgKind
+from ct05.orgs.models import Duty, Member, Organization, OrgKind
 
 
 def _attach_errors(form: object, exc: ValidationError) -> None:
@@ -65,7 +67,16 @@ def org_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def member_filters(request: HttpRequest) -> dict[str, object]:
+@dataclass(frozen=True)
+class MemberFilters:
+    org: Organization | None
+    query: str
+    status: str
+    key_leader: bool | None
+    no_duty: bool
+
+
+def member_filters(request: HttpRequest) -> MemberFilters:
     """The member list's filters, read the same way by the page and by its export."""
     org = None
     if request.GET.get("org", "").isdigit():
@@ -74,25 +85,21 @@ def member_filters(request: HttpRequest) -> dict[str, object]:
     if status not in {*Member.Status.values, ""}:
         status = Member.Status.ACTIVE
     key = request.GET.get("key_leader")
-    return {
-        "org": org,
-        "query": request.GET.get("q", "").strip()[:100],
-        "status": status,
-        "key_leader": True if key == "1" else False if key == "0" else None,
-        "no_duty": request.GET.get("no_duty") == "1",
-    }
+    return MemberFilters(
+        org=org,
+        query=request.GET.get("q", "").strip()[:100],
+        status=status,
+        key_leader=True if key == "1" else False if key == "0" else None,
+        no_duty=request.GET.get("no_duty") == "1",
+    )
 
 
-def filtered_members(request: HttpRequest) -> tuple[dict[str, object], object]:
+def filtered_members(request: HttpRequest) -> tuple[MemberFilters, QuerySet[Member]]:
     filters = member_filters(request)
     qs = selectors.member_list(
-        user=request.user,
-        org=filters["org"],
-        query=str(filters["query"]),
-        status=str(filters["status"]),
-        key_leader=filters["key_leader"],  # type: ignore[arg-type]
+        user=request.user, org=filters.org, query=filters.query, status=filters.status, key_leader=filters.key_leader
     )
-    if filters["no_duty"]:
+    if filters.no_duty:
         today = timezone.localdate()
         current = Duty.objects.filter(member=OuterRef("pk")).filter(Q(ended_on__isnull=True) | Q(ended_on__gte=today))
         qs = qs.exclude(Exists(current))
@@ -102,7 +109,7 @@ def filtered_members(request: HttpRequest) -> tuple[dict[str, object], object]:
 @login_required
 def member_list(request: HttpRequest) -> HttpResponse:
     filters, qs = filtered_members(request)
-    page = Paginator(qs, 50).get_page(request.GET.get("page"))  # type: ignore[arg-type]
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
     template = "orgs/member_list.html#results" if request.headers.get("HX-Request") else "orgs/member_list.html"
     return render(
         request,

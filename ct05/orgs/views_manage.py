@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -21,7 +21,7 @@ from ct05.orgs.models import Organization
 from ct05.orgs.views import _attach_errors
 
 
-def _managed_orgs(request: HttpRequest, exclude: Organization) -> object:
+def _managed_orgs(request: HttpRequest, exclude: Organization) -> QuerySet[Organization]:
     return (
         Organization.objects.filter(org_scope(request.user, "manage").q(), active_to__isnull=True)
         .exclude(path__startswith=exclude.path)
