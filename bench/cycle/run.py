@@ -1,0 +1,145 @@
+"""Benchmark of the yearly cycle on a real database: near-duplicate look-up through the stored band keys
+(p50/p95 per commitment, target p95 < 50 ms) and the background analysis (target < 2 min for a province).
+
+Usage (a fresh, empty database; it is migrated and filled):
+    DATABASE_URL=sqlite:////tmp/bench.sqlite3 .venv/bin/python -m bench.cycle.run --registrations 50000
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench .venv/bin/python -m bench.cycle.run --registrations 50000
+
+Texts come from bench/textcheck/corpus.py (realistic commitments with planted copies). Each registration
+gets `--per` commitments; each commitment is one generated text (~100 syllables: longer than a real
+commitment, so the figures are on the safe side).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import statistics
+import time
+
+import django
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--registrations", type=int, default=50_000)
+    parser.add_argument("--per", type=int, default=5)
+    parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--skip-analysis", action="store_true")
+    args = parser.parse_args()
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ct05.settings")
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection, transaction
+
+    from bench.textcheck.corpus import generate
+    from ct05.cycle import quality
+    from ct05.cycle.models import Commitment, CommitmentBand, Registration
+    from ct05.cycle.services.analysis import analyze
+    from ct05.orgs.models import Member, Organization, OrgKind, path_segment
+
+    call_command("migrate", verbosity=0)
+    year = 2026
+    n_regs = args.registrations
+    t0 = time.perf_counter()
+    root = Organization.objects.create(
+        code="BENCH", name="Tỉnh ủy (benchmark)", kind=OrgKind.objects.get(code="tinh-uy")
+    )
+    root.path = path_segment(root.pk)
+    root.save()
+    cell_kind = OrgKind.objects.get(code="chi-bo-truc-thuoc")
+    n_cells = max(1, n_regs // 25)
+    cells = Organization.objects.bulk_create(
+        [Organization(code=f"B{i}", name=f"Chi bộ {i}", kind=cell_kind, parent=root) for i in range(n_cells)],
+        batch_size=5000,
+    )
+    if cells[0].pk is None:  # SQLite before RETURNING: read the ids back
+        cells = list(Organization.objects.filter(parent=root).order_by("pk"))
+    for c in cells:
+        c.path, c.depth = root.path + path_segment(c.pk), 1
+    Organization.objects.bulk_update(cells, ["path", "depth"], batch_size=5000)
+    texts = generate(n_regs * args.per, seed=11)
+    batch = 10_000
+    for start in range(0, n_regs, batch):
+        size = min(batch, n_regs - start)
+        with transaction.atomic():
+            members = Member.objects.bulk_create(
+                [
+                    Member(
+                        full_name=f"Đảng viên {start + i}",
+                        date_of_birth=dt.date(1980, 1, 1),
+                        gender="M",
+                        card_number=f"BM{start + i:08d}",
+                        joined_on=dt.date(2005, 1, 1),
+                        cell=cells[(start + i) % n_cells],
+                    )
+                    for i in range(size)
+                ],
+                batch_size=5000,
+            )
+            if members[0].pk is None:
+                members = list(Member.objects.filter(card_number__gte=f"BM{start:08d}").order_by("pk")[:size])
+            regs = Registration.objects.bulk_create(
+                [Registration(year=year, member=m, organization_id=m.cell_id, status="submitted") for m in members],
+                batch_size=5000,
+            )
+            if regs[0].pk is None:
+                regs = list(Registration.objects.filter(member__in=members).order_by("pk"))
+            Commitment.objects.bulk_create(
+                [
+                    Commitment(registration=r, position=k + 1, content=next(texts)[0])
+                    for r in regs
+                    for k in range(args.per)
+                ],
+                batch_size=5000,
+            )
+    load_s = time.perf_counter() - t0
+    out: dict[str, object] = {
+        "database": connection.vendor,
+        "registrations": n_regs,
+        "commitments": n_regs * args.per,
+        "load_seconds": round(load_s, 1),
+    }
+    if not args.skip_analysis:
+        summary = analyze(year=year)
+        out["analysis"] = summary
+    out["band_rows"] = CommitmentBand.objects.count()
+
+    # Look-ups: half fresh texts, half edited copies of stored ones (which must be found).
+    baseline = quality.baseline_for(year)
+    rng = random.Random(3)
+    stored = list(Commitment.objects.order_by("?").values_list("content", flat=True)[: args.queries // 2])
+    fresh = [t for t, _src in generate(args.queries // 2, seed=99)]
+    probes = [s.replace("1", "2", 1) for s in stored] + fresh
+    rng.shuffle(probes)
+    lookup_ms: list[float] = []
+    live_ms: list[float] = []
+    found = 0
+    for text in probes:
+        t1 = time.perf_counter()
+        fp = quality.fingerprint_of(text, baseline)
+        hits = quality.lookup(fp, baseline=baseline)
+        t2 = time.perf_counter()
+        quality.judge(text, duty=None, templates=())
+        for h in hits[:3]:
+            other = Commitment.objects.filter(pk=h.commitment_id).values_list("content", flat=True).first() or ""
+            quality.spans(text, other, baseline)
+        t3 = time.perf_counter()
+        lookup_ms.append((t2 - t1) * 1000)
+        live_ms.append((t3 - t1) * 1000)
+        found += bool(hits)
+
+    def pct(values: list[float], p: float) -> float:
+        return round(statistics.quantiles(values, n=100)[int(p) - 1], 2)
+
+    out["lookup_ms"] = {"p50": pct(lookup_ms, 50), "p95": pct(lookup_ms, 95), "max": round(max(lookup_ms), 2)}
+    out["live_check_ms"] = {"p50": pct(live_ms, 50), "p95": pct(live_ms, 95)}
+    out["probes_with_a_match"] = f"{found}/{len(probes)} (half are edited copies of stored texts)"
+    print(json.dumps(out, ensure_ascii=False, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,378 @@
+"""Demo data of the yearly cycle, called by `ct05 seed demo` / `ct05 seed province` after the org tree.
+
+`seed_demo_cycle`: this year's topics and calendar, and registrations of the demo members in every state of
+the workflow, with a realistic mix: specific ones, generic ones, a few copied with small edits, some linked
+to duties and some not. Written through the services (audit trail, fingerprints, pairs as in real use).
+
+`seed_province_cycle`: ~50,000 registrations × ~5 commitments in bulk, then the background analysis.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from typing import Any, TextIO
+
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.utils import timezone
+
+from ct05.cycle import quality
+from ct05.cycle.models import Commitment, CycleYear, Registration, Topic
+from ct05.cycle.services import followup, registrations
+from ct05.cycle.services.analysis import analyze
+from ct05.cycle.services.registrations import CommitmentInput
+from ct05.orgs.models import Member, Organization
+
+SEED = 20260105
+NATIONAL = (
+    "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh về ý chí tự lực, tự cường và khát vọng phát "
+    "triển đất nước phồn vinh, hạnh phúc",
+    "Chuyên đề toàn khóa theo Kết luận 01-KL/TW: đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí "
+    "Minh gắn với xây dựng, chỉnh đốn Đảng và hệ thống chính trị trong sạch, vững mạnh; nêu cao tinh thần trách "
+    "nhiệm, gương mẫu của cán bộ, đảng viên, nhất là người đứng đầu; ý chí tự lực, tự cường, khát vọng phát triển.",
+)
+PROVINCIAL = (
+    "Thực hành tư tưởng, đạo đức, phong cách Hồ Chí Minh về trách nhiệm nêu gương, gần dân, vì dân",
+    "Tỉnh ủy Điện Biên chọn chủ đề năm: cán bộ, đảng viên gần dân, trọng dân, giải quyết dứt điểm kiến nghị của "
+    "Nhân dân; thực hiện rõ người, rõ việc, rõ thời gian, rõ kết quả; nâng cao chất lượng sinh hoạt chi bộ.",
+)
+FOCUS = (
+    "Khâu đột phá: giải quyết thủ tục hành chính đúng hẹn và chỉnh trang tổ dân phố",
+    "Đảng bộ phường chọn khâu đột phá: 100% hồ sơ thủ tục hành chính giải quyết đúng hẹn; mỗi tổ dân phố có ít "
+    "nhất một tuyến phố sáng - xanh - sạch - đẹp.",
+)
+
+SPECIFIC = (
+    "{duty}: mỗi tháng {verb} {n} {what}, có sổ theo dõi, báo cáo chi bộ trước ngày 25 hằng tháng.",
+    "Trong {duty_l}, hoàn thành {n} {what} trước 30/{m}/{y}, kết quả báo cáo tại sinh hoạt chi bộ quý {q}.",
+    "Quý {q} năm {y} {verb} {n} {what}; minh chứng là biên bản và danh sách có chữ ký, gắn với nhiệm vụ {duty_l}.",
+    "Vận động {n} hộ gia đình ở {place} {action} trước tháng {m}/{y}; lập danh sách theo dõi từng hộ.",
+)
+VERBS = ("tổ chức", "thực hiện", "hướng dẫn", "kiểm tra", "rà soát")
+WHATS = (
+    "buổi sinh hoạt chuyên đề",
+    "lượt thăm hỏi hộ nghèo",
+    "hồ sơ thủ tục hành chính",
+    "buổi tuyên truyền pháp luật",
+    "lớp bồi dưỡng kỹ năng",
+    "cuộc đối thoại với Nhân dân",
+)
+ACTIONS = (
+    "phân loại rác tại nguồn",
+    "tham gia bảo hiểm y tế",
+    "lắp đèn chiếu sáng ngõ xóm",
+    "trồng cây xanh trước nhà",
+)
+GENERIC = (
+    "Chấp hành tốt chủ trương, đường lối của Đảng, chính sách, pháp luật của Nhà nước.",
+    "Không ngừng học tập, rèn luyện, nâng cao trình độ chuyên môn, nghiệp vụ.",
+    "Tích cực học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.",
+    "Thường xuyên gương mẫu, giữ gìn phẩm chất đạo đức, lối sống trong sạch.",
+    "Đoàn kết, giúp đỡ đồng chí, đồng nghiệp hoàn thành tốt nhiệm vụ được giao.",
+)
+# Planned shares of each final state (cumulative order matters: later states pass through earlier ones).
+STATES = (
+    ("none", 8),
+    ("draft", 10),
+    ("submitted", 14),
+    ("returned", 6),
+    ("accepted", 32),
+    ("self_assessed", 10),
+    ("assessed", 12),
+    ("locked", 8),
+)
+
+
+def _say(stdout: TextIO | None, line: str) -> None:
+    if stdout is not None:
+        stdout.write(line + "\n")
+
+
+def seed_topics(*, year: int, ward: Organization | None, province: Organization | None) -> None:
+    Topic.objects.get_or_create(
+        level=Topic.Level.NATIONAL,
+        year_from=min(2021, year),
+        year_to=max(2026, year),
+        title=NATIONAL[0],
+        defaults={"full_text": NATIONAL[1]},
+    )
+    prov, _ = Topic.objects.get_or_create(
+        level=Topic.Level.PROVINCIAL,
+        year_from=year,
+        year_to=year,
+        title=PROVINCIAL[0],
+        defaults={"full_text": PROVINCIAL[1], "organization": province},
+    )
+    if ward is not None:
+        Topic.objects.get_or_create(
+            level=Topic.Level.FOCUS,
+            year_from=year,
+            year_to=year,
+            organization=ward,
+            title=FOCUS[0],
+            defaults={"full_text": FOCUS[1], "parent": prov},
+        )
+    CycleYear.objects.get_or_create(
+        year=year,
+        defaults={
+            "term_label": "2025–2030",
+            "registration_due": dt.date(year, 3, 31),
+            "midyear_review": dt.date(year, 7, 15),
+            "self_assessment_due": dt.date(year, 11, 30),
+            "cell_assessment_due": dt.date(year, 12, 20),
+        },
+    )
+
+
+def _specific(rng: random.Random, year: int, duty: str, place: str) -> str:
+    q = rng.randint(1, 4)
+    return rng.choice(SPECIFIC).format(
+        duty=duty[:80],
+        duty_l=duty[:80].lower(),
+        verb=rng.choice(VERBS),
+        n=rng.randint(2, 30),
+        what=rng.choice(WHATS),
+        m=3 * q,
+        y=year,
+        q=q,
+        place=place,
+        action=rng.choice(ACTIONS),
+    )
+
+
+def _edit(rng: random.Random, text: str) -> str:
+    """A copy "with small edits": one number changed and a word swapped, as found in the survey."""
+    words = text.split(" ")
+    for i, w in enumerate(words):
+        if w.isdigit():
+            words[i] = str(int(w) + rng.randint(1, 3))
+            break
+    if len(words) > 6:
+        j = rng.randrange(2, len(words) - 2)
+        words[j] = {"tổ chức": "thực hiện"}.get(words[j], words[j])
+    return " ".join(words)
+
+
+def _items(rng: random.Random, member: Member, year: int, pool: list[str]) -> list[CommitmentInput]:
+    duties = list(member.duties.all())
+    place = member.cell.name.replace("Chi bộ ", "")
+    items: list[CommitmentInput] = []
+    for k in range(rng.randint(3, 5)):
+        roll = rng.random()
+        duty = rng.choice(duties) if duties and rng.random() < 0.65 else None
+        if roll < 0.3:
+            text = rng.choice(GENERIC)
+            duty = None if rng.random() < 0.7 else duty
+        elif roll < 0.4 and pool:
+            text = _edit(rng, rng.choice(pool))
+        else:
+            text = _specific(
+                rng, year, duty.text if duty else (member.government_position or "công việc được giao"), place
+            )
+            pool.append(text)
+        has_deadline = roll >= 0.3 and rng.random() < 0.8
+        items.append(
+            CommitmentInput(
+                content=text,
+                duty_id=duty.pk if duty else None,
+                standard=f"qd144-{rng.randint(1, 5)}" if rng.random() < 0.6 else "",
+                measures="Phân công cụ thể, báo cáo chi bộ hằng tháng" if roll >= 0.3 else "",
+                milestones="hằng tháng" if has_deadline and k % 2 else "",
+                deadline=dt.date(year, rng.choice((6, 9, 12)), 15) if has_deadline else None,
+                expected_result="Có sổ theo dõi, biên bản" if roll >= 0.3 else "",
+            )
+        )
+    return items
+
+
+def _actor_for(member: Member, secretaries: dict[int, User], admin: User | None) -> Any:
+    if member.user is not None and member.user.is_active and rng_own(member):
+        return member.user
+    return secretaries.get(member.cell_id) or admin
+
+
+def rng_own(member: Member) -> bool:
+    return member.pk % 3 != 0  # two in three members enter their own; the secretary enters for the others
+
+
+def seed_demo_cycle(*, year: int, stdout: TextIO | None = None) -> None:
+    """This year's topics and the demo members' registrations in every state (idempotent per member)."""
+    from ct05.access.models import Role, RoleAssignment
+
+    rng = random.Random(SEED + year)
+    province = Organization.objects.filter(parent__isnull=True).order_by("pk").first()
+    ward = Organization.objects.filter(code="PMT").first()
+    seed_topics(year=year, ward=ward, province=province)
+    admin = (
+        User.objects.filter(roles__role=Role.PROVINCE_ADMIN, is_active=True).order_by("pk").first()
+        or User.objects.filter(is_superuser=True).order_by("pk").first()
+    )
+    secretaries = {
+        a.organization_id: a.user
+        for a in RoleAssignment.objects.filter(role=Role.CELL_SECRETARY).select_related("user")
+    }
+    members = list(
+        Member.objects.filter(status=Member.Status.ACTIVE)
+        .select_related("cell", "user")
+        .prefetch_related("duties")
+        .order_by("cell__path", "sort_key")
+    )
+    today = timezone.localdate()
+    quarters = [q for q in (1, 2, 3, 4) if dt.date(year, 3 * q - 2, 1) <= today] or [1]
+    weights = [w for _s, w in STATES]
+    pools: dict[int, list[str]] = {}
+    counts: dict[str, int] = {}
+    from ct05.cycle.models import RatingLevel
+
+    levels = list(RatingLevel.objects.order_by("rank"))
+    done = set(Registration.objects.filter(year=year, member__isnull=False).values_list("member_id", flat=True))
+    members = [m for m in members if m.pk not in done]
+    plans = {m.pk: _items(rng, m, year, pools.setdefault(m.cell_id, [])) for m in members}
+    # The year's baseline (topic texts + phrases most members share) as the analysis would compute it, so
+    # that stock phrases are judged generic rather than "copied" from the first registration on.
+    quality.baseline_store(year=year, corpus=[i.content for items in plans.values() for i in items])
+    for member in members:
+        state = rng.choices([s for s, _w in STATES], weights)[0]
+        if member.user is not None and member.user.username == "dangvien":
+            state = "accepted"  # the demo member sees the follow-up screens at once
+        counts[state] = counts.get(state, 0) + 1
+        if state == "none":
+            continue
+        actor = _actor_for(member, secretaries, admin)
+        manager = secretaries.get(member.cell_id) or admin
+        with transaction.atomic():
+            reg = registrations.registration_create(actor=actor, year=year, member=member)
+            reg = registrations.registration_save(
+                actor=actor, registration=reg, version=reg.version, commitments=plans[member.pk]
+            )
+            if state == "draft":
+                continue
+            reg = registrations.registration_submit(actor=actor, registration=reg, version=reg.version)
+            if state == "submitted":
+                continue
+            if state == "returned":
+                registrations.registration_return(
+                    actor=manager,
+                    registration=reg,
+                    version=reg.version,
+                    comment="Nội dung còn chung chung; ghi rõ số lượng và thời hạn.",
+                )
+                continue
+            review = min(today, dt.date(year, 4, 10)) if reg.track == Registration.Track.KEY_LEADER else None
+            reg = registrations.registration_accept(
+                actor=manager, registration=reg, version=reg.version, cell_review_on=review
+            )
+            for c in reg.commitments.all():
+                for q in quarters[: rng.randint(0, len(quarters))]:
+                    followup.checkin_record(
+                        actor=actor,
+                        commitment=c,
+                        quarter=q,
+                        percent=min(100, 25 * q),
+                        progress=f"Quý {q}: đã thực hiện theo kế hoạch",
+                        evidence="Sổ theo dõi",
+                    )
+            if state == "accepted":
+                continue
+            results = [
+                followup.SelfResultInput(c.pk, rng.choice(["done", "done", "partly", "not"]), "Sổ theo dõi")
+                for c in reg.commitments.all()
+            ]
+            reg = followup.registration_self_assess(
+                actor=actor,
+                registration=reg,
+                version=reg.version,
+                results=results,
+                summary="Cơ bản hoàn thành nội dung đã đăng ký.",
+            )
+            if state == "self_assessed":
+                continue
+            reg = followup.registration_assess(
+                actor=manager,
+                registration=reg,
+                version=reg.version,
+                rating=rng.choice(levels[:3]),
+                comment="Chi bộ thống nhất nhận xét.",
+            )
+            if state == "locked":
+                followup.registration_lock(actor=manager, registration=reg, version=reg.version)
+    if ward is not None and not Registration.objects.filter(member__isnull=True, organization=ward, year=year).exists():
+        officer = User.objects.filter(roles__role=Role.COMMITTEE_OFFICER, roles__organization=ward).first() or admin
+        plan = registrations.registration_create(actor=officer, year=year, organization=ward)
+        registrations.registration_save(
+            actor=officer,
+            registration=plan,
+            version=plan.version,
+            commitments=[
+                CommitmentInput(
+                    content=FOCUS[1], deadline=dt.date(year, 12, 15), measures="Phân công từng đảng ủy viên"
+                )
+            ],
+        )
+    analyze(year=year)
+    _say(stdout, f"  đăng ký làm theo năm {year}: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+
+
+def seed_province_cycle(*, year: int, stdout: TextIO | None = None, per_member: int = 5, batch: int = 5000) -> None:
+    """Province scale: one registration (bulk, no audit: load data) per active member, ~5 commitments each,
+    then the background analysis fills in verdicts, fingerprints, pairs and indicators."""
+    rng = random.Random(SEED)
+    province = Organization.objects.filter(parent__isnull=True).order_by("pk").first()
+    seed_topics(year=year, ward=None, province=province)
+    have = set(Registration.objects.filter(year=year, member__isnull=False).values_list("member_id", flat=True))
+    members = (
+        Member.objects.filter(status=Member.Status.ACTIVE)
+        .exclude(pk__in=have)
+        .values_list("pk", "cell_id", "government_position")
+    )
+    statuses = ["submitted", "accepted", "accepted", "accepted", "self_assessed", "draft"]
+    pool: list[str] = []
+    total = 0
+    chunk: list[tuple[int, int, str]] = []
+
+    def flush() -> None:
+        nonlocal total
+        regs = [
+            Registration(year=year, member_id=m, organization_id=c, status=rng.choice(statuses)) for m, c, _p in chunk
+        ]
+        with transaction.atomic():
+            Registration.objects.bulk_create(regs, batch_size=2000)
+            regs = list(Registration.objects.filter(year=year, member_id__in=[m for m, _c, _p in chunk]))
+            commitments = []
+            for reg in regs:
+                for k in range(rng.randint(per_member - 2, per_member + 2)):
+                    roll = rng.random()
+                    if roll < 0.3:
+                        text = rng.choice(GENERIC)
+                    elif roll < 0.36 and pool:
+                        text = _edit(rng, rng.choice(pool))
+                    else:
+                        text = _specific(rng, year, "công việc được giao", "địa bàn")
+                        if len(pool) < 5000:
+                            pool.append(text)
+                    commitments.append(
+                        Commitment(
+                            registration=reg,
+                            position=k + 1,
+                            content=text,
+                            deadline=dt.date(year, 12, 15) if roll >= 0.3 else None,
+                        )
+                    )
+            Commitment.objects.bulk_create(commitments, batch_size=5000)
+        total += len(chunk)
+        _say(stdout, f"  {total} bản đăng ký")
+        chunk.clear()
+
+    for row in members.iterator(chunk_size=batch):
+        chunk.append(row)
+        if len(chunk) >= batch:
+            flush()
+    if chunk:
+        flush()
+    summary = analyze(year=year)
+    _say(
+        stdout,
+        f"  phân tích: {summary['commitments']} nội dung, {summary['pairs']} cặp giống nhau, "
+        f"{summary['seconds']['total']} giây",
+    )

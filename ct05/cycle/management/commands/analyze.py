@@ -1,0 +1,33 @@
+"""`ct05 analyze --year Y [--org CODE]`: recompute verdicts, pairs and per-cell indicators."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from ct05.cycle.services.analysis import analyze
+from ct05.orgs.models import Organization
+
+
+class Command(BaseCommand):
+    help = "Phân tích chất lượng bản đăng ký làm theo của một năm (toàn tỉnh hoặc một đơn vị và cấp dưới)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--year", type=int, required=True, help="Năm đăng ký.")
+        parser.add_argument("--org", default="", help="Mã đơn vị (mặc định: toàn bộ).")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        org = None
+        if options["org"]:
+            org = Organization.objects.filter(code__iexact=options["org"]).first()
+            if org is None:
+                raise CommandError(f"Không có đơn vị mã {options['org']}.")
+
+        def progress(phase: str, done: int, total: int) -> None:
+            self.stdout.write(f"  {phase}: {done}/{total}")
+            self.stdout.flush()
+
+        summary = analyze(year=options["year"], org=org, progress=progress)
+        self.stdout.write(self.style.SUCCESS(json.dumps(summary, ensure_ascii=False)))

@@ -1,0 +1,64 @@
+"""The engine's judgement of commitments, stored next to them: verdict and reasons (with the engine
+version), fingerprint and band keys, verified near-duplicate pairs with their overlapping spans."""
+
+from __future__ import annotations
+
+from django.db.models import Q
+from django.utils import timezone
+
+from ct05.cycle import quality
+from ct05.cycle.models import Commitment, CommitmentBand, Registration, SimilarPair
+
+
+def registration_refresh_quality(*, registration: Registration) -> None:
+    """Judge every commitment of the registration again, store the results, re-index, re-pair.
+
+    Called inside the service transaction that changed the registration (save and submit).
+    """
+    baseline = quality.baseline_for(registration.year)
+    templates = quality.template_texts_for(year=registration.year, organization=registration.organization)
+    commitments = list(registration.commitments.select_related("duty"))
+    ids = [c.pk for c in commitments]
+    CommitmentBand.objects.filter(commitment_id__in=ids).delete()
+    SimilarPair.objects.filter(Q(a_id__in=ids) | Q(b_id__in=ids)).delete()
+    now = timezone.now()
+    bands: list[CommitmentBand] = []
+    pairs: list[SimilarPair] = []
+    for c in commitments:
+        judgement = quality.judge(c.content, duty=c.duty.text if c.duty else None, templates=templates)
+        fp = quality.fingerprint_of(c.content, baseline)
+        found = quality.lookup(fp, baseline=baseline, exclude_registration=registration.pk)
+        c.score, c.verdict, c.reasons = judgement.score, judgement.verdict, judgement.reasons
+        c.engine_version = quality.ENGINE_VERSION
+        c.checked_at = now
+        c.fp_key = baseline.key
+        c.fingerprint = fp.to_bytes()
+        c.max_similarity = found[0].similarity if found else None
+        bands.extend(quality.band_rows(c.pk, registration.year, fp))
+        others = dict(Commitment.objects.filter(pk__in=[f.commitment_id for f in found]).values_list("pk", "content"))
+        for f in found:
+            other_text = others.get(f.commitment_id, "")
+            own_spans, other_spans = quality.spans(c.content, other_text, baseline)
+            a, b = sorted((c.pk, f.commitment_id))
+            pairs.append(
+                SimilarPair(
+                    year=registration.year,
+                    a_id=a,
+                    b_id=b,
+                    similarity=f.similarity,
+                    spans_a=own_spans if a == c.pk else other_spans,
+                    spans_b=other_spans if a == c.pk else own_spans,
+                )
+            )
+    Commitment.objects.bulk_update(
+        commitments,
+        ["score", "verdict", "reasons", "engine_version", "checked_at", "fp_key", "fingerprint", "max_similarity"],
+    )
+    CommitmentBand.objects.bulk_create(bands)
+    SimilarPair.objects.bulk_create(pairs, ignore_conflicts=True)
+    # The other side of each pair now has a near-duplicate too.
+    for p in pairs:
+        other = p.b_id if p.a_id in ids else p.a_id
+        Commitment.objects.filter(pk=other).filter(
+            Q(max_similarity__isnull=True) | Q(max_similarity__lt=p.similarity)
+        ).update(max_similarity=p.similarity)

@@ -1,0 +1,110 @@
+"""Indicators and the analysis button, members without a registration, topics, notifications."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ct05.access.resolver import org_scope
+from ct05.core.models import BackgroundJob
+from ct05.cycle import selectors
+from ct05.cycle.services.reminders import notification_mark_read
+from ct05.cycle.tasks import ANALYZE_KIND, enqueue_analysis
+from ct05.cycle.views import _int
+from ct05.orgs.selectors import organization_get
+
+
+def _year(request: HttpRequest) -> int:
+    return (
+        _int(request.GET.get("year") or request.POST.get("year"), selectors.current_year()) or selectors.current_year()
+    )
+
+
+def _org(request: HttpRequest, action: str = "view") -> object:
+    pk = _int(request.GET.get("org") or request.POST.get("org"))
+    return organization_get(user=request.user, pk=pk, action=action) if pk is not None else None  # type: ignore[arg-type]
+
+
+@login_required
+def indicators(request: HttpRequest) -> HttpResponse:
+    year, org = _year(request), _org(request)
+    rows = selectors.indicator_list(user=request.user, year=year, org=org)  # type: ignore[arg-type]
+    page = Paginator(rows, 100).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "cycle/indicators.html",
+        {
+            "page": page,
+            "year": year,
+            "org": org,
+            "can_analyze": not org_scope(request.user, "manage").is_empty
+            or not org_scope(request.user).is_empty
+            and request.user.is_staff,
+            "querystring": request.GET.urlencode(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def analyze_start(request: HttpRequest) -> HttpResponse:
+    year = _year(request)
+    org = _org(request, "manage")
+    scope = org_scope(request.user, "manage")
+    if scope.is_empty:
+        raise Http404
+    if org is None and not scope.everything:
+        messages.error(request, _("Chọn đơn vị cần phân tích."))
+        return redirect(f"/lam-theo/chi-so/?year={year}")
+    with transaction.atomic():
+        job = BackgroundJob.objects.create(
+            kind=ANALYZE_KIND,
+            owner=request.user,
+            params={
+                "year": year,
+                "org": org.pk if org else None,  # type: ignore[attr-defined]
+                "title": _("Phân tích đăng ký làm theo năm %(y)s%(o)s") % {"y": year, "o": f" — {org}" if org else ""},
+            },
+        )
+        enqueue_analysis(job)
+    return redirect("job_detail", pk=job.pk)
+
+
+@login_required
+def missing(request: HttpRequest) -> HttpResponse:
+    year, org = _year(request), _org(request)
+    qs = selectors.members_without_registration(user=request.user, year=year, org=org)  # type: ignore[arg-type]
+    page = Paginator(qs, 100).get_page(request.GET.get("page"))
+    return render(
+        request, "cycle/missing.html", {"page": page, "year": year, "org": org, "querystring": request.GET.urlencode()}
+    )
+
+
+@login_required
+def topics(request: HttpRequest) -> HttpResponse:
+    year = _year(request)
+    me = selectors.own_member(user=request.user)
+    return render(
+        request,
+        "cycle/topics.html",
+        {
+            "year": year,
+            "topics": selectors.topics_for(user=request.user, year=year, organization=me.cell if me else None),
+            "calendar": selectors.calendar(year=year),
+        },
+    )
+
+
+@login_required
+def notifications(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        notification_mark_read(user=request.user, pk=_int(request.POST.get("pk")))
+        return redirect("cycle:notifications")
+    page = Paginator(selectors.notification_list(user=request.user), 50).get_page(request.GET.get("page"))
+    return render(request, "cycle/notifications.html", {"page": page})

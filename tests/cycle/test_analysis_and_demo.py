@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from django.core.management import call_command
+
+from ct05.core.models import BackgroundJob
+from ct05.cycle.demo import seed_demo_cycle
+from ct05.cycle.models import CellIndicator, CommitmentBand, Registration, SimilarPair
+from tests.conftest import World, make_member
+from tests.cycle.helpers import COPIED, GENERIC, YEAR, registration, topic
+
+
+def _copied_world(world: World) -> None:
+    topic()
+    other = make_member(world.cell1, "Quàng Văn Xôm", "DV0009")
+    registration(world, texts=(COPIED, GENERIC))
+    registration(world, actor=world.secretary, member=other, texts=(COPIED.replace("12 hộ", "14 hộ"),))
+
+
+def test_saving_stores_fingerprints_band_keys_and_the_verified_pair_with_spans(world: World) -> None:
+    _copied_world(world)
+    assert CommitmentBand.objects.filter(year=YEAR).exists()
+    pair = SimilarPair.objects.get()
+    assert pair.similarity >= 0.7 and pair.spans_a and pair.spans_b
+
+
+def test_the_analyze_command_recomputes_pairs_and_stores_indicators_per_cell(world: World) -> None:
+    _copied_world(world)
+    SimilarPair.objects.all().delete()
+    out = io.StringIO()
+    call_command("analyze", "--year", str(YEAR), stdout=out)
+    assert SimilarPair.objects.count() == 1
+    ind = CellIndicator.objects.get(year=YEAR, organization=world.cell1)
+    assert ind.commitments == 0  # drafts are not counted as registered
+    assert CellIndicator.objects.filter(year=YEAR).count() == 3
+
+
+def test_the_analysis_button_runs_a_background_job_in_the_officers_subtree(
+    world: World, django_capture_on_commit_callbacks: Any
+) -> None:
+    _copied_world(world)
+    client = world.client_for(world.officer)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/lam-theo/phan-tich/", {"year": YEAR, "org": world.ward.pk})
+    job = BackgroundJob.objects.get()
+    assert response.status_code == 302 and job.status == BackgroundJob.Status.DONE
+    assert client.get(f"/cong-viec/{job.pk}/").status_code == 200
+    assert client.post("/lam-theo/phan-tich/", {"year": YEAR, "org": world.other_ward.pk}).status_code == 404
+    page = client.get("/lam-theo/chi-so/", {"year": YEAR, "org": world.ward.pk}).content.decode()
+    assert "Chi bộ tổ dân phố 1" in page and "Chi bộ tổ dân phố 5" not in page
+
+
+def test_the_demo_cycle_puts_registrations_in_several_states(world: World) -> None:
+    for i in range(12):
+        make_member(world.cell1, f"Lò Văn Demo {i}", f"DM{i:04d}")
+    seed_demo_cycle(year=YEAR, stdout=io.StringIO())
+    states = set(Registration.objects.filter(year=YEAR).values_list("status", flat=True))
+    assert {"draft", "submitted", "accepted"} <= states
+    assert len(states) >= 5
+    assert Registration.objects.filter(on_behalf=True).exists()
