@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
 
@@ -35,6 +36,7 @@ _TONE_RANK = {"\u0300": "2", "\u0309": "3", "\u0303": "4", "\u0301": "5", "\u032
 _BASE_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn: part of the letter, not the tone
 
 
+@lru_cache(maxsize=65536)  # names repeat a lot: a province has ~50,000 members but a few thousand words
 def _word_key(word: str) -> tuple[str, str]:
     letters: list[str] = []
     tone = "1"

@@ -14,7 +14,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from ct05.core.text import clean, fold
-from ct05.orgs.exchange import DATE_FORMAT, MAX_ERRORS, SPECS, Column, Spec, Table, quote
+from ct05.orgs.exchange import DATE_FORMAT, MAX_ERRORS, SPECS, Column, Spec, Table, quote, vn_number
 
 _FORMULA_START = ("=", "+", "-", "@")
 _CODE = re.compile(r"^[\w.\-/]+$")
@@ -165,12 +165,12 @@ def _parse_cell(column: Column, value: object) -> Any:
     parsed = parser(value)
     if column.max_length and isinstance(parsed, str) and len(parsed) > column.max_length:
         raise CellError(_("dài %(n)s ký tự, tối đa %(max)s") % {
-            "n": f"{len(parsed):,}".replace(",", "."), "max": column.max_length})
+            "n": vn_number(len(parsed)), "max": column.max_length})
     if column.key == "duties":
         for line in parsed:
             if len(line) > MAX_DUTY_LENGTH:
                 raise CellError(_("một nhiệm vụ dài %(n)s ký tự, tối đa %(max)s") % {
-                    "n": f"{len(line):,}".replace(",", "."), "max": f"{MAX_DUTY_LENGTH:,}".replace(",", ".")})
+                    "n": vn_number(len(line)), "max": vn_number(MAX_DUTY_LENGTH)})
     return parsed
 
 
@@ -200,10 +200,9 @@ def map_header(spec: Spec, header: list[object], errors: Errors) -> dict[int, Co
         if column.required and column.key not in seen:
             errors.add(1, column.header, _("thiếu cột bắt buộc này trong dòng tiêu đề"))
     if unknown and len(seen) <= 1:
+        titles = {fold(cell_text(t).rstrip("*").strip()) for t in header}
         for other in SPECS.values():
-            if other is not spec and sum(
-                1 for t in header if fold(cell_text(t).rstrip("*").strip()) in {n for c in other.columns for n in c.names}
-            ) >= 3:
+            if other is not spec and len(titles & {n for c in other.columns for n in c.names}) >= 3:
                 errors.add(None, "", _("Tệp này có vẻ là %(other)s; hãy nhập ở trang tương ứng.") % {
                     "other": str(other.title).lower()})
     return found
@@ -225,23 +224,19 @@ def parse_table(spec: Spec, table: Table, errors: Errors) -> list[ParsedRow]:
         values: dict[str, Any] = {}
         failed: set[str] = set()
         for index, value in enumerate(cells):
-            column = columns.get(index)
-            if column is None:
-                if cell_text(value):
-                    errors.add(line, "", _("có dữ liệu ở cột %(n)s nhưng cột này không có tiêu đề") % {"n": index + 1})
-                    failed.add("")
+            if index not in columns and cell_text(value):
+                errors.add(line, "", _("có dữ liệu ở cột %(n)s nhưng cột này không có tiêu đề") % {"n": index + 1})
+                failed.add("")
+        for index, column in columns.items():
+            value = cells[index] if index < len(cells) else None  # a short CSV line
+            if column.required and not isinstance(value, dt.date) and not cell_text(value):
+                errors.add(line, column.header, _("không được để trống"))
+                failed.add(column.key)
                 continue
             try:
                 values[column.key] = _parse_cell(column, value)
             except CellError as exc:
                 errors.add(line, column.header, str(exc))
-                failed.add(column.key)
-        for column in columns.values():
-            if column.key in failed:
-                continue
-            values.setdefault(column.key, _parse_cell(column, None))  # a short CSV line
-            if column.required and values[column.key] in ("", None):
-                errors.add(line, column.header, _("không được để trống"))
                 failed.add(column.key)
         row_ok = not failed
         if not row_ok:
