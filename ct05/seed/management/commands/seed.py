@@ -16,7 +16,6 @@ from django.utils.module_loading import import_string
 from ct05.orgs.models import Organization
 from ct05.seed import bulk, demo
 
-
 # What each domain app adds to the demo and to the province, in order, with the years it fills: the
 # routine records for last year too (so the dashboards have a year to compare with); the registrations for
 # this year only (their demo runs the full text analysis, the slowest step of the first start).
