@@ -26,6 +26,7 @@ run: install
 	mkdir -p var
 	$(BIN)/ct05 migrate --no-input
 	$(BIN)/ct05 seed demo --if-empty
+	$(BIN)/ct05 warnings --schedule
 	@trap 'kill 0' INT TERM EXIT; \
 	DEBUG=true $(BIN)/ct05 db_worker & \
 	DEBUG=true $(BIN)/ct05 runserver $(HOST)

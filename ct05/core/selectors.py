@@ -71,6 +71,7 @@ def attention_items(*, user: Any) -> list[Attention]:
 ATTENTION_PROVIDERS = [
     "ct05.records.selectors.attention.records_attention",
     "ct05.cycle.selectors.cycle_attention",
+    "ct05.supervision.selectors.attention.supervision_attention",
 ]
 
 

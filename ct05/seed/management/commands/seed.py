@@ -101,6 +101,10 @@ class Command(BaseCommand):
         ))
         if not tree_only:
             self._steps(DEMO_STEPS)
+            # Once, after the records and registrations: the missions read the gaps those steps created.
+            from ct05.supervision.demo import seed_demo_supervision
+
+            seed_demo_supervision(stdout=self.stdout)
         self._print_logins()
 
     def _print_logins(self) -> None:

@@ -1,0 +1,234 @@
+"""Checks on the yearly cycle (issue 4): registrations missing, generic, copied or not tied to duties, key
+leaders without an example-setting plan. They read the verdicts and verified pairs the cycle stores; when
+that app is not installed (or not migrated) they find nothing rather than fail the evaluation."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from typing import Any
+
+from django.db.models import Count, Exists, OuterRef, Q
+from django.utils.translation import gettext as _
+
+from ct05.orgs.models import Member, Organization
+from ct05.supervision.checks.base import MAX_EVIDENCE, Hit, link, pct
+from ct05.supervision.models import WarningRule
+
+
+def _cycle() -> Any:
+    try:
+        from ct05.cycle import models
+    except ImportError:  # issue 4 not there: nothing to check
+        return None
+    return models
+
+
+def _registration_due(models: Any, year: int) -> dt.date:
+    row = models.CycleYear.objects.filter(year=year).first()
+    return row.registration_due if row else models.CycleYear.default_for(year).registration_due
+
+
+def _members(today: dt.date, within: Organization | None) -> Any:
+    qs = Member.objects.filter(status=Member.Status.ACTIVE, is_exempt=False)
+    if within is not None:
+        qs = qs.filter(cell__path__startswith=within.path)
+    return qs
+
+
+def _by_cell(members: Any) -> dict[int, list[Member]]:
+    out: dict[int, list[Member]] = defaultdict(list)
+    for m in members.only("pk", "full_name", "cell_id").order_by("cell_id", "sort_key"):
+        out[m.cell_id].append(m)
+    return out
+
+
+def registrations_missing(rule: WarningRule, today: dt.date, within: Organization | None) -> list[Hit]:
+    models = _cycle()
+    if models is None:
+        return []
+    due = _registration_due(models, today.year)
+    if today <= due + dt.timedelta(days=int(rule.threshold)):
+        return []
+    done = models.Registration.objects.filter(member=OuterRef("pk"), year=today.year).exclude(
+        status__in=models.Registration.EDITABLE
+    )
+    hits = []
+    for cell_id, people in _by_cell(_members(today, within).exclude(Exists(done))).items():
+        evidence = [link(_("Danh sách chưa đăng ký"), "cycle:missing", query=f"org={cell_id}&year={today.year}")]
+        evidence += [link(m.full_name, "member_detail", m.pk) for m in people[:MAX_EVIDENCE]]
+        hits.append(
+            Hit(
+                cell_id,
+                _("%(n)s đảng viên chưa nộp bản đăng ký làm theo năm %(y)s (hạn %(d)s)")
+                % {"n": len(people), "y": today.year, "d": f"{due:%d/%m/%Y}"},
+                count=len(people),
+                evidence=evidence,
+            )
+        )
+    return hits
+
+
+def _commitments(models: Any, year: int, within: Organization | None) -> Any:
+    qs = models.Commitment.objects.filter(registration__year=year)
+    if within is not None:
+        qs = qs.filter(registration__organization__path__startswith=within.path)
+    return qs
+
+
+def _ratio_hits(
+    rule: WarningRule, year: int, rows: Any, flag: str, message: str, quality: str, models: Any
+) -> list[Hit]:
+    hits = []
+    for row in rows:
+        total, bad = row["total"], row[flag]
+        if total < max(1, rule.min_count) or pct(bad, total) <= float(rule.threshold):
+            continue
+        org_id = row["registration__organization"]
+        regs = (
+            models.Registration.objects.filter(organization_id=org_id, year=year)
+            .filter(**{"commitments__verdict": "generic"} if flag == "generic" else {"commitments__duty__isnull": True})
+            .select_related("member")
+            .distinct()[:MAX_EVIDENCE]
+        )
+        evidence = [
+            link(
+                _("Danh sách bản đăng ký"),
+                "cycle:registration_list",
+                query=f"org={org_id}&year={year}&quality={quality}",
+            )
+        ]
+        evidence += [link(r.owner_name, "cycle:registration_detail", r.pk) for r in regs]
+        hits.append(
+            Hit(org_id, message % {"p": pct(bad, total), "n": bad, "t": total, "y": year}, count=bad, evidence=evidence)
+        )
+    return hits
+
+
+def generic(rule: WarningRule, today: dt.date, within: Organization | None) -> list[Hit]:
+    models = _cycle()
+    if models is None:
+        return []
+    rows = (
+        _commitments(models, today.year, within)
+        .exclude(verdict="")
+        .values("registration__organization")
+        .annotate(total=Count("pk"), generic=Count("pk", filter=Q(verdict="generic")))
+    )
+    return _ratio_hits(
+        rule,
+        today.year,
+        rows,
+        "generic",
+        _("%(p)s%% nội dung đăng ký làm theo năm %(y)s chung chung (%(n)s/%(t)s)"),
+        "generic",
+        models,
+    )
+
+
+def unlinked(rule: WarningRule, today: dt.date, within: Organization | None) -> list[Hit]:
+    models = _cycle()
+    if models is None:
+        return []
+    rows = (
+        _commitments(models, today.year, within)
+        .filter(registration__member__isnull=False)
+        .values("registration__organization")
+        .annotate(total=Count("pk"), unlinked=Count("pk", filter=Q(duty__isnull=True)))
+    )
+    return _ratio_hits(
+        rule,
+        today.year,
+        rows,
+        "unlinked",
+        _("%(p)s%% nội dung đăng ký năm %(y)s không gắn với nhiệm vụ được giao (%(n)s/%(t)s)"),
+        "no_duty",
+        models,
+    )
+
+
+def copied(rule: WarningRule, today: dt.date, within: Organization | None) -> list[Hit]:
+    """Verified near-duplicate pairs (stored by the cycle's analysis) touching a unit's registrations."""
+    models = _cycle()
+    if models is None:
+        return []
+    pairs = models.SimilarPair.objects.filter(year=today.year).select_related(
+        "a__registration__member",
+        "b__registration__member",
+        "a__registration__organization",
+        "b__registration__organization",
+    )
+    if within is not None:
+        pairs = pairs.filter(
+            Q(a__registration__organization__path__startswith=within.path)
+            | Q(b__registration__organization__path__startswith=within.path)
+        )
+    by_org: dict[int, list[Any]] = defaultdict(list)
+    for p in pairs.order_by("-similarity"):
+        for org in {p.a.registration.organization, p.b.registration.organization}:
+            if within is None or org.path.startswith(within.path):
+                by_org[org.pk].append(p)
+    hits = []
+    for org_id, found in by_org.items():
+        if len(found) < max(1, int(rule.threshold)):
+            continue
+        evidence = []
+        for p in found[:MAX_EVIDENCE]:
+            ra, rb = p.a.registration, p.b.registration
+            label = f"{ra.owner_name} ↔ {rb.owner_name} ({round(p.similarity * 100)}%)"
+            evidence.append(link(label, "cycle:registration_detail", ra.pk))
+        hits.append(
+            Hit(
+                org_id,
+                _("%(n)s cặp nội dung đăng ký năm %(y)s giống nhau (đã kiểm chứng)")
+                % {"n": len(found), "y": today.year},
+                count=len(found),
+                evidence=evidence,
+            )
+        )
+    return hits
+
+
+def key_leader_plan(rule: WarningRule, today: dt.date, within: Organization | None) -> list[Hit]:
+    models = _cycle()
+    if models is None:
+        return []
+    due = _registration_due(models, today.year)
+    if today <= due + dt.timedelta(days=int(rule.threshold)):
+        return []
+    plan = models.Registration.objects.filter(
+        member=OuterRef("pk"), year=today.year, track=models.Registration.Track.KEY_LEADER
+    ).exclude(status__in=models.Registration.EDITABLE)
+    leaders = _members(today, within).filter(is_key_leader=True).exclude(Exists(plan))
+    hits = []
+    for cell_id, people in _by_cell(leaders).items():
+        hits.append(
+            Hit(
+                cell_id,
+                _("%(n)s cán bộ chủ chốt chưa có kế hoạch nêu gương năm %(y)s") % {"n": len(people), "y": today.year},
+                count=len(people),
+                evidence=[link(m.full_name, "member_detail", m.pk) for m in people[:MAX_EVIDENCE]],
+            )
+        )
+    return hits
+
+
+def verdict_counts(year: int, org_ids: list[int]) -> dict[int, Counter[str]]:
+    """Per unit: commitments, generic ones, unlinked ones, copied ones — the sample's risk inputs."""
+    models = _cycle()
+    out: dict[int, Counter[str]] = defaultdict(Counter)
+    if models is None or not org_ids:
+        return out
+    rows = (
+        models.Commitment.objects.filter(registration__year=year, registration__organization_id__in=org_ids)
+        .values("registration__organization")
+        .annotate(
+            total=Count("pk"),
+            generic=Count("pk", filter=Q(verdict="generic")),
+            unlinked=Count("pk", filter=Q(duty__isnull=True, registration__member__isnull=False)),
+            copied=Count("pk", filter=Q(max_similarity__isnull=False)),
+        )
+    )
+    for r in rows:
+        out[r["registration__organization"]].update({k: r[k] for k in ("total", "generic", "unlinked", "copied")})
+    return out

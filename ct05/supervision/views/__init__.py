@@ -1,0 +1,1 @@
+"""Thin views: parse, authorize (selectors and ct05.supervision.access), call a service, render."""
