@@ -1,0 +1,56 @@
+"""Throughput of ``assess``: commitments per second per core.
+
+    python -m bench.textcheck.assess_speed [N]
+
+Commitments are single items of the synthetic generator (one clause each, 15-30 syllables, as members
+write them) plus the labelled fixture set. Per-core speed is measured as CPU time of one process (so the
+figure does not depend on what else the machine runs); the two-process figure is wall time.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import random
+import sys
+import time
+from pathlib import Path
+
+from ct05.textcheck import assess
+
+from .corpus import ITEM_TEMPLATES, _fill
+
+FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "textcheck" / "fixtures" / "commitments.jsonl"
+DUTY = "Giảng dạy môn Toán lớp 9, chủ nhiệm lớp 9A"
+
+
+def commitments(n: int) -> list[str]:
+    rng = random.Random(7)
+    fixture = [json.loads(line)["text"] for line in FIXTURES.read_text(encoding="utf-8").splitlines()]
+    items = [_fill(rng.choice(ITEM_TEMPLATES), rng) for _ in range(n - len(fixture))]
+    return fixture + items
+
+
+def _work(texts: list[str]) -> float:
+    start = time.process_time()
+    for t in texts:
+        assess(t, duty=DUTY)
+    return time.process_time() - start
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    texts = commitments(n)
+    assess("khởi động")  # load lexicons outside the timing
+    cpu = _work(texts)
+    print(f"assess: {n:,} commitments, {n / cpu:,.0f} per second per core (CPU time {cpu:.2f} s)")
+    half = len(texts) // 2
+    start = time.perf_counter()
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        pool.map(_work, [texts[:half], texts[half:]])
+    wall = time.perf_counter() - start
+    print(f"assess: 2 processes, {n / wall:,.0f} per second wall ({wall:.2f} s)")
+
+
+if __name__ == "__main__":
+    main()

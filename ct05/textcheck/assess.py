@@ -1,0 +1,367 @@
+"""Specific or generic? An explained judgement of a commitment, and of a unit's ethical standards.
+
+The rubric is the one supervisors use: who + does what + how much + by when + with what proof. The member
+is the "who" of their own registration, so a commitment is scored on the other four, on its length, and
+penalised for stock phrases, for text lifted from the directive or the year's topic, and for not touching
+the member's assigned duty. Every verdict carries its reasons, each with a stable code (for programs) and
+a Vietnamese message (for the cell secretary and the member who may contest it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal
+
+from .lexicon import (
+    ACTION,
+    DELIVERABLE,
+    NUMBER_WORD,
+    TIME_ANCHOR,
+    TIME_PHRASE,
+    UNIT,
+    WEAK,
+    Lexicon,
+    Match,
+    find,
+    lexicon,
+)
+from .normalize import tokenize
+
+Verdict = Literal["specific", "generic"]
+
+# Points of the rubric; a commitment is "specific" from PASS_SCORE on.
+POINTS_ACTION = 20
+POINTS_QUANTITY = 25
+POINTS_DEADLINE = 25
+POINTS_DELIVERABLE = 20
+POINTS_LENGTH = 10
+LENGTH_FOR_POINTS = 10  # syllables
+PENALTY_PER_WEAK = 10
+PENALTY_WEAK_MAX = 30
+PENALTY_COPIED = 40
+PENALTY_UNLINKED = 10
+PASS_SCORE = 60
+TOO_SHORT = 5  # fewer syllables than this cannot say what, how much and by when
+COPIED_SHARE = 0.5  # share of the commitment's two-syllable phrases found in the template texts
+COPIED_MIN_SHINGLES = 3
+
+_ROMAN = frozenset({"i", "ii", "iii", "iv"})
+_DIGITS = frozenset("0123456789")
+
+
+@dataclass(frozen=True)
+class Reason:
+    code: str
+    message: str
+    details: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {"code": self.code, "message": self.message}
+        if self.details:
+            out["details"] = list(self.details)
+        return out
+
+
+@dataclass(frozen=True)
+class Assessment:
+    score: int
+    verdict: Verdict
+    reasons: tuple[Reason, ...] = ()
+
+    def to_dict(self) -> dict[str, object]:
+        return {"score": self.score, "verdict": self.verdict, "reasons": [r.to_dict() for r in self.reasons]}
+
+
+# The fixed reasons, made once (reasons are immutable).
+NO_ACTION = Reason("no_action", "Chưa nêu việc làm cụ thể (ví dụ: hướng dẫn, tổ chức, giải quyết, trồng, dạy…).")
+NO_QUANTITY = Reason("no_quantity", "Chưa có số lượng hoặc kết quả đo được (ví dụ: 15 hộ, 100%, 2 buổi).")
+NO_DEADLINE = Reason("no_deadline", "Chưa có thời hạn hoặc nhịp thực hiện (ví dụ: trước 30/6, quý II, mỗi tháng).")
+NO_DELIVERABLE = Reason(
+    "no_deliverable",
+    "Chưa nêu sản phẩm, minh chứng hoặc người được hưởng lợi (ví dụ: biên bản, sổ theo dõi, học sinh, hộ dân).",
+)
+
+
+def _quote(phrases: Iterable[str]) -> str:
+    return ", ".join(f"«{p}»" for p in phrases)
+
+
+def _is_year(tok: str) -> bool:
+    return len(tok) == 4 and tok.isdecimal() and tok.startswith("20")
+
+
+@dataclass
+class _Found:
+    action: bool = False
+    quantity: bool = False
+    deadline: bool = False
+    deliverable: bool = False
+    weak: list[str] = field(default_factory=list)
+
+
+def _analyse(tokens: list[str], lex: Lexicon) -> _Found:
+    matches = find(tokens, lex)
+    found = _Found()
+    weak: list[Match] = []
+    ends_anchor: set[int] = set()  # token positions right after a time anchor
+    starts_unit: set[int] = set()
+    starts_action: set[int] = set()
+    number_words_end: set[int] = set()
+    actions: list[Match] = []
+    for m in matches:
+        c = m[2]
+        if c & WEAK:
+            weak.append(m)
+        if c & ACTION:
+            actions.append(m)
+            starts_action.add(m[0])
+        if c & TIME_PHRASE:
+            found.deadline = True
+        if c & TIME_ANCHOR:
+            ends_anchor.add(m[1])
+        if c & UNIT:
+            starts_unit.add(m[0])
+        if c & NUMBER_WORD:
+            number_words_end.add(m[1])
+        if c & DELIVERABLE:
+            found.deliverable = True
+    if weak:
+        spans = [(m[0], m[1]) for m in weak]
+        # Weak phrases in text order, without those inside a longer one ("hoàn thành tốt" hides "tốt").
+        for m in sorted(weak, key=lambda m: (m[0], m[0] - m[1])):
+            inside = any(s <= m[0] and m[1] <= e and e - s > m[1] - m[0] for s, e in spans)
+            phrase = " ".join(m[3])
+            if not inside and phrase not in found.weak:
+                found.weak.append(phrase)
+        # An action verb inside a stock phrase ("hoàn thành" in "hoàn thành tốt") is not a concrete action.
+        found.action = any(not any(s <= m[0] and m[1] <= e for s, e in spans) for m in actions)
+    else:
+        found.action = bool(actions)
+    if number_words_end & starts_unit:
+        found.quantity = True  # "hai buổi", "năm hộ"
+    for i in ends_anchor:
+        if i < len(tokens) and tokens[i] in _ROMAN:
+            found.deadline = True  # "quý II"
+    for i, tok in enumerate(tokens):
+        if tok[0] not in _DIGITS:
+            continue
+        if "/" in tok:
+            found.deadline = True  # a date: "30/6", "30/6/2025"
+        elif i in ends_anchor or _is_year(tok):
+            found.deadline = True  # "tháng 9", "năm 2025", "quý 2", "trong 3 ngày"
+        elif i + 1 in starts_unit:
+            found.quantity = True  # "15 hộ", "100 %"
+        elif i > 0 and i + 1 not in starts_action:
+            found.quantity = True  # a bare measure ("đạt 8 điểm"); "2) tổ chức" is a list number
+    return found
+
+
+@lru_cache(maxsize=64)
+def _template_shingles(template_texts: tuple[str, ...]) -> frozenset[str]:
+    out: set[str] = set()
+    for text in template_texts:
+        toks = tokenize(text)
+        out.update(f"{a} {b}" for a, b in zip(toks, toks[1:], strict=False))
+    return frozenset(out)
+
+
+def _copied_share(tokens: list[str], template_texts: tuple[str, ...]) -> float:
+    if not template_texts or len(tokens) < 2:
+        return 0.0
+    own = {f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)}
+    if len(own) < COPIED_MIN_SHINGLES:
+        return 0.0
+    return len(own & _template_shingles(template_texts)) / len(own)
+
+
+def _content_words(tokens: Iterable[str], lex: Lexicon) -> set[str]:
+    ignored = lex.ignored_for_duty
+    return {t for t in tokens if t not in ignored and len(t) > 1 and t[0] not in _DIGITS}
+
+
+@lru_cache(maxsize=4096)
+def _unlinked(duty: str) -> Reason:
+    return Reason("not_linked_to_duty", f"Chưa gắn với nhiệm vụ được phân công («{duty.strip()[:80]}»).")
+
+
+@lru_cache(maxsize=4096)
+def _duty_words(duty: str) -> frozenset[str]:
+    # Members of a cell share a handful of duties: computing their words once per duty text is enough.
+    return frozenset(_content_words(tokenize(duty), lexicon()))
+
+
+def assess(text: str, *, duty: str | None = None, template_texts: Sequence[str] = ()) -> Assessment:
+    """Score a commitment 0-100 and say why; "specific" from ``PASS_SCORE`` on."""
+    lex = lexicon()
+    tokens = tokenize(text)
+    reasons: list[Reason] = []
+    if len(tokens) < TOO_SHORT:
+        reasons.append(
+            Reason(
+                "too_short",
+                f"Nội dung quá ngắn ({len(tokens)} âm tiết): chưa nói rõ làm việc gì, bao nhiêu, đến khi nào.",
+            )
+        )
+    found = _analyse(tokens, lex)
+    score = 0
+    if found.action:
+        score += POINTS_ACTION
+    else:
+        reasons.append(
+            Reason("no_action", "Chưa nêu việc làm cụ thể (ví dụ: hướng dẫn, tổ chức, giải quyết, trồng, dạy…).")
+        )
+    if found.quantity:
+        score += POINTS_QUANTITY
+    else:
+        reasons.append(Reason("no_quantity", "Chưa có số lượng hoặc kết quả đo được (ví dụ: 15 hộ, 100%, 2 buổi)."))
+    if found.deadline:
+        score += POINTS_DEADLINE
+    else:
+        reasons.append(
+            Reason("no_deadline", "Chưa có thời hạn hoặc nhịp thực hiện (ví dụ: trước 30/6, quý II, mỗi tháng).")
+        )
+    if found.deliverable:
+        score += POINTS_DELIVERABLE
+    else:
+        reasons.append(
+            Reason(
+                "no_deliverable",
+                "Chưa nêu sản phẩm, minh chứng hoặc người được hưởng lợi "
+                "(ví dụ: biên bản, sổ theo dõi, học sinh, hộ dân).",
+            )
+        )
+    if len(tokens) >= LENGTH_FOR_POINTS:
+        score += POINTS_LENGTH
+    if found.weak:
+        score -= min(PENALTY_WEAK_MAX, PENALTY_PER_WEAK * len(found.weak))
+        reasons.append(
+            Reason(
+                "weak_phrases",
+                f"Có cụm từ chung chung: {_quote(found.weak)}; nên thay bằng việc làm cụ thể, đo được.",
+                tuple(found.weak),
+            )
+        )
+    share = _copied_share(tokens, tuple(template_texts))
+    copied = share >= COPIED_SHARE
+    if copied:
+        score -= PENALTY_COPIED
+        reasons.append(
+            Reason(
+                "copied_from_template",
+                f"Khoảng {round(share * 100)}% nội dung chép từ văn bản chỉ đạo hoặc chuyên đề năm; "
+                "cần viết việc làm của chính mình.",
+            )
+        )
+    if duty is not None and duty.strip():
+        duty_words = _duty_words(duty)
+        if duty_words and not duty_words & _content_words(tokens, lex):
+            score -= PENALTY_UNLINKED
+            reasons.append(_unlinked(duty))
+    too_short = len(tokens) < TOO_SHORT
+    score = max(0, min(100, score))
+    if too_short:
+        score = min(score, PASS_SCORE // 3)
+    verdict: Verdict = "specific" if score >= PASS_SCORE and not copied and not too_short else "generic"
+    return Assessment(score=score, verdict=verdict, reasons=tuple(reasons))
+
+
+# --- unit ethical standards (chuẩn mực đạo đức) ---------------------------------------------------------
+
+STANDARD_MAX_ITEMS = 15  # "4 luôn, 5 biết, 5 không" has 14: more is too many to remember
+STANDARD_ITEM_MAX_SYLLABLES = 20
+STANDARD_ITEM_MIN_SYLLABLES = 3
+
+
+@dataclass(frozen=True)
+class ItemAssessment:
+    text: str
+    ok: bool
+    reasons: tuple[Reason, ...] = ()
+
+    def to_dict(self) -> dict[str, object]:
+        return {"text": self.text, "ok": self.ok, "reasons": [r.to_dict() for r in self.reasons]}
+
+
+@dataclass(frozen=True)
+class StandardAssessment:
+    score: int
+    verdict: Verdict
+    reasons: tuple[Reason, ...] = ()
+    items: tuple[ItemAssessment, ...] = ()
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "score": self.score,
+            "verdict": self.verdict,
+            "reasons": [r.to_dict() for r in self.reasons],
+            "items": [i.to_dict() for i in self.items],
+        }
+
+
+def _assess_item(text: str, lex: Lexicon) -> ItemAssessment:
+    tokens = tokenize(text)
+    reasons: list[Reason] = []
+    n = len(tokens)
+    if n > STANDARD_ITEM_MAX_SYLLABLES:
+        reasons.append(
+            Reason(
+                "item_too_long",
+                f"Dài {n} âm tiết: khó nhớ; nên gọn trong {STANDARD_ITEM_MAX_SYLLABLES} âm tiết.",
+            )
+        )
+    found = _analyse(tokens, lex)
+    if found.weak:
+        reasons.append(Reason("item_weak_phrases", f"Có cụm từ chung chung: {_quote(found.weak)}.", tuple(found.weak)))
+    if n < STANDARD_ITEM_MIN_SYLLABLES or not (found.action or found.quantity or found.deadline):
+        reasons.append(
+            Reason(
+                "item_not_concrete",
+                "Chưa chỉ ra hành vi cụ thể để làm và kiểm tra được "
+                "(ví dụ: «không nhận quà biếu của khách hàng», «trả lời đơn trong 5 ngày»).",
+            )
+        )
+    return ItemAssessment(text=text, ok=not reasons, reasons=tuple(reasons))
+
+
+def assess_standard(items: Sequence[str]) -> StandardAssessment:
+    """Judge a unit's ethical standards: few items, each short, concrete and free of stock phrases."""
+    lex = lexicon()
+    cleaned = [i.strip() for i in items if i and i.strip()]
+    judged = tuple(_assess_item(i, lex) for i in cleaned)
+    reasons: list[Reason] = []
+    if not cleaned:
+        reasons.append(Reason("no_items", "Chưa có chuẩn mực nào."))
+        return StandardAssessment(score=0, verdict="generic", reasons=tuple(reasons), items=judged)
+    if len(cleaned) > STANDARD_MAX_ITEMS:
+        reasons.append(
+            Reason(
+                "too_many_items",
+                f"Có {len(cleaned)} nội dung: quá nhiều để nhớ; nên gọn trong {STANDARD_MAX_ITEMS} "
+                "(như «4 luôn, 5 biết, 5 không»).",
+            )
+        )
+    seen: set[str] = set()
+    dupes: list[str] = []
+    for text in cleaned:
+        key = " ".join(tokenize(text))
+        if key in seen:
+            dupes.append(text)
+        seen.add(key)
+    if dupes:
+        reasons.append(Reason("duplicate_items", f"Có nội dung lặp lại: {_quote(dupes)}.", tuple(dupes)))
+    ok = sum(1 for j in judged if j.ok)
+    score = round(100 * ok / len(judged))
+    if len(cleaned) > STANDARD_MAX_ITEMS:
+        score = max(0, score - 20)
+    bad = len(judged) - ok
+    if bad:
+        reasons.append(
+            Reason(
+                "items_need_work",
+                f"{bad}/{len(judged)} nội dung chưa ngắn gọn, cụ thể, dễ kiểm tra (xem từng nội dung).",
+            )
+        )
+    verdict: Verdict = "specific" if score >= 80 and len(cleaned) <= STANDARD_MAX_ITEMS and not dupes else "generic"
+    return StandardAssessment(score=score, verdict=verdict, reasons=tuple(reasons), items=judged)
