@@ -56,6 +56,10 @@ def assess_items(texts: list[str]) -> Verdict:
     verdict = getattr(result, "verdict", "")
     score = getattr(result, "score", None)
     reasons = [_reason(r) for r in getattr(result, "reasons", ()) or ()]
+    # The engine gives each item its own reasons (`items[i].reasons`); show them numbered after the overall ones.
+    for index, item in enumerate(getattr(result, "items", ()) or ()):
+        for r in getattr(item, "reasons", ()) or ():
+            reasons.append({**_reason(r), "item": index})
     return Verdict(
         available=True,
         verdict=str(getattr(verdict, "value", verdict)),
