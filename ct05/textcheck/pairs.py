@@ -216,7 +216,7 @@ class Pair:
         }
 
 
-def _chunks(texts: Sequence[str]) -> Iterator[Sequence[str]]:
+def _chunk_bounds(texts: Sequence[str]) -> Iterator[tuple[int, int]]:
     start = 0
     n = len(texts)
     while start < n:
@@ -225,24 +225,32 @@ def _chunks(texts: Sequence[str]) -> Iterator[Sequence[str]]:
         while end < n and end - start < _CHUNK_DOCS and (chars < _CHUNK_CHARS or end == start):
             chars += len(texts[end])
             end += 1
-        yield texts[start:end]
+        yield start, end
         start = end
+
+
+def _chunks(texts: Sequence[str]) -> Iterator[Sequence[str]]:
+    for start, end in _chunk_bounds(texts):
+        yield texts[start:end]
 
 
 @dataclass(frozen=True)
 class _ChunkResult:
-    keys: U64  # (m, bands)
+    start: int
+    keys: U64  # (bands, m): one row per band, as the band stage reads them
     nonempty: npt.NDArray[np.bool_]
-    kept: U64  # for verification: borderline shingles still in (the final decision is made later)
-    offsets: I64
     border_df: I64  # documents of this chunk holding each borderline shingle
 
 
 @dataclass(frozen=True)
 class _Job:
+    start: int
+    end: int
+    # The texts travel with the job (pickled). Letting forked workers read the caller's list instead was
+    # measured worse: reading a str touches its reference count, so every page of texts a worker reads is
+    # copied into it (+1.1 GB summed PSS at 1M texts).
     texts: Sequence[str]
     drop: ShingleFilter  # what MinHash ignores (templates, sampled common shingles)
-    sure: ShingleFilter  # dropped for certain (drop minus the borderline shingles)
     border: ShingleFilter  # borderline shingles, counted exactly
     params: MinHashParams
 
@@ -262,15 +270,16 @@ def _process_chunk(job: _Job) -> _ChunkResult:
             first = np.ones(key.size, np.bool_)
             first[1:] = key[1:] != key[:-1]
             border_df = np.bincount(key[first] % border.size, minlength=border.size).astype(np.int64)
-    kept, kept_offs = job.sure.apply(sh, offs)
+    # The shingles for verification are not kept here: only texts with an LSH candidate need them, and
+    # tokenizing those again later costs less than holding every text's shingles (0.8 GB at 1M texts).
     hashed, hashed_offs = job.drop.apply(sh, offs)
     sig = signatures(hashed, hashed_offs, job.params)
-    return _ChunkResult(band_key_matrix(sig, job.params), np.diff(hashed_offs) > 0, kept, kept_offs, border_df)
+    keys = np.ascontiguousarray(band_key_matrix(sig, job.params).T)
+    return _ChunkResult(job.start, keys, np.diff(hashed_offs) > 0, border_df)
 
 
-def _band_pairs(job: tuple[U64, I64]) -> U64:
-    """Candidate pairs (encoded i * 2**32 + j, i < j) among documents sharing this band's key."""
-    keys, ids = job
+def _band_pairs(keys: U64) -> U64:
+    """Candidate pairs (encoded p * 2**32 + q, p < q) among positions in ``keys`` sharing a key."""
     order = np.argsort(keys, kind="stable")
     k = keys[order]
     same = np.flatnonzero(k[1:] == k[:-1])
@@ -284,14 +293,45 @@ def _band_pairs(job: tuple[U64, I64]) -> U64:
     out: list[U64] = []
     two = lengths == 2
     if two.any():
-        a = ids[order[starts[two]]].astype(np.uint64)
-        b = ids[order[starts[two] + 1]].astype(np.uint64)
+        a = order[starts[two]].astype(np.uint64)
+        b = order[starts[two] + 1].astype(np.uint64)
         out.append((np.minimum(a, b) << np.uint64(32)) | np.maximum(a, b))
     for s, ln in zip(starts[~two].tolist(), lengths[~two].tolist(), strict=True):
-        members = np.sort(ids[order[s : s + ln]]).astype(np.uint64)
+        members = np.sort(order[s : s + ln]).astype(np.uint64)
         ii, jj = np.triu_indices(ln, 1)
         out.append((members[ii] << np.uint64(32)) | members[jj])
     return np.concatenate(out)
+
+
+@dataclass(frozen=True)
+class _VerifyJob:
+    candidates: U64  # encoded i * 2**32 + j, sorted
+    docs: I64  # the documents they name, sorted
+    texts: Sequence[str]  # texts of ``docs``
+    drop: ShingleFilter  # everything dropped for verification (templates, exactly counted common shingles)
+    threshold: float
+
+
+def _verify_candidates(job: _VerifyJob) -> list[tuple[int, int, int, int]]:
+    """(a, b, shared, union) of the candidates whose kept shingles reach the threshold."""
+    docs = job.docs.tolist()
+    kept, offs = _kept_shingles(job.texts, job.drop)
+    bounds = offs.tolist()
+    sets = {d: frozenset(kept[bounds[k] : bounds[k + 1]].tolist()) for k, d in enumerate(docs)}
+    found: list[tuple[int, int, int, int]] = []
+    left = (job.candidates >> np.uint64(32)).tolist()
+    right = (job.candidates & np.uint64(0xFFFFFFFF)).tolist()
+    for i, j in zip(left, right, strict=True):
+        sa, sb = sets[i], sets[j]
+        inter = len(sa & sb)
+        union = len(sa) + len(sb) - inter
+        if _meets(inter, union, job.threshold):
+            found.append((i, j, inter, union))
+    return found
+
+
+# Candidate pairs per verification job: both texts of each are tokenized again in the job.
+_VERIFY_PAIRS = 4_000
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
@@ -325,55 +365,53 @@ def find_pairs(
     if n > 2**32 - 1:
         raise ValueError("too many texts")
     drop, border = _build_filter(template_texts, texts, common_share, common_min_docs, COMMON_SAMPLE)
-    sure = ShingleFilter(dropped=np.setdiff1d(drop.dropped, border))
     params = replace(params or MinHashParams(), drop_digest=drop.digest)
     if workers is None:
         workers = os.cpu_count() or 1
     parallel = workers > 1 and n >= _PARALLEL_MIN_TEXTS
     pool = _pool_context().Pool(workers) if parallel else None
     try:
-        jobs = (_Job(chunk, drop, sure, ShingleFilter(dropped=border), params) for chunk in _chunks(texts))
-        results = list(pool.imap(_process_chunk, jobs) if pool else map(_process_chunk, jobs))
-        keys = np.concatenate([r.keys for r in results]) if results else np.zeros((0, params.bands), np.uint64)
-        nonempty = np.concatenate([r.nonempty for r in results]) if results else np.zeros(0, np.bool_)
+        border_filter = ShingleFilter(dropped=border)
+        jobs = (_Job(start, end, texts[start:end], drop, border_filter, params) for start, end in _chunk_bounds(texts))
+        # Band keys go straight into one (bands, n) array: no per-chunk copies are kept.
+        keys = np.empty((params.bands, n), np.uint64)
+        nonempty = np.zeros(n, np.bool_)
+        border_df = np.zeros(border.size, np.int64)
+        for r in pool.imap_unordered(_process_chunk, jobs) if pool else map(_process_chunk, jobs):
+            end = r.start + r.nonempty.size
+            keys[:, r.start : end] = r.keys
+            nonempty[r.start : end] = r.nonempty
+            border_df += r.border_df
+            del r
         ids = np.flatnonzero(nonempty).astype(np.int64)
-        keys = keys[ids]
-        band_jobs = ((np.ascontiguousarray(keys[:, j]), ids) for j in range(params.bands))
+        del nonempty
+        if ids.size < n:
+            keys = keys[:, ids]
+        band_jobs = (keys[j] for j in range(params.bands))
         found = list(pool.imap_unordered(_band_pairs, band_jobs) if pool else map(_band_pairs, band_jobs))
+        del keys, band_jobs
+        positions = np.unique(np.concatenate(found)) if found else np.zeros(0, np.uint64)
+        del found
+        # Positions among the non-empty texts -> input indices (``ids`` is increasing: order is kept).
+        uids = ids.astype(np.uint64)
+        candidates = (uids[positions >> np.uint64(32)] << np.uint64(32)) | uids[positions & np.uint64(0xFFFFFFFF)]
+        del positions, ids, uids
+        # The sample only proposed which borderline shingles are common: decide on their exact frequency, so
+        # verified similarities do not depend on the sample.
+        late_drop = border[(border_df >= common_share * n) & (border_df >= common_min_docs)]
+        final = ShingleFilter(dropped=np.union1d(np.setdiff1d(drop.dropped, border), late_drop))
+        verify_jobs = []
+        for s in range(0, candidates.size, _VERIFY_PAIRS):
+            part = candidates[s : s + _VERIFY_PAIRS]
+            docs = np.unique(np.concatenate((part >> np.uint64(32), part & np.uint64(0xFFFFFFFF)))).astype(np.int64)
+            verify_jobs.append(_VerifyJob(part, docs, [texts[d] for d in docs.tolist()], final, threshold))
+        del candidates
+        verified = list(pool.imap(_verify_candidates, verify_jobs) if pool else map(_verify_candidates, verify_jobs))
     finally:
         if pool:
             pool.close()
             pool.join()
-    del keys
-    candidates = np.unique(np.concatenate(found)) if found else np.zeros(0, np.uint64)
-    chunk_first = np.cumsum([0] + [r.offsets.size - 1 for r in results])
-    # The sample only proposed which borderline shingles are common: decide on their exact frequency, so
-    # verified similarities do not depend on the sample.
-    border_df = np.sum([r.border_df for r in results], axis=0) if results and border.size else np.zeros(0)
-    late_drop = frozenset(border[(border_df >= common_share * n) & (border_df >= common_min_docs)].tolist())
-    sets: dict[int, frozenset[int]] = {}
-
-    def shingle_set(doc: int) -> frozenset[int]:
-        got = sets.get(doc)
-        if got is None:
-            c = int(np.searchsorted(chunk_first, doc, side="right")) - 1
-            r = results[c]
-            local = doc - int(chunk_first[c])
-            got = frozenset(r.kept[r.offsets[local] : r.offsets[local + 1]].tolist())
-            if late_drop:
-                got -= late_drop
-            sets[doc] = got
-        return got
-
-    pairs: list[Pair] = []
-    left = (candidates >> np.uint64(32)).tolist()
-    right = (candidates & np.uint64(0xFFFFFFFF)).tolist()
-    for i, j in zip(left, right, strict=True):
-        sa, sb = shingle_set(i), shingle_set(j)
-        inter = len(sa & sb)
-        union = len(sa) + len(sb) - inter
-        if _meets(inter, union, threshold):
-            pairs.append(Pair(a=i, b=j, similarity=inter / union))
+    pairs = [Pair(a=i, b=j, similarity=inter / union) for part in verified for i, j, inter, union in part]
     if spans:
         pairs = [_with_spans(p, texts[p.a], texts[p.b], drop) for p in pairs]
     return pairs

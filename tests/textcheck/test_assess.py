@@ -125,3 +125,9 @@ def test_it_says_when_a_standard_has_too_many_items() -> None:
 
 def test_it_says_when_a_standard_is_empty() -> None:
     assert assess_standard([]).reasons[0].code == "no_items"
+
+
+def test_a_shared_stopword_does_not_link_a_commitment_to_the_duty() -> None:
+    text = "Trồng 50 cây xanh ở khuôn viên nhà văn hoá trong tháng 3, có ảnh minh chứng."
+    assert "not_linked_to_duty" in _codes(text, duty="Giảng dạy ở trường trong tháng 3")
+    assert "not_linked_to_duty" not in _codes(text.upper(), duty="chăm sóc CÂY XANH")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import multiprocessing
 import unicodedata
 
 import pytest
@@ -136,3 +138,33 @@ def test_overlap_spans_ignore_template_passages() -> None:
     spans_a, spans_b = overlap_spans(a, b, drop=drop)
     assert [a[s:e] for s, e in spans_a] == ["Trồng 20 cây xanh ở sân trường"]
     assert [b[s:e] for s, e in spans_b] == ["Trồng 20 cây xanh ở sân trường"]
+
+
+def test_it_gives_the_same_pairs_when_verification_is_split_into_many_jobs(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = [BASE + f" lần {i}" for i in range(4)] + OTHERS * 2 + [BASE]
+    serial = find_pairs(texts, workers=1, spans=False)
+    assert len(serial) > 10
+    monkeypatch.setattr(pairs_module, "_VERIFY_PAIRS", 3)
+    assert find_pairs(texts, workers=1, spans=False) == serial
+    monkeypatch.setattr(pairs_module, "_PARALLEL_MIN_TEXTS", 1)
+    monkeypatch.setattr(pairs_module, "_CHUNK_DOCS", 2)
+    assert find_pairs(texts, workers=2, spans=False) == serial
+
+
+def test_it_works_with_workers_that_were_not_forked(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A caller running threads gets forkserver or spawn workers, which inherit nothing from it.
+    texts = [BASE + f" lần {i}" for i in range(3)] + OTHERS
+    serial = find_pairs(texts, workers=1, spans=False)
+    monkeypatch.setattr(pairs_module, "_PARALLEL_MIN_TEXTS", 1)
+    monkeypatch.setattr(pairs_module, "_pool_context", lambda: multiprocessing.get_context("spawn"))
+    assert find_pairs(texts, workers=2, spans=False) == serial
+
+
+def test_stored_fingerprints_keep_their_exact_value() -> None:
+    # Fingerprints live in database rows: a faster tokenizer or hash must give the same bytes (these were
+    # made by engine 1.0 before the speed work of issue 3).
+    fp = fingerprint("Tôi cam kết hướng dẫn 15 hộ gia đình ở bản Huổi Lếch trồng cà phê trước 30/6/2025")
+    assert hashlib.sha256(fp.to_bytes()).hexdigest()[:16] == "4a95e6f43b7054cf"
+    assert fp.band_keys()[:2] == [-8452017424224612064, -7523946477109076537]
+    odd = fingerprint("Ðảng viên hòa 15,5% \u200bthủy 😀 30-6")
+    assert hashlib.sha256(odd.to_bytes()).hexdigest()[:16] == "c2c2417c5ec0dd08"
