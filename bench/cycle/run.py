@@ -1,9 +1,13 @@
 """Benchmark of the yearly cycle on a real database: near-duplicate look-up through the stored band keys
 (p50/p95 per commitment, target p95 < 50 ms) and the background analysis (target < 2 min for a province).
 
-Usage (a fresh, empty database; it is migrated and filled):
-    DATABASE_URL=sqlite:////tmp/bench.sqlite3 .venv/bin/python -m bench.cycle.run --registrations 50000
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench .venv/bin/python -m bench.cycle.run --registrations 50000
+Usage (one command per database; a scratch database is created, migrated, filled and removed):
+    .venv/bin/python -m bench.cycle.run --db sqlite --registrations 50000
+    .venv/bin/python -m bench.cycle.run --db postgres --registrations 50000
+SQLite goes to /tmp/ct05_bench_<pid>.sqlite3; PostgreSQL to a database ct05_bench_<pid> made with
+`createdb -h 127.0.0.1 -U postgres` (override the server with --pg-url) and dropped at the end. `--keep`
+leaves either in place. The machine's load (`uptime`) is printed before and after: it is shared, and wall
+times on a loaded machine say more about the neighbours than about this code; CPU seconds say less.
 
 Texts come from bench/textcheck/corpus.py (realistic commitments with planted copies). Each registration
 gets `--per` commitments; each commitment is one generated text (~100 syllables: longer than a real
@@ -17,21 +21,66 @@ import datetime as dt
 import json
 import os
 import random
+import resource
 import statistics
+import subprocess
 import time
+from pathlib import Path
 
 import django
 
 
+def _uptime() -> str:
+    return subprocess.run(["uptime"], capture_output=True, text=True, check=False).stdout.strip()
+
+
+def _cpu() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
+    parser.add_argument(
+        "--db",
+        choices=["sqlite", "postgres", "env"],
+        default="sqlite",
+        help="scratch SQLite file, scratch PostgreSQL database, or DATABASE_URL as given",
+    )
+    parser.add_argument("--pg-url", default="postgres://postgres@127.0.0.1:5432")
+    parser.add_argument("--keep", action="store_true", help="leave the scratch database in place")
     parser.add_argument("--registrations", type=int, default=50_000)
     parser.add_argument("--per", type=int, default=5)
     parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--workers", type=int, default=None, help="analysis worker processes")
     parser.add_argument("--skip-analysis", action="store_true")
     args = parser.parse_args()
+    name = f"ct05_bench_{os.getpid()}"
+    sqlite_path = Path(f"/tmp/{name}.sqlite3")
+    if args.db == "sqlite":
+        os.environ["DATABASE_URL"] = f"sqlite:///{sqlite_path}"
+    elif args.db == "postgres":
+        subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", name], check=True)
+        os.environ["DATABASE_URL"] = f"{args.pg_url}/{name}"
+    try:
+        run(args)
+    finally:
+        if not args.keep:
+            from django.db import connections
+
+            connections.close_all()
+            if args.db == "postgres":
+                subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", name], check=False)
+            elif args.db == "sqlite":
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{sqlite_path}{suffix}").unlink(missing_ok=True)
+
+
+def run(args: argparse.Namespace) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ct05.settings")
     django.setup()
+    print("before:", _uptime(), flush=True)
     from django.core.management import call_command
     from django.db import connection, transaction
 
@@ -104,8 +153,12 @@ def main() -> None:
         "load_seconds": round(load_s, 1),
     }
     if not args.skip_analysis:
-        summary = analyze(year=year)
+        cpu0, wall0 = _cpu(), time.perf_counter()
+        summary = analyze(year=year, workers=args.workers)
         out["analysis"] = summary
+        out["analysis_wall_s"] = round(time.perf_counter() - wall0, 1)
+        out["analysis_cpu_s_all_processes"] = round(_cpu() - cpu0, 1)
+        out["uptime_after_analysis"] = _uptime()
     out["band_rows"] = CommitmentBand.objects.count()
 
     # Look-ups: half fresh texts, half edited copies of stored ones (which must be found).
@@ -138,6 +191,11 @@ def main() -> None:
     out["lookup_ms"] = {"p50": pct(lookup_ms, 50), "p95": pct(lookup_ms, 95), "max": round(max(lookup_ms), 2)}
     out["live_check_ms"] = {"p50": pct(live_ms, 50), "p95": pct(live_ms, 95)}
     out["probes_with_a_match"] = f"{found}/{len(probes)} (half are edited copies of stored texts)"
+    out["peak_rss_mb"] = {
+        "main": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "largest_worker": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
+    }
+    out["uptime_end"] = _uptime()
     print(json.dumps(out, ensure_ascii=False, indent=1))
 
 

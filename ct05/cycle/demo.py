@@ -314,9 +314,12 @@ def seed_demo_cycle(*, year: int, stdout: TextIO | None = None) -> None:
     _say(stdout, f"  đăng ký làm theo năm {year}: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
 
 
-def seed_province_cycle(*, year: int, stdout: TextIO | None = None, per_member: int = 5, batch: int = 5000) -> None:
+def seed_province_cycle(
+    *, year: int, stdout: TextIO | None = None, per_member: int = 5, batch: int = 5000, run_analysis: bool = True
+) -> None:
     """Province scale: one registration (bulk, no audit: load data) per active member, ~5 commitments each,
-    then the background analysis fills in verdicts, fingerprints, pairs and indicators."""
+    then the background analysis fills in verdicts, fingerprints, pairs and indicators (`run_analysis=False`
+    leaves that to the caller: bench/cycle times it on its own)."""
     rng = random.Random(SEED)
     province = Organization.objects.filter(parent__isnull=True).order_by("pk").first()
     seed_topics(year=year, ward=None, province=province)
@@ -370,6 +373,8 @@ def seed_province_cycle(*, year: int, stdout: TextIO | None = None, per_member: 
             flush()
     if chunk:
         flush()
+    if not run_analysis:
+        return
     summary = analyze(year=year)
     _say(
         stdout,

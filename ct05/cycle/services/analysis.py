@@ -1,18 +1,26 @@
 """Background analysis of a subtree and year (`ct05 analyze`, the button on the indicators page).
 
 Recomputes every verdict (engine `assess`), the year's shingle baseline, every fingerprint and its band
-keys, every verified pair inside the analysed subtree, and the per-cell indicators. Designed for a province
-(~250,000 commitments) in well under two minutes: texts are judged and fingerprinted in chunks, rows are
-written with one executemany (SQLite) or COPY (PostgreSQL) per chunk, and candidate pairs come from
-sorting the band-key matrix, never from comparing texts two by two.
+keys, every verified pair inside the analysed subtree, and the per-cell indicators. Built for a province
+(~250,000 commitments; figures in docs/benchmarks-cycle.md):
+- each distinct input is judged and fingerprinted once, in chunks, by a pool of processes (ct05.cycle.batch);
+- rows are written with one executemany (SQLite) or COPY (PostgreSQL) per chunk while the workers make the
+  next chunk; a whole year on SQLite drops the band indexes and rebuilds them once at the end;
+- candidate pairs come from sorting band keys of distinct texts (ct05.cycle.pairing), never from comparing
+  texts two by two, and spans are computed once per pair of distinct texts.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import time
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, Future
+from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -20,17 +28,17 @@ from django.db import connection, transaction
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
-from ct05.cycle import quality
-from ct05.cycle.models import CellIndicator, CheckIn, Commitment, Registration, SimilarPair, Topic
+from ct05.cycle import batch, pairing, quality
+from ct05.cycle.models import CellIndicator, CheckIn, Commitment, CommitmentBand, Registration, SimilarPair, Topic
 from ct05.orgs.models import Member, Organization
-from ct05.textcheck.minhash import band_key_matrix
-from ct05.textcheck.pairs import DEFAULT_THRESHOLD, fingerprints
+from ct05.textcheck.pairs import DEFAULT_THRESHOLD
 
-CHUNK = 10_000
 # A band bucket shared by more texts than this is a stock phrase everyone wrote, not a copy between two
 # people; it would make O(n²) candidates. Such texts are still judged generic by `assess`.
 MAX_BUCKET = 200
 Progress = Callable[[str, int, int], None]
+# Page cache of the SQLite connection while the analysis writes (KiB): holds the band indexes being built.
+SQLITE_CACHE_KIB = 512 * 1024
 
 
 def _templates_by_org(year: int, org_paths: dict[int, str]) -> dict[int, tuple[str, ...]]:
@@ -54,9 +62,10 @@ def _templates_by_org(year: int, org_paths: dict[int, str]) -> dict[int, tuple[s
 def _write_chunk(rows: list[tuple[Any, ...]], bands: list[tuple[int, int, int]]) -> None:
     """rows: (score, verdict, reasons json, engine, checked_at, fp_key, fingerprint, id)."""
     table = Commitment._meta.db_table
+    band_table = CommitmentBand._meta.db_table
     with connection.cursor() as cur:
+        raw = cur.cursor
         if connection.vendor == "postgresql":
-            raw = cur.cursor
             raw.execute(
                 "CREATE TEMP TABLE IF NOT EXISTS _cycle_q (score smallint, verdict varchar(16), reasons jsonb, "
                 "engine varchar(40), checked timestamptz, fpk varchar(64), fp bytea, id bigint) ON COMMIT DROP"
@@ -70,48 +79,98 @@ def _write_chunk(rows: list[tuple[Any, ...]], bands: list[tuple[int, int, int]])
                 "checked_at=q.checked, fp_key=q.fpk, fingerprint=q.fp, max_similarity=NULL FROM _cycle_q q "
                 "WHERE c.id=q.id"
             )
-            with raw.copy("COPY cycle_commitmentband (year, key, commitment_id) FROM STDIN") as copy:
+            with raw.copy(f"COPY {band_table} (year, key, commitment_id) FROM STDIN") as copy:
                 for b in bands:
                     copy.write_row(b)
         else:
-            cur.executemany(
-                f"UPDATE {table} SET score=%s, verdict=%s, reasons=%s, engine_version=%s, checked_at=%s, fp_key=%s, "
-                "fingerprint=%s, max_similarity=NULL WHERE id=%s",
+            # The sqlite3 cursor itself: Django's wrapper would rewrite the query for every row.
+            raw.executemany(
+                f"UPDATE {table} SET score=?, verdict=?, reasons=?, engine_version=?, checked_at=?, fp_key=?, "
+                "fingerprint=?, max_similarity=NULL WHERE id=?",
                 rows,
             )
-            cur.executemany("INSERT INTO cycle_commitmentband (year, key, commitment_id) VALUES (%s, %s, %s)", bands)
+            raw.executemany(f"INSERT INTO {band_table} (year, key, commitment_id) VALUES (?, ?, ?)", bands)
 
 
-def _candidate_pairs(keys: np.ndarray, valid: np.ndarray) -> np.ndarray:
-    """Pairs (i, j), i < j, of row indices sharing a band key in any band; buckets above MAX_BUCKET skipped."""
-    found: list[np.ndarray] = []
-    rows = np.flatnonzero(valid)
-    for j in range(keys.shape[1]):
-        col = keys[rows, j]
-        order = np.argsort(col, kind="stable")
-        k = col[order]
-        if k.size < 2:
-            continue
-        boundaries = np.flatnonzero(np.diff(k)) + 1
-        starts = np.concatenate(([0], boundaries))
-        ends = np.concatenate((boundaries, [k.size]))
-        sizes = ends - starts
-        for s, e in zip(
-            starts[(sizes >= 2) & (sizes <= MAX_BUCKET)].tolist(),
-            ends[(sizes >= 2) & (sizes <= MAX_BUCKET)].tolist(),
-            strict=True,
-        ):
-            members = np.sort(rows[order[s:e]])
-            ii, jj = np.triu_indices(members.size, 1)
-            found.append(np.stack((members[ii], members[jj]), axis=1))
-    if not found:
-        return np.zeros((0, 2), np.int64)
-    return np.unique(np.concatenate(found), axis=0)
+def _band_rows(year: int, pks: np.ndarray, keys: np.ndarray) -> list[tuple[int, int, int]]:
+    """(year, key, commitment) for each distinct key of each commitment, in index order (B-tree inserts in
+    key order are several times faster)."""
+    k = keys.ravel()
+    c = np.repeat(pks, keys.shape[1])
+    order = np.lexsort((c, k))
+    k, c = k[order], c[order]
+    keep = np.ones(k.size, np.bool_)
+    keep[1:] = (k[1:] != k[:-1]) | (c[1:] != c[:-1])
+    return list(zip(itertools.repeat(year), k[keep].tolist(), c[keep].tolist(), strict=False))
 
 
-def analyze(*, year: int, org: Organization | None = None, progress: Progress | None = None) -> dict[str, Any]:
-    """Run the whole analysis; returns figures for the job page and the command."""
+def _band_index_sql(*, create: bool) -> list[str]:
+    """The statements that drop or recreate the band indexes, from the model (the schema editor is not
+    entered: its transaction handling is not wanted inside the analysis's)."""
+    editor = connection.schema_editor()
+    qn = connection.ops.quote_name
+    return [
+        str(ix.create_sql(CommitmentBand, editor)) if create else f"DROP INDEX {qn(ix.name)}"
+        for ix in CommitmentBand._meta.indexes
+    ]
+
+
+@dataclass
+class _Plan:
+    """The rows of the analysis, with their distinct judge inputs and distinct texts (each computed once)."""
+
+    pks: np.ndarray
+    texts: list[str]
+    judge_of: np.ndarray  # row -> index in judge_items
+    judge_items: list[batch.JudgeItem]
+    text_of: np.ndarray  # row -> index in distinct
+    distinct: list[str]
+    templates: list[tuple[str, ...]]
+
+
+def _plan(rows_meta: list[tuple[int, str, int, str | None]], templates: dict[int, tuple[str, ...]]) -> _Plan:
+    total = len(rows_meta)
+    tmpl_ids: dict[tuple[str, ...], int] = {}
+    judge_ids: dict[batch.JudgeItem, int] = {}
+    text_ids: dict[str, int] = {}
+    judge_of = np.empty(total, np.int64)
+    text_of = np.empty(total, np.int64)
+    for n, (_pk, text, org_id, duty) in enumerate(rows_meta):
+        tmpl = tmpl_ids.setdefault(templates.get(org_id, ()), len(tmpl_ids))
+        judge_of[n] = judge_ids.setdefault((text, duty, tmpl), len(judge_ids))
+        text_of[n] = text_ids.setdefault(text, len(text_ids))
+    return _Plan(
+        pks=np.fromiter((r[0] for r in rows_meta), np.int64, total),
+        texts=[r[1] for r in rows_meta],
+        judge_of=judge_of,
+        judge_items=list(judge_ids),
+        text_of=text_of,
+        distinct=list(text_ids),
+        templates=list(tmpl_ids),
+    )
+
+
+def _in_order(ex: Executor, fn: Callable[[Any], Any], parts: list[Any], ahead: int) -> Iterator[Any]:
+    """fn(part) for each part, in order, with at most `ahead` parts computed but not yet consumed (bounded
+    memory: a chunk of fingerprints is ~10 MB)."""
+    pending: deque[Future[Any]] = deque()
+    for part in parts:
+        pending.append(ex.submit(fn, part))
+        if len(pending) > ahead:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def analyze(
+    *, year: int, org: Organization | None = None, progress: Progress | None = None, workers: int | None = None
+) -> dict[str, Any]:
+    """Run the whole analysis; returns figures for the job page and the command.
+
+    `workers`: processes that judge and fingerprint (default: the machine's cores, at most 4).
+    """
     t0 = time.perf_counter()
+    c0 = time.process_time()
     timings: dict[str, float] = {}
     report = progress or (lambda phase, done, total: None)
     year_qs = Commitment.objects.filter(registration__year=year)
@@ -130,114 +189,106 @@ def analyze(*, year: int, org: Organization | None = None, progress: Progress | 
     total = len(rows_meta)
     report("assess", 0, total)
     org_paths = dict(Organization.objects.filter(pk__in={r[2] for r in rows_meta}).values_list("pk", "path"))
-    templates = _templates_by_org(year, org_paths)
-    ids = np.fromiter((r[0] for r in rows_meta), np.int64, total)
-    all_keys = np.zeros((total, baseline.params.bands), np.int64)
-    valid = np.zeros(total, np.bool_)
+    plan = _plan(rows_meta, _templates_by_org(year, org_paths))
+    del rows_meta
+    id_list = plan.pks.tolist()
+    bands_n = baseline.params.bands
+    n_texts = len(plan.distinct)
+    text_keys = np.zeros((n_texts, bands_n), np.int64)
+    text_nonempty = np.zeros(n_texts, np.bool_)
     shingles: list[np.ndarray] = []
+    # Rows grouped by distinct text, so each chunk of fingerprints is written as soon as it is made.
+    by_text = np.argsort(plan.text_of, kind="stable")
+    text_starts = np.searchsorted(plan.text_of[by_text], np.arange(n_texts + 1))
     now = timezone.now()
     checked = now if connection.vendor == "postgresql" else connection.ops.adapt_datetimefield_value(now)
-    t_assess = t_fp = t_write = 0.0
+    t_write = 0.0
     verdicts: dict[str, int] = {}
-    with transaction.atomic():
-        id_list = ids.tolist()
+    size = max(len(plan.judge_items), n_texts)
+    ex = batch.pool(size=size, templates=plan.templates, drop=baseline.drop, params=baseline.params, workers=workers)
+    with ex, transaction.atomic(), _bulk_session() as tuned:
+        t1 = time.perf_counter()
+        judged: list[batch.Judged] = []
+        judge_parts = [plan.judge_items[s] for s in batch.chunks(len(plan.judge_items))]
+        for part in _in_order(ex, batch.judge_chunk, judge_parts, ahead=len(judge_parts)):
+            judged.extend(part)
+            report("assess", total * len(judged) // max(1, len(plan.judge_items)), total)
+        timings["assess"] = time.perf_counter() - t1
+
+        t2 = time.perf_counter()
         with connection.cursor() as cur:
+            rebuild = tuned and org is None and _others(cur, year) < total * bands_n
+            if rebuild:  # a whole year rewritten: bulk insert, then build each index once by sorting
+                for sql in _band_index_sql(create=False):
+                    cur.execute(sql)
             if org is None:
-                cur.execute("DELETE FROM cycle_commitmentband WHERE year = %s", [year])
+                cur.execute(f"DELETE FROM {CommitmentBand._meta.db_table} WHERE year = %s", [year])
             else:
                 for s in range(0, len(id_list), 900):
                     part = id_list[s : s + 900]
                     marks = ",".join(["%s"] * len(part))
-                    cur.execute(f"DELETE FROM cycle_commitmentband WHERE commitment_id IN ({marks})", part)
-        for start in range(0, total, CHUNK):
-            chunk = rows_meta[start : start + CHUNK]
-            t1 = time.perf_counter()
-            judged = [
-                quality.judge(text, duty=duty, templates=templates.get(org_id, ())) for _pk, text, org_id, duty in chunk
-            ]
-            t2 = time.perf_counter()
-            fps = fingerprints([r[1] for r in chunk], drop=baseline.drop, params=baseline.params)
-            sig = np.stack([fp.signature for fp in fps])
-            keys = band_key_matrix(sig, baseline.params).view(np.int64)
-            t3 = time.perf_counter()
+                    cur.execute(f"DELETE FROM {CommitmentBand._meta.db_table} WHERE commitment_id IN ({marks})", part)
+        fp_slices = list(batch.chunks(n_texts))
+        written = 0
+        for sl, fpc in zip(
+            fp_slices,
+            _in_order(ex, batch.fingerprint_chunk, [plan.distinct[s] for s in fp_slices], ahead=4),
+            strict=True,
+        ):
+            tw = time.perf_counter()
+            text_keys[sl] = fpc.keys
+            text_nonempty[sl] = fpc.nonempty
+            shingles.extend(fpc.shingles)
+            here = np.sort(by_text[text_starts[sl.start] : text_starts[sl.stop]])  # rows, in pk order
             rows: list[tuple[Any, ...]] = []
-            bands: list[tuple[int, int, int]] = []
-            for i, (r, j, fp) in enumerate(zip(chunk, judged, fps, strict=True)):
-                verdicts[j.verdict] = verdicts.get(j.verdict, 0) + 1
+            for r in here.tolist():
+                score, verdict, reasons = judged[plan.judge_of[r]]
+                verdicts[verdict] = verdicts.get(verdict, 0) + 1
                 rows.append(
                     (
-                        j.score,
-                        j.verdict,
-                        json.dumps(j.reasons, ensure_ascii=False),
+                        score,
+                        verdict,
+                        reasons,
                         quality.ENGINE_VERSION,
                         checked,
                         baseline.key,
-                        fp.to_bytes(),
-                        r[0],
+                        fpc.blobs[plan.text_of[r] - sl.start],
+                        int(plan.pks[r]),
                     )
                 )
-                shingles.append(fp.shingles)
-                if not fp.is_empty():
-                    valid[start + i] = fp.shingles.size >= quality.MIN_SHINGLES
-                    all_keys[start + i] = keys[i]
-                    bands.extend((year, int(k), r[0]) for k in set(keys[i].tolist()))
-            bands.sort()  # index order: B-tree inserts in key order are several times faster
+            indexed = here[fpc.nonempty[plan.text_of[here] - sl.start]]
+            bands = _band_rows(year, plan.pks[indexed], fpc.keys[plan.text_of[indexed] - sl.start])
             _write_chunk(rows, bands)
-            t_assess += t2 - t1
-            t_fp += t3 - t2
-            t_write += time.perf_counter() - t3
-            report("assess", min(start + CHUNK, total), total)
-        timings.update(assess=t_assess, fingerprint=t_fp, write=t_write)
+            written += here.size
+            t_write += time.perf_counter() - tw
+            report("fingerprint", written, total)
+        if rebuild:
+            tw = time.perf_counter()
+            with connection.cursor() as cur:
+                for sql in _band_index_sql(create=True):
+                    cur.execute(sql)
+            timings["band_indexes"] = time.perf_counter() - tw
+        timings["write"] = t_write
+        timings["fingerprint"] = time.perf_counter() - t2 - t_write - timings.get("band_indexes", 0.0)
 
         t4 = time.perf_counter()
         report("pairs", total, total)
-        candidates = _candidate_pairs(all_keys, valid)
-        pairs: list[tuple[int, int, float]] = []
-        for i, j in candidates.tolist():
-            a, b = shingles[i], shingles[j]
-            inter = np.intersect1d(a, b, assume_unique=True).size
-            union = a.size + b.size - inter
-            if union and inter >= DEFAULT_THRESHOLD * union - 1e-9:
-                pairs.append((i, j, inter / union))
+        sizes = np.fromiter((s.size for s in shingles), np.int64, n_texts)
+        rows_per_text = np.diff(text_starts)
+        found = pairing.text_pairs(
+            text_keys,
+            text_nonempty & (sizes >= quality.MIN_SHINGLES),
+            rows_per_text,
+            shingles,
+            max_bucket=MAX_BUCKET,
+            threshold=DEFAULT_THRESHOLD,
+        )
         timings["pairs"] = time.perf_counter() - t4
 
         t5 = time.perf_counter()
-        scope_set = set(id_list)
-        if org is None:
-            SimilarPair.objects.filter(year=year).delete()
-        else:
-            stale = []
-            for s in range(0, len(id_list), 900):
-                for pk, b in SimilarPair.objects.filter(a_id__in=id_list[s : s + 900]).values_list("pk", "b_id"):
-                    if b in scope_set:
-                        stale.append(pk)
-            for s in range(0, len(stale), 900):
-                SimilarPair.objects.filter(pk__in=stale[s : s + 900]).delete()
-        best: dict[int, float] = {}
-        objs = []
-        for pa, pb, sim in pairs:
-            sa, sb = quality.spans(rows_meta[pa][1], rows_meta[pb][1], baseline)
-            objs.append(
-                SimilarPair(year=year, a_id=int(ids[pa]), b_id=int(ids[pb]), similarity=sim, spans_a=sa, spans_b=sb)
-            )
-            for k in (int(ids[pa]), int(ids[pb])):
-                best[k] = max(best.get(k, 0.0), sim)
-        SimilarPair.objects.bulk_create(objs, batch_size=2000, ignore_conflicts=True)
-        if org is not None:  # pairs with commitments outside the subtree, kept from earlier runs, still count
-            for s in range(0, len(id_list), 900):
-                part = id_list[s : s + 900]
-                for a, b, sim in SimilarPair.objects.filter(Q(a_id__in=part) | Q(b_id__in=part)).values_list(
-                    "a_id", "b_id", "similarity"
-                ):
-                    for k in (a, b):
-                        if k in scope_set:
-                            best[k] = max(best.get(k, 0.0), sim)
-        by_sim: dict[float, list[int]] = {}
-        for k, sim in best.items():
-            by_sim.setdefault(round(sim, 4), []).append(k)
-        for sim, pks in by_sim.items():
-            for s in range(0, len(pks), 500):
-                Commitment.objects.filter(pk__in=pks[s : s + 500]).update(max_similarity=sim)
+        n_pairs = _store_pairs(
+            year=year, org=org, plan=plan, found=found, rows=(by_text, text_starts), baseline=baseline
+        )
         timings["store_pairs"] = time.perf_counter() - t5
 
         t6 = time.perf_counter()
@@ -245,16 +296,128 @@ def analyze(*, year: int, org: Organization | None = None, progress: Progress | 
         cells = indicators_store(year=year, org=org)
         timings["indicators"] = time.perf_counter() - t6
     timings["total"] = time.perf_counter() - t0
+    timings["cpu_main_process"] = time.process_time() - c0
     return {
         "year": year,
         "organization": org.code if org else "",
         "commitments": total,
+        "distinct_texts": n_texts,
         "verdicts": verdicts,
-        "candidates": int(candidates.shape[0]),
-        "pairs": len(pairs),
+        "candidates": found.candidate_rows,
+        "pairs": n_pairs,
         "cells": cells,
         "seconds": {k: round(v, 2) for k, v in timings.items()},
     }
+
+
+def _others(cur: Any, year: int) -> int:
+    cur.execute(f"SELECT COUNT(*) FROM {CommitmentBand._meta.db_table} WHERE year <> %s", [year])
+    return int(cur.fetchone()[0])
+
+
+@contextmanager
+def _bulk_session() -> Iterator[bool]:
+    """SQLite: a page cache big enough for the band index while it is written (the default 2 MB makes every
+    insert into the index a disk read). True when the bulk path (drop and rebuild the indexes) is worth it.
+
+    PostgreSQL keeps its indexes: dropping one would block every live look-up until the analysis commits.
+    """
+    if connection.vendor != "sqlite":
+        yield False
+        return
+    with connection.cursor() as cur:
+        cur.execute("PRAGMA cache_size")
+        before = int(cur.fetchone()[0])
+        cur.execute(f"PRAGMA cache_size = {-SQLITE_CACHE_KIB}")
+        try:
+            yield True
+        finally:
+            cur.execute(f"PRAGMA cache_size = {before}")
+
+
+def _store_pairs(
+    *,
+    year: int,
+    org: Organization | None,
+    plan: _Plan,
+    found: pairing.TextPairs,
+    rows: tuple[np.ndarray, np.ndarray],
+    baseline: quality.Baseline,
+) -> int:
+    """Replace the pairs inside the scope with the verified ones (spans computed once per pair of distinct
+    texts), and set each commitment's highest similarity. Returns the number of pairs stored."""
+    ids = plan.pks
+    id_list = ids.tolist()
+    scope_set = set(id_list)
+    if org is None:
+        SimilarPair.objects.filter(year=year).delete()
+    else:
+        stale = []
+        for s in range(0, len(id_list), 900):
+            for pk, b in SimilarPair.objects.filter(a_id__in=id_list[s : s + 900]).values_list("pk", "b_id"):
+                if b in scope_set:
+                    stale.append(pk)
+        for s in range(0, len(stale), 900):
+            SimilarPair.objects.filter(pk__in=stale[s : s + 900]).delete()
+    best = np.zeros(ids.size, np.float64)
+    has = np.zeros(ids.size, np.bool_)
+    spans: dict[tuple[int, int], tuple[str, str]] = {}  # (row of a's text, row of b's text) -> JSON
+    now = timezone.now()
+    stored = 0
+    for ii, jj, pp in pairing.row_pairs(found, *rows):
+        sims = found.similarity[pp]
+        np.maximum.at(best, ii, sims)
+        np.maximum.at(best, jj, sims)
+        has[ii] = has[jj] = True
+        out: list[tuple[Any, ...]] = []
+        for i, j, sim in zip(ii.tolist(), jj.tolist(), sims.tolist(), strict=True):
+            key = (int(plan.text_of[i]), int(plan.text_of[j]))
+            got = spans.get(key)
+            if got is None:
+                sa, sb = quality.spans(plan.texts[i], plan.texts[j], baseline)
+                got = spans[key] = (json.dumps(sa), json.dumps(sb))
+            out.append((year, int(ids[i]), int(ids[j]), sim, got[0], got[1], now))
+        _insert_pairs(out)
+        stored += len(out)
+    best_of = {int(ids[r]): float(best[r]) for r in np.flatnonzero(has).tolist()}
+    if org is not None:  # pairs with commitments outside the subtree, kept from earlier runs, still count
+        for s in range(0, len(id_list), 900):
+            part = id_list[s : s + 900]
+            for a, b, sim in SimilarPair.objects.filter(Q(a_id__in=part) | Q(b_id__in=part)).values_list(
+                "a_id", "b_id", "similarity"
+            ):
+                for k in (a, b):
+                    if k in scope_set:
+                        best_of[k] = max(best_of.get(k, 0.0), sim)
+    with connection.cursor() as cur:
+        cur.executemany(
+            f"UPDATE {Commitment._meta.db_table} SET max_similarity = %s WHERE id = %s",
+            [(round(sim, 4), k) for k, sim in sorted(best_of.items())],
+        )
+    return stored
+
+
+def _insert_pairs(rows: list[tuple[Any, ...]]) -> None:
+    """(year, a, b, similarity, spans_a json, spans_b json, computed_at); a pair already stored is kept."""
+    table = SimilarPair._meta.db_table
+    cols = "year, a_id, b_id, similarity, spans_a, spans_b, computed_at"
+    with connection.cursor() as cur:
+        if connection.vendor == "postgresql":
+            raw = cur.cursor
+            raw.execute(
+                "CREATE TEMP TABLE IF NOT EXISTS _cycle_p (year smallint, a bigint, b bigint, sim double precision, "
+                "sa jsonb, sb jsonb, at timestamptz) ON COMMIT DROP"
+            )
+            raw.execute("TRUNCATE _cycle_p")
+            with raw.copy("COPY _cycle_p FROM STDIN") as copy:
+                for r in rows:
+                    copy.write_row(r)
+            raw.execute(f"INSERT INTO {table} ({cols}) SELECT * FROM _cycle_p ON CONFLICT DO NOTHING")
+        else:
+            at = connection.ops.adapt_datetimefield_value(rows[0][6]) if rows else None
+            cur.cursor.executemany(
+                f"INSERT OR IGNORE INTO {table} ({cols}) VALUES (?, ?, ?, ?, ?, ?, ?)", [(*r[:6], at) for r in rows]
+            )
 
 
 def indicators_store(*, year: int, org: Organization | None = None) -> int:

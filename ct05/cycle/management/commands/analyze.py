@@ -17,6 +17,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--year", type=int, required=True, help="Năm đăng ký.")
         parser.add_argument("--org", default="", help="Mã đơn vị (mặc định: toàn bộ).")
+        parser.add_argument(
+            "--workers", type=int, default=None, help="Số tiến trình chấm điểm song song (mặc định: số lõi, tối đa 4)."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         org = None
@@ -29,5 +32,5 @@ class Command(BaseCommand):
             self.stdout.write(f"  {phase}: {done}/{total}")
             self.stdout.flush()
 
-        summary = analyze(year=options["year"], org=org, progress=progress)
+        summary = analyze(year=options["year"], org=org, progress=progress, workers=options["workers"])
         self.stdout.write(self.style.SUCCESS(json.dumps(summary, ensure_ascii=False)))
