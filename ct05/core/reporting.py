@@ -21,4 +21,5 @@ from __future__ import annotations
 
 REPORTS: dict[str, str] = {
     "mission": "ct05.supervision.report_cli",
+    "periodic": "ct05.dashboard.reports.cli",
 }

@@ -1,0 +1,70 @@
+"""The dashboard page: scope, figures, charts, drill-down, ranking."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import reverse
+
+from ct05.dashboard.services import rollup_compute
+from tests.conftest import World
+from tests.dashboard.conftest import LAST_YEAR, Records
+
+
+def page(world: World, user: Any, org: Any, **params: Any) -> Any:
+    url = reverse("dashboard:org", args=[org.pk]) if org is not None else reverse("dashboard:home")
+    return world.client_for(user).get(url, params)
+
+
+def test_the_province_admin_sees_headline_figures_charts_and_ranked_sub_units(world: World, records: Records) -> None:
+    rollup_compute(year=LAST_YEAR)
+    rollup_compute(year=LAST_YEAR - 1)
+    r = page(world, world.admin, world.city, nam=LAST_YEAR)
+    assert r.status_code == 200
+    html = r.content.decode()
+    assert "Đảng bộ thành phố Điện Biên Phủ" in html
+    assert html.count("<svg") >= 4 and "<script" not in html.split("<main>")[1]
+    assert "Đảng viên đã đăng ký làm theo" in html and "100%" in html
+    # the ward (one cell without the study item half the year) ranks below the other ward (no meetings)
+    assert html.index("Đảng bộ phường Tân Thanh") < html.index("Đảng bộ phường Mường Thanh")
+    # drill-down to the records behind the numbers, filtered by unit and year
+    assert f"/sinh-hoat/?don_vi={world.city.pk}&amp;nam={LAST_YEAR}&amp;tinh_trang=missing_study" in html
+    assert "quality=copied" in html
+
+
+def test_a_ward_officer_gets_404_for_another_ward_and_sees_only_their_own(world: World, records: Records) -> None:
+    rollup_compute(year=LAST_YEAR)
+    assert page(world, world.officer, world.other_ward).status_code == 404
+    assert page(world, world.officer, world.province).status_code == 404
+    r = page(world, world.officer, None, nam=LAST_YEAR)
+    assert r.status_code == 200
+    html = r.content.decode()
+    assert "Chi bộ tổ dân phố 1" in html and "Chi bộ tổ dân phố 5" not in html
+
+
+def test_a_member_sees_the_own_figures_of_their_cell_only(world: World, records: Records) -> None:
+    rollup_compute(year=LAST_YEAR)
+    r = page(world, world.member1, world.cell1, nam=LAST_YEAR)
+    assert r.status_code == 200
+    assert page(world, world.member1, world.cell2).status_code == 404
+    assert page(world, world.member1, world.ward).status_code == 404
+
+
+def test_a_year_without_figures_says_so_instead_of_failing(world: World) -> None:
+    r = page(world, world.admin, world.province, nam=2017)
+    assert r.status_code == 200
+    assert "Chưa có số liệu tổng hợp cho năm này" in r.content.decode()
+
+
+def test_a_future_or_malformed_year_falls_back_to_this_year(world: World) -> None:
+    r = page(world, world.admin, world.province, nam=3000)
+    assert r.status_code == 200
+    r = page(world, world.admin, world.province, nam="abc", chi_so="<bad>")
+    assert r.status_code == 200
+
+
+def test_anonymous_users_are_sent_to_login(world: World) -> None:
+    from django.test import Client
+
+    r = Client().get(reverse("dashboard:home"))
+    assert r.status_code == 302 and "dang-nhap" in r["Location"]
