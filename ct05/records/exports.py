@@ -4,6 +4,7 @@ spreadsheet never runs it as a formula."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tempfile
 from collections.abc import Iterable
 from typing import IO
@@ -20,7 +21,8 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def write_xlsx(fh: IO[bytes], title: str, headers: list[str], rows: Iterable[list[object]]) -> None:
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet(title=title[:31])
+    # Excel refuses : \ / ? * [ ] in a sheet name ("Sổ nghị quyết: việc cần làm" broke the export).
+    ws = wb.create_sheet(title=re.sub(r"[:\\/?*\[\]]", "-", str(title))[:31].strip() or "Sheet")
     bold = Font(bold=True)
     header_cells = []
     for h in headers:

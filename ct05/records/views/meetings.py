@@ -14,7 +14,7 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ct05.access.resolver import org_scope
@@ -49,18 +49,18 @@ def _study(m: Meeting) -> str:
 def meeting_page() -> ListPage:
     return ListPage(
         key="meeting",
-        title=_l("Sinh hoạt chi bộ"),
+        title=gettext_lazy("Sinh hoạt chi bộ"),
         columns=[
-            Column(_l("Ngày họp"), lambda m: m.date, link=True),
-            Column(_l("Chi bộ"), lambda m: m.cell.name),
-            Column(_l("Buổi sinh hoạt"), lambda m: m.title),
-            Column(_l("Học tập và làm theo"), _study),
-            Column(_l("Có mặt"), lambda m: m.n_present, hide_sm=True),
-            Column(_l("Việc trong nghị quyết"), lambda m: m.n_items, hide_sm=True),
-            Column(_l("Địa điểm"), lambda m: m.place, hide_sm=True),
+            Column(gettext_lazy("Ngày họp"), lambda m: m.date, link=True),
+            Column(gettext_lazy("Chi bộ"), lambda m: m.cell.name),
+            Column(gettext_lazy("Buổi sinh hoạt"), lambda m: m.title),
+            Column(gettext_lazy("Học tập và làm theo"), _study),
+            Column(gettext_lazy("Có mặt"), lambda m: m.n_present, hide_sm=True),
+            Column(gettext_lazy("Việc trong nghị quyết"), lambda m: m.n_items, hide_sm=True),
+            Column(gettext_lazy("Địa điểm"), lambda m: m.place, hide_sm=True),
         ],
         statuses=[*MeetingKind.choices, (sel.MISSING_STUDY, _("Định kỳ thiếu nội dung học tập và làm theo"))],
-        status_label=_l("Loại, nội dung"),
+        status_label=gettext_lazy("Loại, nội dung"),
         detail_url=lambda m: reverse("meeting_detail", args=[m.pk]),
         create_url=reverse("meeting_create"),
         export_stem="sinh-hoat-chi-bo",
@@ -354,15 +354,18 @@ def meeting_minutes(request: HttpRequest, pk: int) -> HttpResponse:
 def item_page() -> ListPage:
     return ListPage(
         key="item",
-        title=_l("Sổ nghị quyết: việc cần làm"),
+        title=gettext_lazy("Sổ nghị quyết: việc cần làm"),
         columns=[
-            Column(_l("Thời hạn"), lambda i: i.deadline, link=True),
-            Column(_l("Công việc"), lambda i: i.task),
-            Column(_l("Người thực hiện"), lambda i: i.owner.full_name),
-            Column(_l("Tình trạng"), lambda i: i.get_status_display() + (" — " + _("quá hạn") if i.is_overdue else "")),
-            Column(_l("Chi bộ"), lambda i: i.meeting.cell.name, hide_sm=True),
-            Column(_l("Buổi sinh hoạt"), lambda i: i.meeting.date, hide_sm=True),
-            Column(_l("Kết quả, minh chứng"), lambda i: i.evidence, hide_sm=True),
+            Column(gettext_lazy("Thời hạn"), lambda i: i.deadline, link=True),
+            Column(gettext_lazy("Công việc"), lambda i: i.task),
+            Column(gettext_lazy("Người thực hiện"), lambda i: i.owner.full_name),
+            Column(
+                gettext_lazy("Tình trạng"),
+                lambda i: i.get_status_display() + (" — " + _("quá hạn") if i.is_overdue else ""),
+            ),
+            Column(gettext_lazy("Chi bộ"), lambda i: i.meeting.cell.name, hide_sm=True),
+            Column(gettext_lazy("Buổi sinh hoạt"), lambda i: i.meeting.date, hide_sm=True),
+            Column(gettext_lazy("Kết quả, minh chứng"), lambda i: i.evidence, hide_sm=True),
         ],
         statuses=[(sel.OVERDUE, _("Quá hạn")), *ResolutionItem.Status.choices],
         detail_url=lambda i: reverse("item_detail", args=[i.pk]),

@@ -12,7 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ct05.access.resolver import org_scope
@@ -45,14 +45,14 @@ def _review(o: Organization) -> str:
 def standard_page() -> ListPage:
     return ListPage(
         key="standard",
-        title=_l("Chuẩn mực đạo đức của đơn vị"),
+        title=gettext_lazy("Chuẩn mực đạo đức của đơn vị"),
         columns=[
-            Column(_l("Đơn vị"), lambda o: o.name, link=True),
-            Column(_l("Bộ chuẩn mực"), lambda o: _std(o).title if _std(o) else _("Chưa ban hành")),
-            Column(_l("Ban hành"), lambda o: _std(o).issued_on if _std(o) else None, hide_sm=True),
-            Column(_l("Rà soát gần nhất"), _review),
-            Column(_l("Lần sửa đổi"), lambda o: _std(o).version if _std(o) else None, hide_sm=True),
-            Column(_l("Chất lượng"), _quality),
+            Column(gettext_lazy("Đơn vị"), lambda o: o.name, link=True),
+            Column(gettext_lazy("Bộ chuẩn mực"), lambda o: _std(o).title if _std(o) else _("Chưa ban hành")),
+            Column(gettext_lazy("Ban hành"), lambda o: _std(o).issued_on if _std(o) else None, hide_sm=True),
+            Column(gettext_lazy("Rà soát gần nhất"), _review),
+            Column(gettext_lazy("Lần sửa đổi"), lambda o: _std(o).version if _std(o) else None, hide_sm=True),
+            Column(gettext_lazy("Chất lượng"), _quality),
         ],
         statuses=[
             (sel.NOT_REVIEWED, _("Chưa rà soát trong kỳ (hoặc chưa ban hành)")),
