@@ -12,6 +12,8 @@ Copies ("sao chép"), batch over a corpus (a background task)::
     from ct05.textcheck import find_pairs
     for p in find_pairs(texts, threshold=0.7, template_texts=(directive_text, topic_text)):
         p.a, p.b, p.similarity, p.spans_a, p.spans_b   # indices into texts (a < b); [start, end) spans
+    # From 20,000 texts on this uses worker processes (forkserver): guard a script's entry point with
+    # ``if __name__ == "__main__":``.
 
 Copies, incremental (one new commitment against a province's, through the database)::
 
