@@ -10,5 +10,6 @@ from tests.conftest import World
 def test_the_resolution_book_export_opens_although_its_title_has_a_colon(world: World) -> None:
     response = world.client_for(world.officer).get("/nghi-quyet/xuat/")
     assert response.status_code == 200
-    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content) if response.streaming else response.content))
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    workbook = load_workbook(io.BytesIO(body))
     assert ":" not in workbook.sheetnames[0]
