@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from django.db.models import Q
 
@@ -79,6 +79,18 @@ def _build(assignments: list[RoleAssignment]) -> Scope:
     return Scope(prefixes=kept, ids=single)
 
 
+def _cached_scope(user: object, roles: frozenset[Any] | None, day: dt.date) -> Scope:
+    """The scope of the user's assignments with these roles (None: all), built once per request: a page
+    asks for it from the navigation, the selectors and every count, and building it reads the paths."""
+    cache: dict[tuple[frozenset[Any] | None, dt.date], Scope] = getattr(user, "_ct05_scopes", None) or {}
+    key = (roles, day)
+    if key not in cache:
+        assignments = [a for a in roles_of(user, day) if roles is None or a.role in roles]
+        cache[key] = _build(assignments)
+        user._ct05_scopes = cache  # type: ignore[attr-defined]
+    return cache[key]
+
+
 def roles_of(user: object, day: dt.date | None = None) -> list[RoleAssignment]:
     if not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
         return []
@@ -91,10 +103,8 @@ def org_scope(user: object, action: Action = "view", *, day: dt.date | None = No
         return Scope()
     if getattr(user, "is_superuser", False):
         return Scope(everything=True)
-    assignments = roles_of(user, day)
-    if action == "manage":
-        assignments = [a for a in assignments if a.role in MANAGE_ROLES]
-    return _build(assignments)
+    roles = None if action == "view" else MANAGE_ROLES
+    return _cached_scope(user, roles, day or dt.date.today())
 
 
 def member_q(user: object, action: Action = "view", *, day: dt.date | None = None) -> Q:
@@ -103,10 +113,8 @@ def member_q(user: object, action: Action = "view", *, day: dt.date | None = Non
         return Q(pk__in=[])
     if getattr(user, "is_superuser", False):
         return Q()
-    assignments = roles_of(user, day)
     allowed = MANAGE_ROLES if action == "manage" else MEMBER_VIEW_ROLES
-    scope = _build([a for a in assignments if a.role in allowed])
-    q = scope.q("cell__")
+    q = _cached_scope(user, allowed, day or dt.date.today()).q("cell__")
     if action == "view":
         q |= Q(user=user)
     return q

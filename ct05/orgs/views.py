@@ -123,30 +123,37 @@ def member_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _member_page(
+    request: HttpRequest, member: Member, duty_form: DutyForm | None = None, status: int = 200
+) -> HttpResponse:
+    """The member page; also re-rendered, with the duty form's errors, when adding a duty fails."""
+    can_manage = Member.objects.filter(member_q(request.user, "manage"), pk=member.pk).exists()
+    audit = []
+    if can_manage:
+        duty_ids = [str(d) for d in member.duties.values_list("id", flat=True)]
+        events = AuditEvent.objects.filter(
+            Q(target_type="orgs.member", target_id=str(member.pk)) | Q(target_type="orgs.duty", target_id__in=duty_ids)
+        ).select_related("actor")[:30]
+        audit = [
+            (e, ACTION_LABELS.get(e.action, e.action), describe(e, Member if e.target_type == "orgs.member" else Duty))
+            for e in events
+        ]
+    if can_manage and duty_form is None:
+        duty_form = DutyForm(initial={"started_on": timezone.localdate()})
+    context = {
+        "m": member,
+        "duties": member.duties.all(),
+        "transfers": member.transfers.select_related("from_cell", "to_cell"),
+        "audit": audit,
+        "can_manage": can_manage,
+        "duty_form": duty_form if can_manage else None,
+    }
+    return render(request, "orgs/member_detail.html", context, status=status)
+
+
 @login_required
 def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    member = selectors.member_get(user=request.user, pk=pk)
-    can_manage = Member.objects.filter(member_q(request.user, "manage"), pk=pk).exists()
-    events = AuditEvent.objects.filter(
-        Q(target_type="orgs.member", target_id=str(pk))
-        | Q(target_type="orgs.duty", target_id__in=[str(d) for d in member.duties.values_list("id", flat=True)])
-    ).select_related("actor")[:30]
-    audit = [
-        (e, ACTION_LABELS.get(e.action, e.action), describe(e, Member if e.target_type == "orgs.member" else Duty))
-        for e in events
-    ]
-    return render(
-        request,
-        "orgs/member_detail.html",
-        {
-            "m": member,
-            "duties": member.duties.all(),
-            "transfers": member.transfers.select_related("from_cell", "to_cell"),
-            "audit": audit if can_manage else [],
-            "can_manage": can_manage,
-            "duty_form": DutyForm(initial={"started_on": timezone.localdate()}) if can_manage else None,
-        },
-    )
+    return _member_page(request, selectors.member_get(user=request.user, pk=pk))
 
 
 @login_required
@@ -178,16 +185,4 @@ def duty_add(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Đã thêm nhiệm vụ được phân công."))
             return redirect("member_detail", pk=member.pk)
-    return render(
-        request,
-        "orgs/member_detail.html",
-        {
-            "m": member,
-            "duties": member.duties.all(),
-            "transfers": member.transfers.all(),
-            "audit": [],
-            "can_manage": True,
-            "duty_form": form,
-        },
-        status=400,
-    )
+    return _member_page(request, member, duty_form=form, status=400)
