@@ -63,6 +63,8 @@ def cards(data: DashboardData) -> list[Card]:
         ind = BY_CODE[code]
         now = ind.value(data.fig)
         before = ind.value(data.prev) if data.prev else None
+        if before is not None and ind.is_pct and not ind.parts(data.prev)[1]:
+            before = None  # nothing to compare with (e.g. no registrations last year), not a rise from 0 %
         n, d = ind.parts(data.fig)
         detail = f"{fmt(n, False)}/{fmt(d, False)}" if ind.is_pct else (ind.unit or "")
         delta, trend = _delta(ind, now, before)
