@@ -22,7 +22,7 @@ from ct05.cycle.models import Commitment, CycleYear, Registration, Topic
 from ct05.cycle.services import followup, registrations
 from ct05.cycle.services.analysis import analyze
 from ct05.cycle.services.registrations import CommitmentInput
-from ct05.orgs.models import Member, Organization
+from ct05.orgs.models import Duty, Member, Organization
 
 SEED = 20260105
 NATIONAL = (
@@ -319,7 +319,12 @@ def seed_province_cycle(
 ) -> None:
     """Province scale: one registration (bulk, no audit: load data) per active member, ~5 commitments each,
     then the background analysis fills in verdicts, fingerprints, pairs and indicators (`run_analysis=False`
-    leaves that to the caller: bench/cycle times it on its own)."""
+    leaves that to the caller: bench/cycle times it on its own).
+
+    The mix is the demo's, written from each member's own duties, post and cell (as `seed_demo_cycle`):
+    ~30 % stock phrases (identical across the province), ~6 % copies with small edits (mostly of a colleague
+    in the same cell), the rest specific, two in three linked to one of the member's duties.
+    """
     rng = random.Random(SEED)
     province = Organization.objects.filter(parent__isnull=True).order_by("pk").first()
     seed_topics(year=year, ward=None, province=province)
@@ -329,29 +334,48 @@ def seed_province_cycle(
         .exclude(pk__in=have)
         .values_list("pk", "cell_id", "government_position")
     )
+    places = {
+        pk: name.replace("Chi bộ ", "")
+        for pk, name in Organization.objects.filter(kind__is_cell=True).values_list("pk", "name")
+    }
     statuses = ["submitted", "accepted", "accepted", "accepted", "self_assessed", "draft"]
+    by_cell: dict[int, list[str]] = {}  # the last specific texts written in each cell: what a colleague copies
     pool: list[str] = []
     total = 0
     chunk: list[tuple[int, int, str]] = []
 
     def flush() -> None:
         nonlocal total
+        ids = [m for m, _c, _p in chunk]
+        duties: dict[int, list[tuple[int, str]]] = {}
+        for pk, member_id, text in Duty.objects.filter(member_id__in=ids, ended_on__isnull=True).values_list(
+            "pk", "member_id", "text"
+        ):
+            duties.setdefault(member_id, []).append((pk, text))
         regs = [
             Registration(year=year, member_id=m, organization_id=c, status=rng.choice(statuses)) for m, c, _p in chunk
         ]
         with transaction.atomic():
             Registration.objects.bulk_create(regs, batch_size=2000)
-            regs = list(Registration.objects.filter(year=year, member_id__in=[m for m, _c, _p in chunk]))
+            regs = list(Registration.objects.filter(year=year, member_id__in=ids))
+            post = {m: p for m, _c, p in chunk}
             commitments = []
             for reg in regs:
+                own = duties.get(reg.member_id, [])
+                colleagues = by_cell.setdefault(reg.organization_id, [])
                 for k in range(rng.randint(per_member - 2, per_member + 2)):
                     roll = rng.random()
+                    duty = rng.choice(own) if own and rng.random() < 0.65 else None
                     if roll < 0.3:
                         text = rng.choice(GENERIC)
-                    elif roll < 0.36 and pool:
-                        text = _edit(rng, rng.choice(pool))
+                        duty = None if rng.random() < 0.7 else duty
+                    elif roll < 0.36 and (colleagues or pool):
+                        text = _edit(rng, rng.choice(colleagues if colleagues and rng.random() < 0.8 else pool))
                     else:
-                        text = _specific(rng, year, "công việc được giao", "địa bàn")
+                        what = duty[1] if duty else (post[reg.member_id] or "công việc được giao")
+                        text = _specific(rng, year, what, places.get(reg.organization_id, "địa bàn"))
+                        colleagues.append(text)
+                        del colleagues[:-10]
                         if len(pool) < 5000:
                             pool.append(text)
                     commitments.append(
@@ -359,6 +383,7 @@ def seed_province_cycle(
                             registration=reg,
                             position=k + 1,
                             content=text,
+                            duty_id=duty[0] if duty else None,
                             deadline=dt.date(year, 12, 15) if roll >= 0.3 else None,
                         )
                     )

@@ -277,6 +277,11 @@ class Commitment(models.Model):
     # key are never compared (DESIGN.md section 7).
     fp_key = models.CharField(max_length=64, blank=True, db_index=True)
     fingerprint = models.BinaryField(null=True, blank=True)
+    # 64-bit digest of `content` when it was last judged (`quality.text_digest`): commitments of a year with
+    # the same digest are copies of one another and are found through this index, not stored pair by pair
+    # (10,000 members writing one sentence would be 50 million pairs); with `fp_key` it also tells the
+    # analysis which stored fingerprints and band keys are still those of the current text.
+    text_digest = models.BigIntegerField(null=True, blank=True, db_index=True)
 
     self_result = models.CharField(_("tự đánh giá"), max_length=8, choices=SelfResult.choices, blank=True)
     self_evidence = models.TextField(_("minh chứng"), blank=True)
@@ -312,7 +317,9 @@ class CommitmentBand(models.Model):
 
 
 class SimilarPair(models.Model):
-    """A verified near-duplicate pair (a < b by id), never a cluster; spans are [start, end) in each text."""
+    """A verified near-duplicate pair (a < b by id) of two *different* texts, never a cluster; spans are
+    [start, end) in each text. Commitments with identical texts are not stored here: they share
+    `Commitment.text_digest` (see `selectors.stored_matches`)."""
 
     year = models.PositiveSmallIntegerField(db_index=True)
     a = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="+")

@@ -147,6 +147,17 @@ def judge(text: str, *, duty: str | None, templates: Iterable[str]) -> Judgement
     return Judgement(score=int(result.score), verdict=str(result.verdict), reasons=reasons)
 
 
+def text_digest(text: str) -> int:
+    """64-bit digest of a commitment's exact text (signed, as a database BIGINT holds it): equal digests in
+    a year are copies of one text (`Commitment.text_digest`)."""
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
+
+
+# A pair of commitments with identical texts has similarity 1.0; `max_similarity` at or above this marks a
+# commitment whose identical copies are listed from the digest index (floats are stored rounded).
+IDENTICAL = 0.9999
+
+
 def fingerprint_of(text: str, baseline: Baseline) -> Fingerprint:
     return fingerprint(text, drop=baseline.drop, params=baseline.params)
 

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, QuerySet, When
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -221,9 +221,26 @@ def live_check(
 
 
 def stored_matches(*, user: Any, commitment: Commitment) -> list[MatchView]:
-    """The verified pairs stored for a commitment (on save, submit, or by the analysis)."""
-    pairs = SimilarPair.objects.filter(Q(a=commitment) | Q(b=commitment)).order_by("-similarity")[: quality.MAX_MATCHES]
-    found = []
+    """The verified near-duplicates stored for a commitment (on save, submit, or by the analysis): identical
+    copies first (same `text_digest` in the year, those of its own unit first), then the stored pairs."""
+    found: list[tuple[int, float, list[Any], list[Any]]] = []
+    sim = commitment.max_similarity
+    if sim is not None and sim >= quality.IDENTICAL and commitment.text_digest is not None:
+        reg = commitment.registration
+        same = (
+            Commitment.objects.filter(text_digest=commitment.text_digest, registration__year=reg.year)
+            .exclude(pk=commitment.pk)
+            .exclude(registration_id=reg.pk)
+            .order_by(Case(When(registration__organization_id=reg.organization_id, then=0), default=1), "pk")
+            .values_list("pk", "content")[: quality.MAX_MATCHES]
+        )
+        for pk, content in same:
+            if content != commitment.content:  # a digest collision (2⁻⁶⁴): not a copy
+                continue
+            spans, _other = quality.spans(content, content, quality.baseline_for(reg.year))
+            found.append((pk, 1.0, spans, spans))
+    pairs = SimilarPair.objects.filter(Q(a=commitment) | Q(b=commitment)).order_by("-similarity")
+    pairs = pairs[: max(0, quality.MAX_MATCHES - len(found))]
     for p in pairs:
         if p.a_id == commitment.pk:
             found.append((p.b_id, p.similarity, p.spans_a, p.spans_b))

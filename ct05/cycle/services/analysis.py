@@ -7,7 +7,11 @@ keys, every verified pair inside the analysed subtree, and the per-cell indicato
 - rows are written with one executemany (SQLite) or COPY (PostgreSQL) per chunk while the workers make the
   next chunk; a whole year on SQLite drops the band indexes and rebuilds them once at the end;
 - candidate pairs come from sorting band keys of distinct texts (ct05.cycle.pairing), never from comparing
-  texts two by two, and spans are computed once per pair of distinct texts.
+  texts two by two, and spans are computed once per pair of distinct texts;
+- rows whose text, fingerprint parameters and judgement are unchanged since they were last stored (on
+  submit, or by an earlier analysis) are not rewritten: a re-run writes only what changed;
+- identical texts are copies found through `Commitment.text_digest`: a group of n is not stored as
+  n(n-1)/2 pairs.
 """
 
 from __future__ import annotations
@@ -60,7 +64,7 @@ def _templates_by_org(year: int, org_paths: dict[int, str]) -> dict[int, tuple[s
 
 
 def _write_chunk(rows: list[tuple[Any, ...]], bands: list[tuple[int, int, int]]) -> None:
-    """rows: (score, verdict, reasons json, engine, checked_at, fp_key, fingerprint, id)."""
+    """rows: (score, verdict, reasons json, engine, fp_key, fingerprint, text digest, id)."""
     table = Commitment._meta.db_table
     band_table = CommitmentBand._meta.db_table
     with connection.cursor() as cur:
@@ -68,7 +72,7 @@ def _write_chunk(rows: list[tuple[Any, ...]], bands: list[tuple[int, int, int]])
         if connection.vendor == "postgresql":
             raw.execute(
                 "CREATE TEMP TABLE IF NOT EXISTS _cycle_q (score smallint, verdict varchar(16), reasons jsonb, "
-                "engine varchar(40), checked timestamptz, fpk varchar(64), fp bytea, id bigint) ON COMMIT DROP"
+                "engine varchar(40), fpk varchar(64), fp bytea, digest bigint, id bigint) ON COMMIT DROP"
             )
             raw.execute("TRUNCATE _cycle_q")
             with raw.copy("COPY _cycle_q FROM STDIN") as copy:
@@ -76,8 +80,7 @@ def _write_chunk(rows: list[tuple[Any, ...]], bands: list[tuple[int, int, int]])
                     copy.write_row(r)
             raw.execute(
                 f"UPDATE {table} c SET score=q.score, verdict=q.verdict, reasons=q.reasons, engine_version=q.engine, "
-                "checked_at=q.checked, fp_key=q.fpk, fingerprint=q.fp, max_similarity=NULL FROM _cycle_q q "
-                "WHERE c.id=q.id"
+                "fp_key=q.fpk, fingerprint=q.fp, text_digest=q.digest FROM _cycle_q q WHERE c.id=q.id"
             )
             with raw.copy(f"COPY {band_table} (year, key, commitment_id) FROM STDIN") as copy:
                 for b in bands:
@@ -85,8 +88,8 @@ def _write_chunk(rows: list[tuple[Any, ...]], bands: list[tuple[int, int, int]])
         else:
             # The sqlite3 cursor itself: Django's wrapper would rewrite the query for every row.
             raw.executemany(
-                f"UPDATE {table} SET score=?, verdict=?, reasons=?, engine_version=?, checked_at=?, fp_key=?, "
-                "fingerprint=?, max_similarity=NULL WHERE id=?",
+                f"UPDATE {table} SET score=?, verdict=?, reasons=?, engine_version=?, fp_key=?, fingerprint=?, "
+                "text_digest=? WHERE id=?",
                 rows,
             )
             raw.executemany(f"INSERT INTO {band_table} (year, key, commitment_id) VALUES (?, ?, ?)", bands)
@@ -115,9 +118,14 @@ def _band_index_sql(*, create: bool) -> list[str]:
     ]
 
 
+# What is stored on each analysed row, read before the run: the row is rewritten only if it differs.
+_STORED = ("text_digest", "fp_key", "score", "verdict", "reasons", "engine_version", "max_similarity")
+
+
 @dataclass
 class _Plan:
-    """The rows of the analysis, with their distinct judge inputs and distinct texts (each computed once)."""
+    """The rows of the analysis, with their distinct judge inputs and distinct texts (each computed once),
+    and what is stored on each row now."""
 
     pks: np.ndarray
     texts: list[str]
@@ -126,16 +134,18 @@ class _Plan:
     text_of: np.ndarray  # row -> index in distinct
     distinct: list[str]
     templates: list[tuple[str, ...]]
+    stored: list[tuple[Any, ...]]  # row -> values of _STORED
 
 
-def _plan(rows_meta: list[tuple[int, str, int, str | None]], templates: dict[int, tuple[str, ...]]) -> _Plan:
+def _plan(rows_meta: list[tuple[Any, ...]], templates: dict[int, tuple[str, ...]]) -> _Plan:
+    """rows_meta: (pk, content, organization, duty text, *_STORED), in pk order."""
     total = len(rows_meta)
     tmpl_ids: dict[tuple[str, ...], int] = {}
     judge_ids: dict[batch.JudgeItem, int] = {}
     text_ids: dict[str, int] = {}
     judge_of = np.empty(total, np.int64)
     text_of = np.empty(total, np.int64)
-    for n, (_pk, text, org_id, duty) in enumerate(rows_meta):
+    for n, (_pk, text, org_id, duty, *_rest) in enumerate(rows_meta):
         tmpl = tmpl_ids.setdefault(templates.get(org_id, ()), len(tmpl_ids))
         judge_of[n] = judge_ids.setdefault((text, duty, tmpl), len(judge_ids))
         text_of[n] = text_ids.setdefault(text, len(text_ids))
@@ -147,6 +157,7 @@ def _plan(rows_meta: list[tuple[int, str, int, str | None]], templates: dict[int
         text_of=text_of,
         distinct=list(text_ids),
         templates=list(tmpl_ids),
+        stored=[r[4:] for r in rows_meta],
     )
 
 
@@ -183,7 +194,7 @@ def analyze(
 
     rows_meta = list(
         scope_qs.order_by("pk")
-        .values_list("pk", "content", "registration__organization_id", "duty__text")
+        .values_list("pk", "content", "registration__organization_id", "duty__text", *_STORED)
         .iterator(chunk_size=20_000)
     )
     total = len(rows_meta)
@@ -191,19 +202,29 @@ def analyze(
     org_paths = dict(Organization.objects.filter(pk__in={r[2] for r in rows_meta}).values_list("pk", "path"))
     plan = _plan(rows_meta, _templates_by_org(year, org_paths))
     del rows_meta
-    id_list = plan.pks.tolist()
     bands_n = baseline.params.bands
     n_texts = len(plan.distinct)
+    digests = [quality.text_digest(t) for t in plan.distinct]
+    # Rows whose stored fingerprint and band keys are those of their current text under this year's filter.
+    fp_fresh = np.fromiter(
+        (
+            st[1] == baseline.key and st[0] == digests[t]
+            for st, t in zip(plan.stored, plan.text_of.tolist(), strict=True)
+        ),
+        np.bool_,
+        total,
+    )
+    n_stale = total - int(fp_fresh.sum())
+    full = org is None and n_stale * 2 > total  # most of the year changes: rewrite every band row of it
     text_keys = np.zeros((n_texts, bands_n), np.int64)
     text_nonempty = np.zeros(n_texts, np.bool_)
     shingles: list[np.ndarray] = []
     # Rows grouped by distinct text, so each chunk of fingerprints is written as soon as it is made.
     by_text = np.argsort(plan.text_of, kind="stable")
     text_starts = np.searchsorted(plan.text_of[by_text], np.arange(n_texts + 1))
-    now = timezone.now()
-    checked = now if connection.vendor == "postgresql" else connection.ops.adapt_datetimefield_value(now)
-    t_write = 0.0
     verdicts: dict[str, int] = {}
+    rewritten = 0
+    t_write = 0.0
     size = max(len(plan.judge_items), n_texts)
     ex = batch.pool(size=size, templates=plan.templates, drop=baseline.drop, params=baseline.params, workers=workers)
     with ex, transaction.atomic(), _bulk_session() as tuned:
@@ -214,22 +235,35 @@ def analyze(
             judged.extend(part)
             report("assess", total * len(judged) // max(1, len(plan.judge_items)), total)
         timings["assess"] = time.perf_counter() - t1
+        parsed: dict[int, Any] = {}  # judge item -> reasons as stored (JSON parsed), made when first compared
+
+        def unchanged(r: int) -> bool:
+            """The row's stored judgement is the one just made (the fingerprint is checked by fp_fresh)."""
+            digest, _fpk, score, verdict, reasons, engine, _sim = plan.stored[r]
+            j = int(plan.judge_of[r])
+            new = judged[j]
+            if (score, verdict, engine) != (new[0], new[1], quality.ENGINE_VERSION):
+                return False
+            if j not in parsed:
+                parsed[j] = json.loads(new[2])
+            return bool(reasons == parsed[j])
 
         t2 = time.perf_counter()
         with connection.cursor() as cur:
-            rebuild = tuned and org is None and _others(cur, year) < total * bands_n
+            rebuild = full and tuned and _others(cur, year) < total * bands_n
             if rebuild:  # a whole year rewritten: bulk insert, then build each index once by sorting
                 for sql in _band_index_sql(create=False):
                     cur.execute(sql)
-            if org is None:
+            if full:
                 cur.execute(f"DELETE FROM {CommitmentBand._meta.db_table} WHERE year = %s", [year])
             else:
-                for s in range(0, len(id_list), 900):
-                    part = id_list[s : s + 900]
+                stale_ids = plan.pks[~fp_fresh].tolist()
+                for s in range(0, len(stale_ids), 900):
+                    part = stale_ids[s : s + 900]
                     marks = ",".join(["%s"] * len(part))
                     cur.execute(f"DELETE FROM {CommitmentBand._meta.db_table} WHERE commitment_id IN ({marks})", part)
         fp_slices = list(batch.chunks(n_texts))
-        written = 0
+        done = 0
         for sl, fpc in zip(
             fp_slices,
             _in_order(ex, batch.fingerprint_chunk, [plan.distinct[s] for s in fp_slices], ahead=4),
@@ -244,30 +278,36 @@ def analyze(
             for r in here.tolist():
                 score, verdict, reasons = judged[plan.judge_of[r]]
                 verdicts[verdict] = verdicts.get(verdict, 0) + 1
+                if fp_fresh[r] and unchanged(r):
+                    continue
+                t = int(plan.text_of[r])
                 rows.append(
                     (
                         score,
                         verdict,
                         reasons,
                         quality.ENGINE_VERSION,
-                        checked,
                         baseline.key,
-                        fpc.blobs[plan.text_of[r] - sl.start],
+                        fpc.blobs[t - sl.start],
+                        digests[t],
                         int(plan.pks[r]),
                     )
                 )
-            indexed = here[fpc.nonempty[plan.text_of[here] - sl.start]]
+            banded = here if full else here[~fp_fresh[here]]
+            indexed = banded[fpc.nonempty[plan.text_of[banded] - sl.start]]
             bands = _band_rows(year, plan.pks[indexed], fpc.keys[plan.text_of[indexed] - sl.start])
             _write_chunk(rows, bands)
-            written += here.size
+            rewritten += len(rows)
+            done += here.size
             t_write += time.perf_counter() - tw
-            report("fingerprint", written, total)
+            report("fingerprint", done, total)
         if rebuild:
             tw = time.perf_counter()
             with connection.cursor() as cur:
                 for sql in _band_index_sql(create=True):
                     cur.execute(sql)
             timings["band_indexes"] = time.perf_counter() - tw
+        scope_qs.update(checked_at=timezone.now())  # every verdict was made again, stored changed or not
         timings["write"] = t_write
         timings["fingerprint"] = time.perf_counter() - t2 - t_write - timings.get("band_indexes", 0.0)
 
@@ -275,19 +315,21 @@ def analyze(
         report("pairs", total, total)
         sizes = np.fromiter((s.size for s in shingles), np.int64, n_texts)
         rows_per_text = np.diff(text_starts)
+        pairable = text_nonempty & (sizes >= quality.MIN_SHINGLES)
         found = pairing.text_pairs(
-            text_keys,
-            text_nonempty & (sizes >= quality.MIN_SHINGLES),
-            rows_per_text,
-            shingles,
-            max_bucket=MAX_BUCKET,
-            threshold=DEFAULT_THRESHOLD,
+            text_keys, pairable, rows_per_text, shingles, max_bucket=MAX_BUCKET, threshold=DEFAULT_THRESHOLD
         )
         timings["pairs"] = time.perf_counter() - t4
 
         t5 = time.perf_counter()
-        n_pairs = _store_pairs(
-            year=year, org=org, plan=plan, found=found, rows=(by_text, text_starts), baseline=baseline
+        n_pairs, n_groups = _store_pairs(
+            year=year,
+            org=org,
+            plan=plan,
+            found=found,
+            rows=(by_text, text_starts),
+            baseline=baseline,
+            outside=_copied_outside(year=year, org=org, plan=plan, digests=digests, pairable=pairable),
         )
         timings["store_pairs"] = time.perf_counter() - t5
 
@@ -302,9 +344,12 @@ def analyze(
         "organization": org.code if org else "",
         "commitments": total,
         "distinct_texts": n_texts,
+        "rewritten": rewritten,
+        "fingerprints_renewed": total if full else n_stale,
         "verdicts": verdicts,
         "candidates": found.candidate_rows,
         "pairs": n_pairs,
+        "identical_groups": n_groups,
         "cells": cells,
         "seconds": {k: round(v, 2) for k, v in timings.items()},
     }
@@ -335,6 +380,27 @@ def _bulk_session() -> Iterator[bool]:
             cur.execute(f"PRAGMA cache_size = {before}")
 
 
+def _copied_outside(
+    *, year: int, org: Organization | None, plan: _Plan, digests: list[int], pairable: np.ndarray
+) -> set[int]:
+    """For a subtree: distinct texts (indexes) that commitments of the year outside it also carry. They are
+    copies as much as those inside: the subtree's analysis does not see the others' rows, their digests it
+    does."""
+    if org is None:
+        return set()
+    wanted = {digests[t]: t for t in np.flatnonzero(pairable).tolist()}
+    keys = list(wanted)
+    out: set[int] = set()
+    outside = Commitment.objects.filter(registration__year=year).exclude(
+        registration__organization__path__startswith=org.path
+    )
+    for s in range(0, len(keys), 900):
+        part = keys[s : s + 900]
+        for d in outside.filter(text_digest__in=part).values_list("text_digest", flat=True).distinct():
+            out.add(wanted[d])
+    return out
+
+
 def _store_pairs(
     *,
     year: int,
@@ -343,9 +409,12 @@ def _store_pairs(
     found: pairing.TextPairs,
     rows: tuple[np.ndarray, np.ndarray],
     baseline: quality.Baseline,
-) -> int:
-    """Replace the pairs inside the scope with the verified ones (spans computed once per pair of distinct
-    texts), and set each commitment's highest similarity. Returns the number of pairs stored."""
+    outside: set[int],
+) -> tuple[int, int]:
+    """Replace the pairs inside the scope with the verified ones, and set each commitment's highest
+    similarity (written only where it changed). Pairs of different texts are stored with their spans
+    (computed once per pair of distinct texts); rows sharing one text are copies marked 1.0 and found
+    later through their digest. Returns (pairs stored, groups of identical texts)."""
     ids = plan.pks
     id_list = ids.tolist()
     scope_set = set(id_list)
@@ -359,16 +428,22 @@ def _store_pairs(
                     stale.append(pk)
         for s in range(0, len(stale), 900):
             SimilarPair.objects.filter(pk__in=stale[s : s + 900]).delete()
-    best = np.zeros(ids.size, np.float64)
-    has = np.zeros(ids.size, np.bool_)
+    by_text, starts = rows
+    best = np.full(ids.size, np.nan)
+    same = found.ta == found.tb
+    groups = sorted(set(found.ta[same].tolist()) | outside)
+    for t in groups:
+        best[by_text[starts[t] : starts[t + 1]]] = 1.0
+    distinct_pairs = pairing.TextPairs(
+        ta=found.ta[~same], tb=found.tb[~same], similarity=found.similarity[~same], candidate_rows=0
+    )
     spans: dict[tuple[int, int], tuple[str, str]] = {}  # (row of a's text, row of b's text) -> JSON
     now = timezone.now()
     stored = 0
-    for ii, jj, pp in pairing.row_pairs(found, *rows):
-        sims = found.similarity[pp]
-        np.maximum.at(best, ii, sims)
-        np.maximum.at(best, jj, sims)
-        has[ii] = has[jj] = True
+    for ii, jj, pp in pairing.row_pairs(distinct_pairs, by_text, starts):
+        sims = distinct_pairs.similarity[pp]
+        np.fmax.at(best, ii, sims)
+        np.fmax.at(best, jj, sims)
         out: list[tuple[Any, ...]] = []
         for i, j, sim in zip(ii.tolist(), jj.tolist(), sims.tolist(), strict=True):
             key = (int(plan.text_of[i]), int(plan.text_of[j]))
@@ -379,7 +454,7 @@ def _store_pairs(
             out.append((year, int(ids[i]), int(ids[j]), sim, got[0], got[1], now))
         _insert_pairs(out)
         stored += len(out)
-    best_of = {int(ids[r]): float(best[r]) for r in np.flatnonzero(has).tolist()}
+    best_of = {int(ids[r]): float(best[r]) for r in np.flatnonzero(~np.isnan(best)).tolist()}
     if org is not None:  # pairs with commitments outside the subtree, kept from earlier runs, still count
         for s in range(0, len(id_list), 900):
             part = id_list[s : s + 900]
@@ -389,12 +464,15 @@ def _store_pairs(
                 for k in (a, b):
                     if k in scope_set:
                         best_of[k] = max(best_of.get(k, 0.0), sim)
+    changes = []
+    for r, pk in enumerate(id_list):
+        new = best_of.get(pk)
+        new = round(new, 4) if new is not None else None
+        if new != plan.stored[r][-1]:
+            changes.append((new, pk))
     with connection.cursor() as cur:
-        cur.executemany(
-            f"UPDATE {Commitment._meta.db_table} SET max_similarity = %s WHERE id = %s",
-            [(round(sim, 4), k) for k, sim in sorted(best_of.items())],
-        )
-    return stored
+        cur.executemany(f"UPDATE {Commitment._meta.db_table} SET max_similarity = %s WHERE id = %s", changes)
+    return stored, len(groups)
 
 
 def _insert_pairs(rows: list[tuple[Any, ...]]) -> None:

@@ -24,6 +24,7 @@ def registration_refresh_quality(*, registration: Registration) -> None:
     now = timezone.now()
     bands: list[CommitmentBand] = []
     pairs: list[SimilarPair] = []
+    raised: dict[int, float] = {}  # other commitments that now have a (closer) near-duplicate
     for c in commitments:
         judgement = quality.judge(c.content, duty=c.duty.text if c.duty else None, templates=templates)
         fp = quality.fingerprint_of(c.content, baseline)
@@ -33,11 +34,15 @@ def registration_refresh_quality(*, registration: Registration) -> None:
         c.checked_at = now
         c.fp_key = baseline.key
         c.fingerprint = fp.to_bytes()
+        c.text_digest = quality.text_digest(c.content)
         c.max_similarity = found[0].similarity if found else None
         bands.extend(quality.band_rows(c.pk, registration.year, fp))
         others = dict(Commitment.objects.filter(pk__in=[f.commitment_id for f in found]).values_list("pk", "content"))
         for f in found:
+            raised[f.commitment_id] = max(raised.get(f.commitment_id, 0.0), f.similarity)
             other_text = others.get(f.commitment_id, "")
+            if other_text == c.content:  # identical copies are found through `text_digest`, not stored
+                continue
             own_spans, other_spans = quality.spans(c.content, other_text, baseline)
             a, b = sorted((c.pk, f.commitment_id))
             pairs.append(
@@ -52,13 +57,22 @@ def registration_refresh_quality(*, registration: Registration) -> None:
             )
     Commitment.objects.bulk_update(
         commitments,
-        ["score", "verdict", "reasons", "engine_version", "checked_at", "fp_key", "fingerprint", "max_similarity"],
+        [
+            "score",
+            "verdict",
+            "reasons",
+            "engine_version",
+            "checked_at",
+            "fp_key",
+            "fingerprint",
+            "text_digest",
+            "max_similarity",
+        ],
     )
     CommitmentBand.objects.bulk_create(bands)
     SimilarPair.objects.bulk_create(pairs, ignore_conflicts=True)
-    # The other side of each pair now has a near-duplicate too.
-    for p in pairs:
-        other = p.b_id if p.a_id in ids else p.a_id
+    # The other side of each match now has a near-duplicate too.
+    for other, similarity in raised.items():
         Commitment.objects.filter(pk=other).filter(
-            Q(max_similarity__isnull=True) | Q(max_similarity__lt=p.similarity)
-        ).update(max_similarity=p.similarity)
+            Q(max_similarity__isnull=True) | Q(max_similarity__lt=similarity)
+        ).update(max_similarity=similarity)

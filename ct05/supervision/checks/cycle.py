@@ -148,41 +148,39 @@ def unlinked(rule: WarningRule, today: dt.date, within: Organization | None) -> 
 
 
 def copied(rule: WarningRule, today: dt.date, within: Organization | None) -> list[Hit]:
-    """Verified near-duplicate pairs (stored by the cycle's analysis) touching a unit's registrations."""
+    """Commitments with a verified near-duplicate or an identical copy elsewhere (stored by the cycle's
+    analysis as `max_similarity`), per unit: the threshold is how many such commitments a unit may have."""
     models = _cycle()
     if models is None:
         return []
-    pairs = models.SimilarPair.objects.filter(year=today.year).select_related(
-        "a__registration__member",
-        "b__registration__member",
-        "a__registration__organization",
-        "b__registration__organization",
-    )
+    rows = models.Commitment.objects.filter(registration__year=today.year, max_similarity__isnull=False)
     if within is not None:
-        pairs = pairs.filter(
-            Q(a__registration__organization__path__startswith=within.path)
-            | Q(b__registration__organization__path__startswith=within.path)
-        )
-    by_org: dict[int, list[Any]] = defaultdict(list)
-    for p in pairs.order_by("-similarity"):
-        for org in {p.a.registration.organization, p.b.registration.organization}:
-            if within is None or org.path.startswith(within.path):
-                by_org[org.pk].append(p)
+        rows = rows.filter(registration__organization__path__startswith=within.path)
+    counts = rows.values("registration__organization").annotate(n=Count("pk")).order_by("registration__organization")
     hits = []
-    for org_id, found in by_org.items():
-        if len(found) < max(1, int(rule.threshold)):
+    for row in counts:
+        org_id, n = row["registration__organization"], row["n"]
+        if n < max(1, int(rule.threshold)):
             continue
-        evidence = []
-        for p in found[:MAX_EVIDENCE]:
-            ra, rb = p.a.registration, p.b.registration
-            label = f"{ra.owner_name} ↔ {rb.owner_name} ({round(p.similarity * 100)}%)"
-            evidence.append(link(label, "cycle:registration_detail", ra.pk))
+        examples = (
+            rows.filter(registration__organization_id=org_id)
+            .select_related("registration__member", "registration__organization")
+            .order_by("-max_similarity", "pk")[:MAX_EVIDENCE]
+        )
+        evidence = [
+            link(
+                f"{c.registration.owner_name}: «{c.content[:60]}…» ({round(c.max_similarity * 100)}%)",
+                "cycle:registration_detail",
+                c.registration_id,
+            )
+            for c in examples
+        ]
         hits.append(
             Hit(
                 org_id,
-                _("%(n)s cặp nội dung đăng ký năm %(y)s giống nhau (đã kiểm chứng)")
-                % {"n": len(found), "y": today.year},
-                count=len(found),
+                _("%(n)s nội dung đăng ký năm %(y)s giống nội dung trong bản đăng ký khác (đã kiểm chứng)")
+                % {"n": n, "y": today.year},
+                count=n,
                 evidence=evidence,
             )
         )
