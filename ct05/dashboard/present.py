@@ -19,19 +19,8 @@ from ct05.dashboard.selectors import DashboardData
 
 MONTH_LABELS = [f"T{m}" for m in range(1, 13)]
 # Indicators offered in the sub-unit comparison chart (percentages only).
-COMPARABLE = (
-    "registered",
-    "specific",
-    "copied",
-    "linked",
-    "with_deadline",
-    "checked_in",
-    "self_assessed",
-    "study",
-    "thematic",
-    "standards",
-    "key_plans",
-)
+COMPARABLE = ("registered", "specific", "copied", "linked", "with_deadline", "checked_in", "self_assessed",
+              "study", "thematic", "standards", "key_plans")
 
 
 @dataclass(frozen=True)
