@@ -84,6 +84,7 @@ def run(args: argparse.Namespace) -> None:
     from django.core.management import call_command
     from django.db import connection, transaction
 
+    from bench.cycle import load
     from bench.textcheck.corpus import generate
     from ct05.cycle import quality
     from ct05.cycle.models import Commitment, CommitmentBand, Registration
@@ -111,40 +112,56 @@ def run(args: argparse.Namespace) -> None:
         c.path, c.depth = root.path + path_segment(c.pk), 1
     Organization.objects.bulk_update(cells, ["path", "depth"], batch_size=5000)
     texts = generate(n_regs * args.per, seed=11)
-    batch = 10_000
+    batch = 20_000
+    member_id, reg_id, com_id = load.next_id(Member), load.next_id(Registration), load.next_id(Commitment)
+    birth, joined = dt.date(1980, 1, 1), dt.date(2005, 1, 1)
     for start in range(0, n_regs, batch):
         size = min(batch, n_regs - start)
+        ids = range(start, start + size)
         with transaction.atomic():
-            members = Member.objects.bulk_create(
-                [
-                    Member(
-                        full_name=f"Đảng viên {start + i}",
-                        date_of_birth=dt.date(1980, 1, 1),
-                        gender="M",
-                        card_number=f"BM{start + i:08d}",
-                        joined_on=dt.date(2005, 1, 1),
-                        cell=cells[(start + i) % n_cells],
-                    )
-                    for i in range(size)
-                ],
-                batch_size=5000,
+            load.insert(
+                Member,
+                (
+                    {
+                        "id": member_id + i,
+                        "full_name": f"Đảng viên {i}",
+                        "date_of_birth": birth,
+                        "gender": "M",
+                        "card_number": f"BM{i:08d}",
+                        "joined_on": joined,
+                        "cell_id": cells[i % n_cells].pk,
+                    }
+                    for i in ids
+                ),
             )
-            if members[0].pk is None:
-                members = list(Member.objects.filter(card_number__gte=f"BM{start:08d}").order_by("pk")[:size])
-            regs = Registration.objects.bulk_create(
-                [Registration(year=year, member=m, organization_id=m.cell_id, status="submitted") for m in members],
-                batch_size=5000,
+            load.insert(
+                Registration,
+                (
+                    {
+                        "id": reg_id + i,
+                        "year": year,
+                        "member_id": member_id + i,
+                        "organization_id": cells[i % n_cells].pk,
+                        "status": "submitted",
+                    }
+                    for i in ids
+                ),
             )
-            if regs[0].pk is None:
-                regs = list(Registration.objects.filter(member__in=members).order_by("pk"))
-            Commitment.objects.bulk_create(
-                [
-                    Commitment(registration=r, position=k + 1, content=next(texts)[0])
-                    for r in regs
+            load.insert(
+                Commitment,
+                (
+                    {
+                        "id": com_id + i * args.per + k,
+                        "registration_id": reg_id + i,
+                        "position": k + 1,
+                        "content": next(texts)[0],
+                    }
+                    for i in ids
                     for k in range(args.per)
-                ],
-                batch_size=5000,
+                ),
             )
+        print(f"  loaded {start + size} registrations", flush=True)
+    load.reset_sequences(Member, Registration, Commitment)
     load_s = time.perf_counter() - t0
     out: dict[str, object] = {
         "database": connection.vendor,

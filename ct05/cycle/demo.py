@@ -43,13 +43,33 @@ FOCUS = (
     "nhất một tuyến phố sáng - xanh - sạch - đẹp.",
 )
 
+# Specific commitments are written from the member's duty and cell and slots with large filler lists, so
+# two members of one cell with the same duty write different sentences (as real members do) unless one
+# copies the other: the templates' fixed words are stock phrases the year's filter drops.
 SPECIFIC = (
-    "{duty}: mỗi tháng {verb} {n} {what}, có sổ theo dõi, báo cáo chi bộ trước ngày 25 hằng tháng.",
-    "Trong {duty_l}, hoàn thành {n} {what} trước 30/{m}/{y}, kết quả báo cáo tại sinh hoạt chi bộ quý {q}.",
-    "Quý {q} năm {y} {verb} {n} {what}; minh chứng là biên bản và danh sách có chữ ký, gắn với nhiệm vụ {duty_l}.",
-    "Vận động {n} hộ gia đình ở {place} {action} trước tháng {m}/{y}; lập danh sách theo dõi từng hộ.",
+    "{duty}: {when} {verb} {n} {what} ở {place}, {proof}.",
+    "Trong {duty_l}, {verb} {n} {what} {when}; {target}.",
+    "{when} {verb} ít nhất {n} {what} cho {whom} ở {place}; {proof}.",
+    "Vận động {n} hộ gia đình ở {place} {action} {when}; {proof}.",
+    "Gắn với nhiệm vụ {duty_l}: {target}, {verb} {n} {what} {when}.",
+    "Phối hợp {partner} {verb} {n} {what} cho {whom} {when}, {proof}.",
+    "{verb} {what} cho {whom} ở {place}, đạt {n} lượt {when}; {target}.",
+    "Tự sửa hạn chế năm trước trong {duty_l}: {verb} {n} {what} {when}, {proof}.",
 )
-VERBS = ("tổ chức", "thực hiện", "hướng dẫn", "kiểm tra", "rà soát")
+VERBS = (
+    "tổ chức",
+    "thực hiện",
+    "hướng dẫn",
+    "kiểm tra",
+    "rà soát",
+    "vận động",
+    "tuyên truyền",
+    "hỗ trợ",
+    "đôn đốc",
+    "cập nhật",
+    "giải quyết",
+    "tiếp nhận",
+)
 WHATS = (
     "buổi sinh hoạt chuyên đề",
     "lượt thăm hỏi hộ nghèo",
@@ -57,12 +77,69 @@ WHATS = (
     "buổi tuyên truyền pháp luật",
     "lớp bồi dưỡng kỹ năng",
     "cuộc đối thoại với Nhân dân",
+    "buổi tập huấn kỹ thuật trồng trọt",
+    "hồ sơ cấp giấy chứng nhận quyền sử dụng đất",
+    "lượt kiểm tra vệ sinh an toàn thực phẩm",
+    "buổi họp tổ hòa giải",
+    "đợt tiêm chủng cho trẻ em",
+    "sổ hộ nghèo, cận nghèo",
+    "lượt tuần tra an ninh",
+    "buổi lao động vệ sinh môi trường",
+    "kiến nghị của cử tri",
+    "hồ sơ vay vốn chính sách",
+    "buổi đọc sách cho thiếu nhi",
+    "mô hình nuôi gà thả vườn",
+)
+WHOM = (
+    "thanh niên",
+    "hộ nghèo",
+    "người cao tuổi",
+    "phụ nữ",
+    "học sinh",
+    "hộ kinh doanh",
+    "đồng bào dân tộc thiểu số",
+    "người có công",
+    "đoàn viên công đoàn",
+    "hội viên nông dân",
+)
+PARTNERS = ("Mặt trận Tổ quốc", "Hội Phụ nữ", "Đoàn Thanh niên", "Hội Cựu chiến binh", "Hội Nông dân", "trạm y tế")
+WHENS = (
+    "trước ngày {d}/{m}/{y}",
+    "trong quý {q} năm {y}",
+    "mỗi tháng",
+    "hằng quý",
+    "trong 6 tháng đầu năm {y}",
+    "từ tháng {m} đến hết năm {y}",
+    "trước ngày {d} hằng tháng",
+)
+PROOFS = (
+    "có sổ theo dõi",
+    "minh chứng là biên bản có chữ ký",
+    "báo cáo chi bộ tại sinh hoạt quý {q}",
+    "lập danh sách theo dõi từng hộ",
+    "có ảnh và danh sách người tham dự",
+    "kết quả niêm yết tại nhà văn hóa",
+    "cập nhật lên phần mềm quản lý",
+)
+TARGETS = (
+    "phấn đấu {pct}% {whom} được hỗ trợ",
+    "không để hồ sơ trễ hẹn",
+    "giảm {n} hộ nghèo",
+    "100% kiến nghị được trả lời trong {n} ngày",
+    "tỷ lệ tham gia đạt {pct}%",
+    "không có đơn thư vượt cấp",
 )
 ACTIONS = (
     "phân loại rác tại nguồn",
     "tham gia bảo hiểm y tế",
     "lắp đèn chiếu sáng ngõ xóm",
     "trồng cây xanh trước nhà",
+    "làm nhà tiêu hợp vệ sinh",
+    "cho con đi học đúng độ tuổi",
+    "đăng ký hộ gia đình văn hóa",
+    "hiến đất mở rộng đường",
+    "không đốt rừng làm nương",
+    "tham gia bảo hiểm xã hội tự nguyện",
 )
 GENERIC = (
     "Chấp hành tốt chủ trương, đường lối của Đảng, chính sách, pháp luật của Nhà nước.",
@@ -127,18 +204,32 @@ def seed_topics(*, year: int, ward: Organization | None, province: Organization 
 
 def _specific(rng: random.Random, year: int, duty: str, place: str) -> str:
     q = rng.randint(1, 4)
-    return rng.choice(SPECIFIC).format(
-        duty=duty[:80],
-        duty_l=duty[:80].lower(),
+    slots = {
+        "d": rng.randint(1, 28),
+        "m": rng.randint(2, 12),
+        "y": year,
+        "q": q,
+        "pct": rng.choice((80, 85, 90, 95, 100)),
+        "n": rng.randint(2, 40),
+        "whom": rng.choice(WHOM),
+    }
+    if len(duty) > 80:  # a long duty is quoted by its first words, never cut inside a word
+        duty = duty[:80].rsplit(" ", 1)[0].rstrip(",;:")
+    text = rng.choice(SPECIFIC).format(
+        duty=duty,
+        duty_l=duty.lower(),
         verb=rng.choice(VERBS),
-        n=rng.randint(2, 30),
+        n=slots["n"],
         what=rng.choice(WHATS),
-        m=3 * q,
-        y=year,
-        q=q,
+        whom=slots["whom"],
+        partner=rng.choice(PARTNERS),
         place=place,
         action=rng.choice(ACTIONS),
+        when=rng.choice(WHENS).format(**slots),
+        proof=rng.choice(PROOFS).format(**slots),
+        target=rng.choice(TARGETS).format(**slots),
     )
+    return text[0].upper() + text[1:]
 
 
 def _edit(rng: random.Random, text: str) -> str:

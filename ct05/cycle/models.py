@@ -317,16 +317,15 @@ class CommitmentBand(models.Model):
 
 
 class SimilarPair(models.Model):
-    """A verified near-duplicate pair (a < b by id) of two *different* texts, never a cluster; spans are
-    [start, end) in each text. Commitments with identical texts are not stored here: they share
-    `Commitment.text_digest` (see `selectors.stored_matches`)."""
+    """A verified near-duplicate pair (a < b by id) of two *different* texts, never a cluster. Commitments
+    with identical texts are not stored here: they share `Commitment.text_digest`. The overlapping text is
+    highlighted when a pair is shown (`selectors.stored_matches`: ~1 ms a pair), not stored: a province's
+    analysis would spend minutes on spans nobody opens."""
 
     year = models.PositiveSmallIntegerField(db_index=True)
     a = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="+")
     b = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="+")
     similarity = models.FloatField()
-    spans_a = models.JSONField(default=list, blank=True)
-    spans_b = models.JSONField(default=list, blank=True)
     computed_at = models.DateTimeField(auto_now=True)
 
     class Meta:

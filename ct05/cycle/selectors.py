@@ -222,11 +222,13 @@ def live_check(
 
 def stored_matches(*, user: Any, commitment: Commitment) -> list[MatchView]:
     """The verified near-duplicates stored for a commitment (on save, submit, or by the analysis): identical
-    copies first (same `text_digest` in the year, those of its own unit first), then the stored pairs."""
+    copies first (same `text_digest` in the year, those of its own unit first), then the stored pairs, each
+    with the overlapping text highlighted."""
     found: list[tuple[int, float, list[Any], list[Any]]] = []
+    reg = commitment.registration
+    baseline = quality.baseline_for(reg.year)
     sim = commitment.max_similarity
     if sim is not None and sim >= quality.IDENTICAL and commitment.text_digest is not None:
-        reg = commitment.registration
         same = (
             Commitment.objects.filter(text_digest=commitment.text_digest, registration__year=reg.year)
             .exclude(pk=commitment.pk)
@@ -237,15 +239,15 @@ def stored_matches(*, user: Any, commitment: Commitment) -> list[MatchView]:
         for pk, content in same:
             if content != commitment.content:  # a digest collision (2⁻⁶⁴): not a copy
                 continue
-            spans, _other = quality.spans(content, content, quality.baseline_for(reg.year))
+            spans, _other = quality.spans(content, content, baseline)
             found.append((pk, 1.0, spans, spans))
     pairs = SimilarPair.objects.filter(Q(a=commitment) | Q(b=commitment)).order_by("-similarity")
     pairs = pairs[: max(0, quality.MAX_MATCHES - len(found))]
-    for p in pairs:
-        if p.a_id == commitment.pk:
-            found.append((p.b_id, p.similarity, p.spans_a, p.spans_b))
-        else:
-            found.append((p.a_id, p.similarity, p.spans_b, p.spans_a))
+    other_ids = [p.b_id if p.a_id == commitment.pk else p.a_id for p in pairs]
+    texts = dict(Commitment.objects.filter(pk__in=other_ids).values_list("pk", "content"))
+    for p, other in zip(pairs, other_ids, strict=True):
+        own_spans, other_spans = quality.spans(commitment.content, texts.get(other, ""), baseline)
+        found.append((other, p.similarity, own_spans, other_spans))
     return _match_views(
         user=user, own_text=commitment.content, own_org_id=commitment.registration.organization_id, found=found
     )

@@ -74,7 +74,7 @@ def _stored() -> dict[str, Any]:
             )
         ),
         "bands": sorted(CommitmentBand.objects.values_list("year", "key", "commitment_id")),
-        "pairs": sorted(SimilarPair.objects.values_list("a_id", "b_id", "similarity", "spans_a", "spans_b")),
+        "pairs": sorted(SimilarPair.objects.values_list("a_id", "b_id", "similarity")),
     }
 
 

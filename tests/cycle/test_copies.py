@@ -34,7 +34,7 @@ def _state() -> dict[str, object]:
             )
         ),
         "bands": sorted(CommitmentBand.objects.values_list("year", "key", "commitment_id")),
-        "pairs": sorted(SimilarPair.objects.values_list("a_id", "b_id", "similarity", "spans_a", "spans_b")),
+        "pairs": sorted(SimilarPair.objects.values_list("a_id", "b_id", "similarity")),
     }
 
 

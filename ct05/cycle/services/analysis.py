@@ -7,7 +7,7 @@ keys, every verified pair inside the analysed subtree, and the per-cell indicato
 - rows are written with one executemany (SQLite) or COPY (PostgreSQL) per chunk while the workers make the
   next chunk; a whole year on SQLite drops the band indexes and rebuilds them once at the end;
 - candidate pairs come from sorting band keys of distinct texts (ct05.cycle.pairing), never from comparing
-  texts two by two, and spans are computed once per pair of distinct texts;
+  texts two by two; the overlapping text is highlighted when a pair is shown, not here;
 - rows whose text, fingerprint parameters and judgement are unchanged since they were last stored (on
   submit, or by an earlier analysis) are not rewritten: a re-run writes only what changed;
 - identical texts are copies found through `Commitment.text_digest`: a group of n is not stored as
@@ -328,7 +328,6 @@ def analyze(
             plan=plan,
             found=found,
             rows=(by_text, text_starts),
-            baseline=baseline,
             outside=_copied_outside(year=year, org=org, plan=plan, digests=digests, pairable=pairable),
         )
         timings["store_pairs"] = time.perf_counter() - t5
@@ -408,13 +407,12 @@ def _store_pairs(
     plan: _Plan,
     found: pairing.TextPairs,
     rows: tuple[np.ndarray, np.ndarray],
-    baseline: quality.Baseline,
     outside: set[int],
 ) -> tuple[int, int]:
     """Replace the pairs inside the scope with the verified ones, and set each commitment's highest
-    similarity (written only where it changed). Pairs of different texts are stored with their spans
-    (computed once per pair of distinct texts); rows sharing one text are copies marked 1.0 and found
-    later through their digest. Returns (pairs stored, groups of identical texts)."""
+    similarity (written only where it changed). Pairs of rows with different texts are stored; rows sharing
+    one text are copies marked 1.0 and found later through their digest. Returns (pairs stored, groups of
+    identical texts)."""
     ids = plan.pks
     id_list = ids.tolist()
     scope_set = set(id_list)
@@ -437,21 +435,14 @@ def _store_pairs(
     distinct_pairs = pairing.TextPairs(
         ta=found.ta[~same], tb=found.tb[~same], similarity=found.similarity[~same], candidate_rows=0
     )
-    spans: dict[tuple[int, int], tuple[str, str]] = {}  # (row of a's text, row of b's text) -> JSON
     now = timezone.now()
     stored = 0
     for ii, jj, pp in pairing.row_pairs(distinct_pairs, by_text, starts):
         sims = distinct_pairs.similarity[pp]
         np.fmax.at(best, ii, sims)
         np.fmax.at(best, jj, sims)
-        out: list[tuple[Any, ...]] = []
-        for i, j, sim in zip(ii.tolist(), jj.tolist(), sims.tolist(), strict=True):
-            key = (int(plan.text_of[i]), int(plan.text_of[j]))
-            got = spans.get(key)
-            if got is None:
-                sa, sb = quality.spans(plan.texts[i], plan.texts[j], baseline)
-                got = spans[key] = (json.dumps(sa), json.dumps(sb))
-            out.append((year, int(ids[i]), int(ids[j]), sim, got[0], got[1], now))
+        pair_ids = zip(ids[ii].tolist(), ids[jj].tolist(), sims.tolist(), strict=True)
+        out = [(year, a, b, sim, now) for a, b, sim in pair_ids]
         _insert_pairs(out)
         stored += len(out)
     best_of = {int(ids[r]): float(best[r]) for r in np.flatnonzero(~np.isnan(best)).tolist()}
@@ -476,15 +467,15 @@ def _store_pairs(
 
 
 def _insert_pairs(rows: list[tuple[Any, ...]]) -> None:
-    """(year, a, b, similarity, spans_a json, spans_b json, computed_at); a pair already stored is kept."""
+    """(year, a, b, similarity, computed_at); a pair already stored is kept."""
     table = SimilarPair._meta.db_table
-    cols = "year, a_id, b_id, similarity, spans_a, spans_b, computed_at"
+    cols = "year, a_id, b_id, similarity, computed_at"
     with connection.cursor() as cur:
         if connection.vendor == "postgresql":
             raw = cur.cursor
             raw.execute(
                 "CREATE TEMP TABLE IF NOT EXISTS _cycle_p (year smallint, a bigint, b bigint, sim double precision, "
-                "sa jsonb, sb jsonb, at timestamptz) ON COMMIT DROP"
+                "at timestamptz) ON COMMIT DROP"
             )
             raw.execute("TRUNCATE _cycle_p")
             with raw.copy("COPY _cycle_p FROM STDIN") as copy:
@@ -492,9 +483,9 @@ def _insert_pairs(rows: list[tuple[Any, ...]]) -> None:
                     copy.write_row(r)
             raw.execute(f"INSERT INTO {table} ({cols}) SELECT * FROM _cycle_p ON CONFLICT DO NOTHING")
         else:
-            at = connection.ops.adapt_datetimefield_value(rows[0][6]) if rows else None
+            at = connection.ops.adapt_datetimefield_value(rows[0][4]) if rows else None
             cur.cursor.executemany(
-                f"INSERT OR IGNORE INTO {table} ({cols}) VALUES (?, ?, ?, ?, ?, ?, ?)", [(*r[:6], at) for r in rows]
+                f"INSERT OR IGNORE INTO {table} ({cols}) VALUES (?, ?, ?, ?, ?)", [(*r[:4], at) for r in rows]
             )
 
 

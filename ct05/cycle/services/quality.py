@@ -43,18 +43,8 @@ def registration_refresh_quality(*, registration: Registration) -> None:
             other_text = others.get(f.commitment_id, "")
             if other_text == c.content:  # identical copies are found through `text_digest`, not stored
                 continue
-            own_spans, other_spans = quality.spans(c.content, other_text, baseline)
             a, b = sorted((c.pk, f.commitment_id))
-            pairs.append(
-                SimilarPair(
-                    year=registration.year,
-                    a_id=a,
-                    b_id=b,
-                    similarity=f.similarity,
-                    spans_a=own_spans if a == c.pk else other_spans,
-                    spans_b=other_spans if a == c.pk else own_spans,
-                )
-            )
+            pairs.append(SimilarPair(year=registration.year, a_id=a, b_id=b, similarity=f.similarity))
     Commitment.objects.bulk_update(
         commitments,
         [
