@@ -287,6 +287,18 @@ def rng_own(member: Member) -> bool:
     return member.pk % 3 != 0  # two in three members enter their own; the secretary enters for the others
 
 
+def _state_plan(rng: random.Random, n: int) -> list[str]:
+    """A final state for each of n members, in the planned shares, every state at least once when n allows
+    (a new user must see each of them), in random order."""
+    total = sum(w for _s, w in STATES)
+    counts = {s: max(1 if n >= len(STATES) else 0, n * w // total) for s, w in STATES}
+    largest = max(STATES, key=lambda sw: sw[1])[0]
+    counts[largest] += n - sum(counts.values())
+    plan = [s for s, k in counts.items() for _ in range(k)]
+    rng.shuffle(plan)
+    return plan
+
+
 def seed_demo_cycle(*, year: int, stdout: TextIO | None = None) -> None:
     """This year's topics and the demo members' registrations in every state (idempotent per member)."""
     from ct05.access.models import Role, RoleAssignment
@@ -311,7 +323,6 @@ def seed_demo_cycle(*, year: int, stdout: TextIO | None = None) -> None:
     )
     today = timezone.localdate()
     quarters = [q for q in (1, 2, 3, 4) if dt.date(year, 3 * q - 2, 1) <= today] or [1]
-    weights = [w for _s, w in STATES]
     pools: dict[int, list[str]] = {}
     counts: dict[str, int] = {}
     from ct05.cycle.models import RatingLevel
@@ -323,8 +334,8 @@ def seed_demo_cycle(*, year: int, stdout: TextIO | None = None) -> None:
     # The year's baseline (topic texts + phrases most members share) as the analysis would compute it, so
     # that stock phrases are judged generic rather than "copied" from the first registration on.
     quality.baseline_store(year=year, corpus=[i.content for items in plans.values() for i in items])
-    for member in members:
-        state = rng.choices([s for s, _w in STATES], weights)[0]
+    states = _state_plan(rng, len(members))
+    for member, state in zip(members, states, strict=True):
         if member.user is not None and member.user.username == "dangvien":
             state = "accepted"  # the demo member sees the follow-up screens at once
         counts[state] = counts.get(state, 0) + 1
