@@ -47,6 +47,7 @@ class Fingerprinted:
     keys: npt.NDArray[np.int64]  # (n, bands) signed band keys, as stored; rows of empty texts are 0
     nonempty: npt.NDArray[np.bool_]
     shingles: list[npt.NDArray[np.uint64]]  # kept shingles, sorted and unique (exact verification)
+    signatures: npt.NDArray[np.uint32]  # (n, permutations) MinHash values (the pairs' pre-filter); empty: 0
 
 
 T = TypeVar("T")
@@ -80,11 +81,17 @@ def fingerprint_chunk(texts: Sequence[str]) -> Fingerprinted:
     fps = fingerprints(list(texts), drop=drop, params=params)
     nonempty = np.fromiter((not fp.is_empty() for fp in fps), np.bool_, len(fps))
     keys = np.zeros((len(fps), params.bands), np.int64)
+    sigs = np.zeros((len(fps), params.num_perm), np.uint32)
     if nonempty.any():
         sig = np.stack([fps[i].signature for i in np.flatnonzero(nonempty).tolist()])
         keys[nonempty] = band_key_matrix(sig, fps[0].params).view(np.int64)
+        sigs[nonempty] = sig
     return Fingerprinted(
-        blobs=[fp.to_bytes() for fp in fps], keys=keys, nonempty=nonempty, shingles=[fp.shingles for fp in fps]
+        blobs=[fp.to_bytes() for fp in fps],
+        keys=keys,
+        nonempty=nonempty,
+        shingles=[fp.shingles for fp in fps],
+        signatures=sigs,
     )
 
 

@@ -95,3 +95,32 @@ def test_the_analysis_stores_the_same_results_with_worker_processes(
     assert _stored() == first
     assert first["pairs"] and parallel["pairs"] == inline["pairs"] == len(first["pairs"])
     assert parallel["verdicts"] == inline["verdicts"]
+
+
+def test_the_minhash_prefilter_drops_hopeless_candidates_and_no_pair() -> None:
+    from ct05.cycle.demo import _edit, _specific
+    from ct05.textcheck.minhash import MinHashParams
+    from ct05.textcheck.pairs import ShingleFilter
+
+    rng = random.Random(8)
+    texts: list[str] = []
+    for i in range(3000):
+        if texts and rng.random() < 0.1:
+            texts.append(_edit(rng, rng.choice(texts)))
+        else:
+            duty = rng.choice(("trực bộ phận một cửa", "phụ trách công tác dân số", "dạy lớp 5A"))
+            texts.append(_specific(rng, 2026, duty, f"tổ dân phố {i % 40}"))
+    distinct = list(dict.fromkeys(texts))
+    drop = ShingleFilter.build(template_texts=[], corpus=distinct)
+    params = MinHashParams(drop_digest=drop.digest)
+    batch._init([()], drop, params)
+    fpc = batch.fingerprint_chunk(distinct)
+    sizes = np.array([s.size for s in fpc.shingles])
+    args = (fpc.keys, fpc.nonempty & (sizes >= 5), np.ones(len(distinct), np.int64), fpc.shingles)
+    plain = pairing.text_pairs(*args, max_bucket=200, threshold=0.7)
+    fast = pairing.text_pairs(*args, max_bucket=200, threshold=0.7, signatures=fpc.signatures)
+    assert plain.ta.size > 50  # the edited copies are there
+    assert sorted(zip(fast.ta.tolist(), fast.tb.tolist(), strict=True)) == sorted(
+        zip(plain.ta.tolist(), plain.tb.tolist(), strict=True)
+    )
+    assert fast.checked < plain.checked / 2

@@ -218,6 +218,7 @@ def analyze(
     full = org is None and n_stale * 2 > total  # most of the year changes: rewrite every band row of it
     text_keys = np.zeros((n_texts, bands_n), np.int64)
     text_nonempty = np.zeros(n_texts, np.bool_)
+    text_sigs = np.zeros((n_texts, baseline.params.num_perm), np.uint32)
     shingles: list[np.ndarray] = []
     # Rows grouped by distinct text, so each chunk of fingerprints is written as soon as it is made.
     by_text = np.argsort(plan.text_of, kind="stable")
@@ -272,6 +273,7 @@ def analyze(
             tw = time.perf_counter()
             text_keys[sl] = fpc.keys
             text_nonempty[sl] = fpc.nonempty
+            text_sigs[sl] = fpc.signatures
             shingles.extend(fpc.shingles)
             here = np.sort(by_text[text_starts[sl.start] : text_starts[sl.stop]])  # rows, in pk order
             rows: list[tuple[Any, ...]] = []
@@ -317,7 +319,13 @@ def analyze(
         rows_per_text = np.diff(text_starts)
         pairable = text_nonempty & (sizes >= quality.MIN_SHINGLES)
         found = pairing.text_pairs(
-            text_keys, pairable, rows_per_text, shingles, max_bucket=MAX_BUCKET, threshold=DEFAULT_THRESHOLD
+            text_keys,
+            pairable,
+            rows_per_text,
+            shingles,
+            max_bucket=MAX_BUCKET,
+            threshold=DEFAULT_THRESHOLD,
+            signatures=text_sigs,
         )
         timings["pairs"] = time.perf_counter() - t4
 
@@ -347,6 +355,7 @@ def analyze(
         "fingerprints_renewed": total if full else n_stale,
         "verdicts": verdicts,
         "candidates": found.candidate_rows,
+        "checked_exactly": found.checked,
         "pairs": n_pairs,
         "identical_groups": n_groups,
         "cells": cells,
