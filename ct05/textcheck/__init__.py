@@ -61,8 +61,8 @@ from .pairs import (
 )
 
 # Changes whenever a verdict or a pair can change: scoring rules, lexicons (their digest is appended at
-# import), normalizer.
-ENGINE_VERSION = f"1.0+{NORMALIZER_VERSION}+lex.{_lexicon().digest[:8]}"
+# import), normalizer. 1.1: weak phrases are not read across a clause boundary.
+ENGINE_VERSION = f"1.1+{NORMALIZER_VERSION}+lex.{_lexicon().digest[:8]}"
 
 
 def band_keys(fp: Fingerprint) -> list[int]:

@@ -9,6 +9,7 @@ a Vietnamese message (for the cell secretary and the member who may contest it).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -101,10 +102,28 @@ class _Found:
     weak: list[str] = field(default_factory=list)
 
 
-def _analyse(tokens: list[str], lex: Lexicon) -> _Found:
+# Where one clause ends and the next begins: a phrase read across it is not in the text ("4 luôn: luôn đúng
+# giờ" holds no «luôn luôn»). A dot, comma or colon inside a number ("30.6", "1,5", "7:30") is not one.
+_CLAUSE_RE = re.compile(r"[;!?\n()\[\]]|[,.:](?!\d)")
+
+
+def _clause_starts(text: str) -> set[int]:
+    """Token positions that begin a clause after the first (as `tokenize(text)` counts tokens)."""
+    starts: set[int] = set()
+    at = 0
+    for piece in _CLAUSE_RE.split(text)[:-1]:
+        at += len(tokenize(piece))
+        starts.add(at)
+    return starts
+
+
+def _analyse(tokens: list[str], lex: Lexicon, text: str) -> _Found:
     matches = find(tokens, lex)
     found = _Found()
     weak: list[Match] = []
+    if any(m[2] & WEAK and m[1] - m[0] > 1 for m in matches):
+        starts = _clause_starts(text)
+        matches = [m for m in matches if not (m[2] & WEAK and any(m[0] < b < m[1] for b in starts))]
     ends_anchor: set[int] = set()  # token positions right after a time anchor
     starts_unit: set[int] = set()
     starts_action: set[int] = set()
@@ -204,7 +223,7 @@ def assess(text: str, *, duty: str | None = None, template_texts: Sequence[str] 
                 f"Nội dung quá ngắn ({len(tokens)} âm tiết): chưa nói rõ làm việc gì, bao nhiêu, đến khi nào.",
             )
         )
-    found = _analyse(tokens, lex)
+    found = _analyse(tokens, lex, text)
     score = 0
     if found.action:
         score += POINTS_ACTION
@@ -303,7 +322,7 @@ def _assess_item(text: str, lex: Lexicon) -> ItemAssessment:
                 f"Dài {n} âm tiết: khó nhớ; nên gọn trong {STANDARD_ITEM_MAX_SYLLABLES} âm tiết.",
             )
         )
-    found = _analyse(tokens, lex)
+    found = _analyse(tokens, lex, text)
     if found.weak:
         reasons.append(Reason("item_weak_phrases", f"Có cụm từ chung chung: {_quote(found.weak)}.", tuple(found.weak)))
     if n < STANDARD_ITEM_MIN_SYLLABLES or not (found.action or found.quantity or found.deadline):

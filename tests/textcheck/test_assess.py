@@ -131,3 +131,12 @@ def test_a_shared_stopword_does_not_link_a_commitment_to_the_duty() -> None:
     text = "Trồng 50 cây xanh ở khuôn viên nhà văn hoá trong tháng 3, có ảnh minh chứng."
     assert "not_linked_to_duty" in _codes(text, duty="Giảng dạy ở trường trong tháng 3")
     assert "not_linked_to_duty" not in _codes(text.upper(), duty="chăm sóc CÂY XANH")
+
+
+def test_a_weak_phrase_is_not_read_across_a_clause_boundary() -> None:
+    across = assess("Thực hiện 4 luôn: luôn đúng giờ, luôn lắng nghe Nhân dân; mỗi tháng tiếp 20 lượt công dân.")
+    assert all("luôn luôn" not in r.message for r in across.reasons)
+    within = assess("Luôn luôn gương mẫu trong công tác.")
+    assert any("«luôn luôn»" in r.message for r in within.reasons)
+    # A number's own dot, comma or colon is not a boundary: "30.6" is still one token and nothing breaks.
+    assert assess("Mỗi tháng tiếp 20 lượt công dân, hoàn thành trước 30.6.2026 lúc 7:30.").verdict == "specific"
