@@ -18,6 +18,12 @@ class OrgKind(models.Model):
     level = models.PositiveSmallIntegerField(_("cấp"), help_text=_("0 = tỉnh; số lớn hơn = cấp dưới"))
     is_cell = models.BooleanField(_("là chi bộ"), default=False)
     is_grassroots = models.BooleanField(_("là tổ chức cơ sở đảng"), default=False)
+    doc_symbol = models.CharField(
+        _("ký hiệu cơ quan ban hành"),
+        max_length=16,
+        blank=True,
+        help_text=_("Phần sau dấu “/” trong số, ký hiệu văn bản (Hướng dẫn 36-HD/VPTW), ví dụ: TU, ĐU, CB."),
+    )
     active_from = models.DateField(_("hiệu lực từ"), default=dt.date(2016, 1, 1))
     active_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
 

@@ -51,7 +51,7 @@ def test_the_year_end_report_follows_the_party_format_with_figures_charts_and_an
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text and "BÁO CÁO" in text
     assert f"tổng kết thực hiện Chỉ thị 05-CT/TW và Kết luận 01-KL/TW năm {LAST_YEAR}" in text
     assert "ĐẢNG BỘ PHƯỜNG MƯỜNG THANH" in text and "ĐẢNG BỘ THÀNH PHỐ ĐIỆN BIÊN PHỦ" in text
-    assert "Số      -BC/MT" in text and "Nơi nhận:" in text
+    assert "Số      -BC/ĐU" in text and "Nơi nhận:" in text  # the symbol of an Đảng ủy (HD 36)
     for task in ("1. Tuyên truyền", "2. Học tập và làm theo", "3. Kế hoạch", "4. Tăng cường", "5. Kịp thời"):
         assert task in text
     assert "Tỷ lệ lượt sinh hoạt định kỳ có nội dung học tập và làm theo: 75%" in text

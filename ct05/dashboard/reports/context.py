@@ -39,7 +39,7 @@ class UnitInput:
 @dataclass(frozen=True)
 class ReportInput:
     org_name: str
-    org_code: str
+    doc_symbol: str  # after the slash of the number: "TU", "ĐU", "CB" (the unit's kind), else its code
     superior_name: str
     period: Period
     today: dt.date
@@ -146,7 +146,7 @@ def build_context(data: ReportInput) -> ReportContext:
     header = {
         "superior": data.superior_name.upper(),
         "issuer": data.org_name.upper(),
-        "number": f"Số      -BC/{data.org_code}",
+        "number": f"Số      -BC/{data.doc_symbol}",
         "place": "Điện Biên Phủ",
         "on_behalf": "T/M BAN THƯỜNG VỤ",
         "signer_title": "",

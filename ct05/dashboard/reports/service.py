@@ -89,7 +89,7 @@ def report_input(*, user: Any, org: Organization, period: Period, today: dt.date
     last = rows.get(period.last_year)
     return ReportInput(
         org_name=org.name,
-        org_code=org.code,
+        doc_symbol=org.kind.doc_symbol or org.code,
         superior_name=_superior(org),
         period=period,
         today=today,
