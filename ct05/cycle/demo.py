@@ -508,3 +508,86 @@ def seed_province_cycle(
         f"  phân tích: {summary['commitments']} nội dung, {summary['pairs']} cặp giống nhau, "
         f"{summary['seconds']['total']} giây",
     )
+
+
+# Last year's reviews, as a cell's records hold them: rating names by rank (1 = best) and comments.
+_COMMENTS = (
+    "Hoàn thành tốt các nội dung đăng ký, có sổ theo dõi và minh chứng đầy đủ.",
+    "Hoàn thành phần lớn nội dung; việc báo cáo tiến độ hằng quý còn chậm.",
+    "Một số nội dung còn chung chung, chưa có minh chứng; cần đăng ký cụ thể hơn.",
+    "Chưa hoàn thành nội dung gắn với nhiệm vụ chuyên môn; cần tự soi, tự sửa trong năm tới.",
+)
+
+
+def seed_demo_cycle_history(*, year: int, stdout: TextIO | None = None) -> None:
+    """A past year's registrations of the demo members, closed (assessed and locked), with self-assessed
+    results and the cell's rating and comment: what this year's "tự soi, tự sửa" panel and the dashboard's
+    year-on-year comparison read. History is load data (bulk, no audit trail), then analysed like any year."""
+    from ct05.cycle.models import RatingLevel
+
+    if Registration.objects.filter(year=year).exists():
+        return
+    rng = random.Random(SEED + year)
+    province = Organization.objects.filter(parent__isnull=True).order_by("pk").first()
+    seed_topics(year=year, ward=Organization.objects.filter(code="PMT").first(), province=province)
+    levels = list(RatingLevel.objects.order_by("rank"))
+    closed = timezone.make_aware(dt.datetime(year, 12, 20, 9, 0))
+    members = list(
+        Member.objects.filter(status=Member.Status.ACTIVE, joined_on__lt=dt.date(year, 1, 1))
+        .select_related("cell")
+        .prefetch_related("duties")
+        .order_by("cell__path", "sort_key")
+    )
+    pools: dict[int, list[str]] = {}
+    with transaction.atomic():
+        regs = Registration.objects.bulk_create(
+            [
+                Registration(
+                    year=year,
+                    member=m,
+                    organization_id=m.cell_id,
+                    status=Registration.Status.LOCKED,
+                    submitted_at=closed - dt.timedelta(days=260),
+                    reviewed_at=closed - dt.timedelta(days=255),
+                    self_assessed_at=closed - dt.timedelta(days=10),
+                    assessed_at=closed,
+                    locked_at=closed,
+                )
+                for m in members
+                if rng.random() < 0.9  # a few did not register that year
+            ]
+        )
+        if regs and regs[0].pk is None:
+            regs = list(Registration.objects.filter(year=year).order_by("pk"))
+        by_member = {m.pk: m for m in members}
+        commitments: list[Commitment] = []
+        for reg in regs:
+            member = by_member[reg.member_id]
+            items = _items(rng, member, year, pools.setdefault(member.cell_id, []))
+            results = [rng.choices(("done", "partly", "not"), (70, 20, 10))[0] for _ in items]
+            rank = 1 if all(r == "done" for r in results) else 2 if results.count("not") == 0 else 3
+            reg.rating = levels[min(rank, len(levels)) - 1] if levels else None
+            reg.cell_comment = _COMMENTS[min(rank + (1 if "not" in results else 0), 4) - 1]
+            reg.self_summary = "Cơ bản hoàn thành các nội dung đã đăng ký." if rank < 3 else "Còn nội dung chưa làm."
+            for k, (item, result) in enumerate(zip(items, results, strict=True)):
+                commitments.append(
+                    Commitment(
+                        registration=reg,
+                        position=k + 1,
+                        content=item.content,
+                        duty_id=item.duty_id,
+                        standard=item.standard,
+                        measures=item.measures,
+                        milestones=item.milestones,
+                        deadline=item.deadline,
+                        expected_result=item.expected_result,
+                        self_result=result,
+                        self_evidence={"done": "Sổ theo dõi, biên bản", "partly": "Mới làm được một phần"}.get(
+                            result, ""
+                        ),
+                    )
+                )
+        Registration.objects.bulk_update(regs, ["rating", "cell_comment", "self_summary"])
+        Commitment.objects.bulk_create(commitments)
+    summary = analyze(year=year)
+    _say(stdout, f"  năm {year}: {len(regs)} bản đăng ký đã khóa sổ, {summary['commitments']} nội dung")

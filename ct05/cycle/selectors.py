@@ -253,6 +253,43 @@ def stored_matches(*, user: Any, commitment: Commitment) -> list[MatchView]:
     )
 
 
+@dataclass(frozen=True)
+class PreviousReview:
+    """Last year's review of the same member: what this year's commitments should put right."""
+
+    registration: Registration
+    rating: str
+    cell_comment: str
+    self_summary: str
+    unfinished: list[Commitment]  # self-assessed "partly" or "not done"
+
+
+def previous_review(registration: Registration) -> PreviousReview | None:
+    """The member's registration of the year before, once it was assessed (by the member or the cell)."""
+    if registration.member_id is None:
+        return None
+    prev = (
+        Registration.objects.filter(
+            member_id=registration.member_id,
+            year=registration.year - 1,
+            track=registration.track,
+            status__in=["self_assessed", "assessed", "locked"],
+        )
+        .select_related("rating")
+        .first()
+    )
+    if prev is None:
+        return None
+    unfinished = list(prev.commitments.filter(self_result__in=["partly", "not"]).order_by("position", "pk"))
+    return PreviousReview(
+        registration=prev,
+        rating=prev.rating.name if prev.rating else "",
+        cell_comment=prev.cell_comment,
+        self_summary=prev.self_summary,
+        unfinished=unfinished,
+    )
+
+
 # Indicators, notifications, attention ------------------------------------------------------------------
 
 

@@ -219,32 +219,28 @@ def registration_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 else:
                     messages.success(request, _("Đã lưu bản đăng ký."))
             except registrations.ConcurrentEdit as exc:
-                return render(
-                    request,
-                    "cycle/registration_edit.html",
-                    {"reg": reg, "formset": formset, "version": version, "conflict": error_messages(exc)},
-                    status=409,
-                )
+                return _edit_page(request, reg, formset, version, status=409, conflict=error_messages(exc))
             except ValidationError as exc:
-                return render(
-                    request,
-                    "cycle/registration_edit.html",
-                    {"reg": reg, "formset": formset, "version": version, "errors": error_messages(exc)},
-                    status=400,
-                )
+                return _edit_page(request, reg, formset, version, status=400, errors=error_messages(exc))
             except PermissionDenied:
                 raise Http404 from None
             return redirect("cycle:registration_detail", pk=reg.pk)
-        return render(
-            request, "cycle/registration_edit.html", {"reg": reg, "formset": formset, "version": version}, status=400
-        )
+        return _edit_page(request, reg, formset, version, status=400)
     if not reg.is_editable:
         messages.error(
             request, _("Bản đăng ký đang ở trạng thái “%(s)s”: không sửa được.") % {"s": reg.get_status_display()}
         )
         return redirect("cycle:registration_detail", pk=reg.pk)
     formset = CommitmentFormSet(initial=initial_commitments(commitments), duties=duties, prefix="c")
-    return render(request, "cycle/registration_edit.html", {"reg": reg, "formset": formset, "version": reg.version})
+    return _edit_page(request, reg, formset, reg.version)
+
+
+def _edit_page(
+    request: HttpRequest, reg: Registration, formset: Any, version: int, *, status: int = 200, **extra: Any
+) -> HttpResponse:
+    """The edit page, with last year's review of the same member beside it ("tự soi, tự sửa")."""
+    context = {"reg": reg, "formset": formset, "version": version, "previous": selectors.previous_review(reg), **extra}
+    return render(request, "cycle/registration_edit.html", context, status=status)
 
 
 @login_required

@@ -60,3 +60,45 @@ def test_the_demo_cycle_puts_registrations_in_several_states(world: World) -> No
     assert {"draft", "submitted", "accepted"} <= states
     assert len(states) >= 5
     assert Registration.objects.filter(on_behalf=True).exists()
+
+
+def test_the_demo_history_closes_last_year_with_results_ratings_and_verdicts(world: World) -> None:
+    from ct05.cycle.demo import seed_demo_cycle_history
+    from ct05.cycle.models import Commitment
+
+    for i in range(30):
+        make_member(world.cell1, f"Lò Văn Cũ {i}", f"DC{i:04d}")
+    seed_demo_cycle_history(year=YEAR - 1, stdout=io.StringIO())
+    regs = Registration.objects.filter(year=YEAR - 1)
+    assert regs.count() > 20 and set(regs.values_list("status", flat=True)) == {"locked"}
+    assert not regs.filter(rating__isnull=True).exists()
+    items = Commitment.objects.filter(registration__year=YEAR - 1)
+    assert set(items.values_list("self_result", flat=True)) == {"done", "partly", "not"}
+    assert not items.filter(verdict="").exists()  # analysed like any year
+    seed_demo_cycle_history(year=YEAR - 1, stdout=io.StringIO())  # idempotent
+    assert Registration.objects.filter(year=YEAR - 1).count() == regs.count()
+
+
+def test_the_edit_page_shows_last_years_review_to_put_right(world: World) -> None:
+    from ct05.cycle.models import Commitment, RatingLevel
+
+    topic()
+    last = Registration.objects.create(
+        year=YEAR - 1,
+        member=world.m1,
+        organization=world.cell1,
+        status="locked",
+        rating=RatingLevel.objects.order_by("rank")[1],
+        cell_comment="Chưa hoàn thành việc kèm cặp đảng viên mới.",
+    )
+    Commitment.objects.create(registration=last, position=1, content="Kèm cặp 2 đảng viên mới", self_result="not")
+    Commitment.objects.create(registration=last, position=2, content="Trồng 20 cây xanh", self_result="done")
+    reg = registration(world, texts=(COPIED,))
+    page = world.client_for(world.member1).get(f"/lam-theo/{reg.pk}/sua/").content.decode()
+    assert f"kết quả năm {YEAR - 1}" in page
+    assert "Chưa hoàn thành việc kèm cặp đảng viên mới." in page
+    assert "Kèm cặp 2 đảng viên mới" in page and "Trồng 20 cây xanh" not in page
+    # Another member's page shows nothing of it.
+    other = registration(world, actor=world.member2, member=world.m2, texts=(GENERIC,))
+    page = world.client_for(world.member2).get(f"/lam-theo/{other.pk}/sua/").content.decode()
+    assert "Kèm cặp" not in page and "Tự soi, tự sửa" not in page

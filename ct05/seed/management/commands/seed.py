@@ -17,9 +17,14 @@ from ct05.orgs.models import Organization
 from ct05.seed import bulk, demo
 
 # What each domain app adds to the demo and to the province, in order, with the years it fills: the
-# routine records for last year too (so the dashboards have a year to compare with); the registrations for
-# this year only (their demo runs the full text analysis, the slowest step of the first start).
-DEMO_STEPS = [("ct05.records.demo.seed_demo_records", (-1, 0)), ("ct05.cycle.demo.seed_demo_cycle", (0,))]
+# routine records for last year too (so the dashboards have a year to compare with); the demo's members also
+# get last year's registrations, closed (the "tự soi, tự sửa" panel and the year-on-year figures read them);
+# the province's registrations are for this year only.
+DEMO_STEPS = [
+    ("ct05.records.demo.seed_demo_records", (-1, 0)),
+    ("ct05.cycle.demo.seed_demo_cycle_history", (-1,)),
+    ("ct05.cycle.demo.seed_demo_cycle", (0,)),
+]
 PROVINCE_STEPS = [
     ("ct05.records.demo.seed_province_records", (-1, 0)),
     ("ct05.cycle.demo.seed_province_cycle", (0,)),
@@ -34,18 +39,28 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="which", required=True)
         p_demo = sub.add_parser("demo", help="Các đơn vị của đoàn khảo sát, ~300 đảng viên, 5 tài khoản demo.")
-        p_demo.add_argument("--if-empty", action="store_true",
-                            help="Không làm gì nếu cơ sở dữ liệu đã có tổ chức đảng (dùng trong `make run`).")
-        p_demo.add_argument("--tree-only", action="store_true",
-                            help="Chỉ tạo cây tổ chức, đảng viên và tài khoản (không tạo sổ sách, đăng ký).")
+        p_demo.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Không làm gì nếu cơ sở dữ liệu đã có tổ chức đảng (dùng trong `make run`).",
+        )
+        p_demo.add_argument(
+            "--tree-only",
+            action="store_true",
+            help="Chỉ tạo cây tổ chức, đảng viên và tài khoản (không tạo sổ sách, đăng ký).",
+        )
         p_prov = sub.add_parser("province", help="Một tỉnh: ~50.000 đảng viên, ~600 tổ chức cơ sở đảng, ~2.000 chi bộ.")
-        p_prov.add_argument("--members", type=int, default=bulk.PROVINCE_MEMBERS,
-                            help="Số đảng viên (mặc định 50.000).")
+        p_prov.add_argument(
+            "--members", type=int, default=bulk.PROVINCE_MEMBERS, help="Số đảng viên (mặc định 50.000)."
+        )
         p_prov.add_argument("--code", default=bulk.PROVINCE_CODE, help="Mã Tỉnh ủy gốc (mặc định DIENBIEN).")
         p_prov.add_argument("--batch", type=int, default=20_000, help="Số đảng viên mỗi lô ghi.")
         p_prov.add_argument("--seed", type=int, default=bulk.SEED, help="Hạt giống ngẫu nhiên.")
-        p_prov.add_argument("--tree-only", action="store_true",
-                            help="Chỉ tạo cây tổ chức và đảng viên (không tạo sinh hoạt chi bộ, đăng ký).")
+        p_prov.add_argument(
+            "--tree-only",
+            action="store_true",
+            help="Chỉ tạo cây tổ chức và đảng viên (không tạo sinh hoạt chi bộ, đăng ký).",
+        )
         p_nat = sub.add_parser("national", help="Toàn quốc: 34 tỉnh, thành; N đảng viên, ghi theo lô, bộ nhớ giới hạn.")
         p_nat.add_argument("--members", type=int, required=True, help="Số đảng viên (đến 5.600.000).")
         p_nat.add_argument("--batch", type=int, default=20_000, help="Số đảng viên mỗi lô ghi.")
@@ -61,12 +76,18 @@ class Command(BaseCommand):
         try:
             if which == "province":
                 stats = bulk.seed_province(
-                    members=options["members"], code=options["code"].upper(), batch=options["batch"],
-                    seed=options["seed"], log=self._log,
+                    members=options["members"],
+                    code=options["code"].upper(),
+                    batch=options["batch"],
+                    seed=options["seed"],
+                    log=self._log,
                 )
             else:
                 stats = bulk.seed_national(
-                    members=options["members"], batch=options["batch"], seed=options["seed"], log=self._log,
+                    members=options["members"],
+                    batch=options["batch"],
+                    seed=options["seed"],
+                    log=self._log,
                 )
         except bulk.SeedConflict as exc:
             raise CommandError(str(exc)) from exc
@@ -99,9 +120,9 @@ class Command(BaseCommand):
                 f"Đã có Tỉnh ủy mã {exc}: dữ liệu demo đã được tạo. Dùng cơ sở dữ liệu trống, "
                 "hoặc `ct05 seed demo --if-empty` để bỏ qua khi đã có dữ liệu."
             ) from exc
-        self.stdout.write(self.style.SUCCESS(
-            f"Đã tạo {stats['organizations']} tổ chức đảng và {stats['members']} đảng viên."
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(f"Đã tạo {stats['organizations']} tổ chức đảng và {stats['members']} đảng viên.")
+        )
         if not tree_only:
             self._steps(DEMO_STEPS)
             # Once, after the records and registrations: the missions read the gaps those steps created.
