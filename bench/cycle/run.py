@@ -162,6 +162,8 @@ def run(args: argparse.Namespace) -> None:
             )
         print(f"  loaded {start + size} registrations", flush=True)
     load.reset_sequences(Member, Registration, Commitment)
+    with connection.cursor() as cur:  # planner statistics, as after any bulk load (autovacuum would, later)
+        cur.execute("ANALYZE")
     load_s = time.perf_counter() - t0
     out: dict[str, object] = {
         "database": connection.vendor,
