@@ -202,7 +202,8 @@ def seed_topics(*, year: int, ward: Organization | None, province: Organization 
     )
 
 
-def _specific(rng: random.Random, year: int, duty: str, place: str) -> str:
+def _specific(rng: random.Random, year: int, duty: str | None, place: str) -> str:
+    """A specific commitment; one written for a duty (`duty` given) names it, as members do."""
     q = rng.randint(1, 4)
     slots = {
         "d": rng.randint(1, 28),
@@ -213,9 +214,11 @@ def _specific(rng: random.Random, year: int, duty: str, place: str) -> str:
         "n": rng.randint(2, 40),
         "whom": rng.choice(WHOM),
     }
-    if len(duty) > 80:  # a long duty is quoted by its first words, never cut inside a word
-        duty = duty[:80].rsplit(" ", 1)[0].rstrip(",;:")
-    text = rng.choice(SPECIFIC).format(
+    duty = duty or ""
+    if len(duty) > 120:  # a long duty is quoted by its first words, never cut inside a word
+        duty = duty[:120].rsplit(" ", 1)[0].rstrip(",;:")
+    templates = SPECIFIC if duty else [t for t in SPECIFIC if "{duty" not in t]
+    text = rng.choice(templates).format(
         duty=duty,
         duty_l=duty.lower(),
         verb=rng.choice(VERBS),
@@ -258,9 +261,7 @@ def _items(rng: random.Random, member: Member, year: int, pool: list[str]) -> li
         elif roll < 0.4 and pool:
             text = _edit(rng, rng.choice(pool))
         else:
-            text = _specific(
-                rng, year, duty.text if duty else (member.government_position or "công việc được giao"), place
-            )
+            text = _specific(rng, year, duty.text if duty else None, place)
             pool.append(text)
         has_deadline = roll >= 0.3 and rng.random() < 0.8
         items.append(
@@ -423,7 +424,7 @@ def seed_province_cycle(
     then the background analysis fills in verdicts, fingerprints, pairs and indicators (`run_analysis=False`
     leaves that to the caller: bench/cycle times it on its own).
 
-    The mix is the demo's, written from each member's own duties, post and cell (as `seed_demo_cycle`):
+    The mix is the demo's, written from each member's own duties and cell (as `seed_demo_cycle`):
     ~30 % stock phrases (identical across the province), ~6 % copies with small edits (mostly of a colleague
     in the same cell), the rest specific, two in three linked to one of the member's duties.
     """
@@ -431,11 +432,7 @@ def seed_province_cycle(
     province = Organization.objects.filter(parent__isnull=True).order_by("pk").first()
     seed_topics(year=year, ward=None, province=province)
     have = set(Registration.objects.filter(year=year, member__isnull=False).values_list("member_id", flat=True))
-    members = (
-        Member.objects.filter(status=Member.Status.ACTIVE)
-        .exclude(pk__in=have)
-        .values_list("pk", "cell_id", "government_position")
-    )
+    members = Member.objects.filter(status=Member.Status.ACTIVE).exclude(pk__in=have).values_list("pk", "cell_id")
     places = {
         pk: name.replace("Chi bộ ", "")
         for pk, name in Organization.objects.filter(kind__is_cell=True).values_list("pk", "name")
@@ -444,23 +441,20 @@ def seed_province_cycle(
     by_cell: dict[int, list[str]] = {}  # the last specific texts written in each cell: what a colleague copies
     pool: list[str] = []
     total = 0
-    chunk: list[tuple[int, int, str]] = []
+    chunk: list[tuple[int, int]] = []
 
     def flush() -> None:
         nonlocal total
-        ids = [m for m, _c, _p in chunk]
+        ids = [m for m, _c in chunk]
         duties: dict[int, list[tuple[int, str]]] = {}
         for pk, member_id, text in Duty.objects.filter(member_id__in=ids, ended_on__isnull=True).values_list(
             "pk", "member_id", "text"
         ):
             duties.setdefault(member_id, []).append((pk, text))
-        regs = [
-            Registration(year=year, member_id=m, organization_id=c, status=rng.choice(statuses)) for m, c, _p in chunk
-        ]
+        regs = [Registration(year=year, member_id=m, organization_id=c, status=rng.choice(statuses)) for m, c in chunk]
         with transaction.atomic():
             Registration.objects.bulk_create(regs, batch_size=2000)
             regs = list(Registration.objects.filter(year=year, member_id__in=ids))
-            post = {m: p for m, _c, p in chunk}
             commitments = []
             for reg in regs:
                 own = duties.get(reg.member_id, [])
@@ -474,8 +468,8 @@ def seed_province_cycle(
                     elif roll < 0.36 and (colleagues or pool):
                         text = _edit(rng, rng.choice(colleagues if colleagues and rng.random() < 0.8 else pool))
                     else:
-                        what = duty[1] if duty else (post[reg.member_id] or "công việc được giao")
-                        text = _specific(rng, year, what, places.get(reg.organization_id, "địa bàn"))
+                        place = places.get(reg.organization_id, "địa bàn")
+                        text = _specific(rng, year, duty[1] if duty else None, place)
                         colleagues.append(text)
                         del colleagues[:-10]
                         if len(pool) < 5000:

@@ -31,7 +31,7 @@ def _engine_version() -> str:
         from ct05.textcheck import ENGINE_VERSION as version  # type: ignore[attr-defined]
     except ImportError:  # an engine without a version still records the normalizer's
         version = "textcheck"
-    return f"{version}+{NORMALIZER_VERSION}"[:40]
+    return (version if NORMALIZER_VERSION in version else f"{version}+{NORMALIZER_VERSION}")[:40]
 
 
 ENGINE_VERSION = _engine_version()
