@@ -14,13 +14,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 
 from ct05.access.resolver import member_q
 from ct05.core.text import clean, escape_cell, fold
-from ct05.cycle.models import Registration, Standard144
+from ct05.cycle.models import CellIndicator, Registration, Standard144
 from ct05.cycle.services.registrations import (
     CommitmentInput,
     _clean_commitments,
@@ -89,6 +90,52 @@ def export_registrations(qs: QuerySet[Registration]) -> bytes:
                 ]
             row += [c.get_self_result_display() if c and c.self_result else "", reg.rating.name if reg.rating else ""]
             ws.append([escape_cell(v) for v in row])
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _share(part: int, whole: int) -> float | str:
+    return round(100 * part / whole, 1) if whole else ""
+
+
+def export_indicators(rows: QuerySet[CellIndicator], *, year: int) -> bytes:
+    """The per-cell indicators as the page shows them (already scoped and filtered), percentages as numbers."""
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(f"Chi so {year}")
+    ws.append(
+        [
+            _("Chi bộ"),
+            _("Trực thuộc"),
+            _("Đảng viên"),
+            _("Đã đăng ký (%)"),
+            _("Cụ thể (%)"),
+            _("Giống bản khác (%)"),
+            _("Gắn nhiệm vụ (%)"),
+            _("Có thời hạn (%)"),
+            _("Cập nhật tiến độ (%)"),
+            _("Tự đánh giá (%)"),
+            _("Số nội dung"),
+            _("Tính lúc"),
+        ]
+    )
+    for i in rows.iterator(chunk_size=1000):
+        org = i.organization
+        row: list[Any] = [
+            org.name,
+            org.parent.name if org.parent else "",
+            i.members,
+            _share(i.registered, i.members),
+            _share(i.specific, i.commitments),
+            _share(i.copied, i.commitments),
+            _share(i.linked, i.commitments),
+            _share(i.with_deadline, i.commitments),
+            _share(i.checked_in, i.registrations),
+            _share(i.self_assessed, i.registrations),
+            i.commitments,
+            timezone.localtime(i.computed_at).strftime("%d/%m/%Y %H:%M"),
+        ]
+        ws.append([escape_cell(v) for v in row])
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

@@ -294,7 +294,9 @@ def previous_review(registration: Registration) -> PreviousReview | None:
 
 
 def indicator_list(*, user: Any, year: int, org: Organization | None = None) -> QuerySet[CellIndicator]:
-    qs = CellIndicator.objects.filter(org_scope(user).q("organization__"), year=year).select_related("organization")
+    qs = CellIndicator.objects.filter(org_scope(user).q("organization__"), year=year).select_related(
+        "organization__parent"
+    )
     if org is not None:
         qs = qs.filter(organization__path__startswith=org.path)
     return qs.order_by("organization__path")

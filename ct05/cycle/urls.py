@@ -25,6 +25,7 @@ urlpatterns = [
     path("lam-theo/nhap/", views_exchange.import_page, name="import"),
     path("lam-theo/nhap/mau.xlsx", views_exchange.import_template, name="import_template"),
     path("lam-theo/chi-so/", views_more.indicators, name="indicators"),
+    path("lam-theo/chi-so/xuat.xlsx", views_more.indicators_export, name="indicators_export"),
     path("lam-theo/phan-tich/", views_more.analyze_start, name="analyze"),
     path("lam-theo/chua-dang-ky/", views_more.missing, name="missing"),
     path("lam-theo/chuyen-de/", views_more.topics, name="topics"),

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from ct05.access.resolver import org_scope
 from ct05.core.models import BackgroundJob
-from ct05.cycle import selectors
+from ct05.cycle import exchange, selectors
 from ct05.cycle.services.reminders import notification_mark_read
 from ct05.cycle.tasks import ANALYZE_KIND, enqueue_analysis
 from ct05.cycle.views import _int
@@ -49,6 +49,19 @@ def indicators(request: HttpRequest) -> HttpResponse:
             "querystring": request.GET.urlencode(),
         },
     )
+
+
+@login_required
+def indicators_export(request: HttpRequest) -> HttpResponse:
+    year, org = _year(request), _org(request)
+    rows = selectors.indicator_list(user=request.user, year=year, org=org)  # type: ignore[arg-type]
+    response = HttpResponse(
+        exchange.export_indicators(rows, year=year),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    name = f"chi-so-lam-theo-{year}{'-' + org.code.lower() if org else ''}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 @login_required

@@ -102,3 +102,21 @@ def test_the_edit_page_shows_last_years_review_to_put_right(world: World) -> Non
     other = registration(world, actor=world.member2, member=world.m2, texts=(GENERIC,))
     page = world.client_for(world.member2).get(f"/lam-theo/{other.pk}/sua/").content.decode()
     assert "Kèm cặp" not in page and "Tự soi, tự sửa" not in page
+
+
+def test_the_indicators_export_follows_the_users_scope_with_numbers_as_numbers(world: World) -> None:
+    from openpyxl import load_workbook
+
+    _copied_world(world)
+    call_command("analyze", "--year", str(YEAR), stdout=io.StringIO())
+    response = world.client_for(world.officer).get("/lam-theo/chi-so/xuat.xlsx", {"year": YEAR})
+    assert response.status_code == 200 and response["Content-Disposition"].endswith(f'chi-so-lam-theo-{YEAR}.xlsx"')
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    names = [r[0] for r in rows[1:]]
+    assert "Chi bộ tổ dân phố 1" in names and "Chi bộ tổ dân phố 5" not in names
+    assert all(r[1] == "Đảng bộ phường Mường Thanh" for r in rows[1:])
+    assert all(isinstance(r[2], int) for r in rows[1:])
+    # The other ward's cells stay out even when asked for by id.
+    asked = {"year": YEAR, "org": world.other_ward.pk}
+    other = world.client_for(world.officer).get("/lam-theo/chi-so/xuat.xlsx", asked)
+    assert other.status_code == 404
