@@ -118,12 +118,14 @@ def registration_new(request: HttpRequest) -> HttpResponse:
     me = selectors.own_member(user=request.user)
     choices = []
     if me is not None:
-        choices.append((me.pk, f"{me.full_name} ({_('bản thân')})"))
+        myself = _("bản thân")
+        choices.append((me.pk, f"{me.full_name} ({myself})"))
     managed = Member.objects.filter(member_q(request.user, "manage"), status=Member.Status.ACTIVE)
     managed = managed.select_related("cell").order_by("cell__path", "sort_key")[:5000]
     done = set(Registration.objects.filter(year=year, member__in=managed).values_list("member_id", flat=True))
+    has_one = _("đã có bản đăng ký")
     choices += [
-        (m.pk, f"{m.full_name} — {m.cell.name}" + (f" ({_('đã có bản đăng ký')})" if m.pk in done else ""))
+        (m.pk, f"{m.full_name} — {m.cell.name}" + (f" ({has_one})" if m.pk in done else ""))
         for m in managed
         if me is None or m.pk != me.pk
     ]

@@ -9,18 +9,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
 from ct05.dashboard.figures import Figures, pct, scalar
 
 
 @dataclass(frozen=True)
 class Indicator:
     code: str
-    label: str
+    label: str | Promise  # shown in the interface's language; the Party reports render it in Vietnamese
     num: str
     den: str = ""  # "" for a count
     better: str = "high"  # "high" | "low" | "" (neutral)
     task: int = 0  # 1..5: the five tasks of DESIGN.md section 1
-    unit: str = ""  # what a count counts ("việc", "mô hình" …)
+    unit: str | Promise = ""  # what a count counts ("việc", "mô hình" …)
 
     @property
     def is_pct(self) -> bool:
@@ -45,31 +48,37 @@ def _months_for(code: str, months: range | None) -> range | None:
 
 
 INDICATORS: tuple[Indicator, ...] = (
-    Indicator("registered", "Đảng viên đã đăng ký làm theo", "registered", "members", task=3),
-    Indicator("specific", "Nội dung đăng ký cụ thể", "specific", "commitments", task=3),
-    Indicator("copied", "Nội dung đăng ký trùng lặp, sao chép", "copied", "commitments", better="low", task=3),
-    Indicator("linked", "Nội dung gắn với nhiệm vụ được giao", "linked", "commitments", task=3),
-    Indicator("with_deadline", "Nội dung có thời hạn, mốc thời gian", "with_deadline", "commitments", task=3),
-    Indicator("checked_in", "Bản đăng ký có cập nhật tiến độ", "checked_in", "registrations", task=3),
-    Indicator("self_assessed", "Bản đăng ký đã tự đánh giá cuối năm", "self_assessed", "registrations", task=3),
-    Indicator("study", "Chi bộ có nội dung học tập và làm theo trong sinh hoạt tháng", "study_m", "cells_m", task=2),
-    Indicator("meetings", "Chi bộ sinh hoạt định kỳ hằng tháng", "meetings_m", "cells_m", task=2),
-    Indicator("thematic", "Chi bộ sinh hoạt chuyên đề trong quý", "thematic_q", "cells_q", task=2),
-    Indicator("standards", "Đơn vị có chuẩn mực đạo đức ngắn gọn, được rà soát", "std_ok", "std_units", task=1),
-    Indicator("key_plans", "Cán bộ chủ chốt có kế hoạch nêu gương", "key_plans", "key_leaders", task=4),
-    Indicator("activities", "Hoạt động tuyên truyền", "activities_m", better="", task=1, unit="hoạt động"),
-    Indicator("deeds", "Người tốt, việc tốt được ghi nhận", "deeds_m", better="", task=5, unit="việc"),
-    Indicator("models", "Mô hình, điển hình mới", "models_m", better="", task=5, unit="mô hình"),
-    Indicator("replications", "Lượt nhân rộng mô hình", "replications_m", better="", task=5, unit="lượt"),
-    Indicator("commendations", "Khen thưởng", "commendations_m", better="", task=5, unit="quyết định"),
-    Indicator("criticisms", "Phê bình, uốn nắn", "criticisms_m", better="", task=5, unit="trường hợp"),
-    Indicator("items_overdue", "Việc trong nghị quyết quá hạn", "items_overdue", better="low", task=3, unit="việc"),
-    Indicator("inspections", "Cuộc kiểm tra, giám sát, khảo sát", "inspections_m", better="", task=4, unit="cuộc"),
-    Indicator("self_inspections", "Lượt tự kiểm tra", "self_inspections_m", better="", task=4, unit="lượt"),
-    Indicator("tasks_open", "Nhiệm vụ khắc phục đang mở", "tasks_open", better="", task=4, unit="nhiệm vụ"),
-    Indicator("tasks_done", "Nhiệm vụ khắc phục đã xong", "tasks_done", better="", task=4, unit="nhiệm vụ"),
-    Indicator("tasks_overdue", "Nhiệm vụ khắc phục quá hạn", "tasks_overdue", better="low", task=4, unit="nhiệm vụ"),
-    Indicator("warnings", "Cảnh báo đang mở", "warnings", better="low", task=4, unit="cảnh báo"),
+    Indicator("registered", _("Đảng viên đã đăng ký làm theo"), "registered", "members", task=3),
+    Indicator("specific", _("Nội dung đăng ký cụ thể"), "specific", "commitments", task=3),
+    Indicator("copied", _("Nội dung đăng ký trùng lặp, sao chép"), "copied", "commitments", better="low", task=3),
+    Indicator("linked", _("Nội dung gắn với nhiệm vụ được giao"), "linked", "commitments", task=3),
+    Indicator("with_deadline", _("Nội dung có thời hạn, mốc thời gian"), "with_deadline", "commitments", task=3),
+    Indicator("checked_in", _("Bản đăng ký có cập nhật tiến độ"), "checked_in", "registrations", task=3),
+    Indicator("self_assessed", _("Bản đăng ký đã tự đánh giá cuối năm"), "self_assessed", "registrations", task=3),
+    Indicator("study", _("Chi bộ có nội dung học tập và làm theo trong sinh hoạt tháng"), "study_m", "cells_m", task=2),
+    Indicator("meetings", _("Chi bộ sinh hoạt định kỳ hằng tháng"), "meetings_m", "cells_m", task=2),
+    Indicator("thematic", _("Chi bộ sinh hoạt chuyên đề trong quý"), "thematic_q", "cells_q", task=2),
+    Indicator("standards", _("Đơn vị có chuẩn mực đạo đức ngắn gọn, được rà soát"), "std_ok", "std_units", task=1),
+    Indicator("key_plans", _("Cán bộ chủ chốt có kế hoạch nêu gương"), "key_plans", "key_leaders", task=4),
+    Indicator("activities", _("Hoạt động tuyên truyền"), "activities_m", better="", task=1, unit=_("hoạt động")),
+    Indicator("deeds", _("Người tốt, việc tốt được ghi nhận"), "deeds_m", better="", task=5, unit=_("việc")),
+    Indicator("models", _("Mô hình, điển hình mới"), "models_m", better="", task=5, unit=_("mô hình")),
+    Indicator("replications", _("Lượt nhân rộng mô hình"), "replications_m", better="", task=5, unit=_("lượt")),
+    Indicator("commendations", _("Khen thưởng"), "commendations_m", better="", task=5, unit=_("quyết định")),
+    Indicator("criticisms", _("Phê bình, uốn nắn"), "criticisms_m", better="", task=5, unit=_("trường hợp")),
+    Indicator(
+        "items_overdue", _("Việc trong nghị quyết quá hạn"), "items_overdue", better="low", task=3, unit=_("việc")
+    ),
+    Indicator(
+        "inspections", _("Cuộc kiểm tra, giám sát, khảo sát"), "inspections_m", better="", task=4, unit=_("cuộc")
+    ),
+    Indicator("self_inspections", _("Lượt tự kiểm tra"), "self_inspections_m", better="", task=4, unit=_("lượt")),
+    Indicator("tasks_open", _("Nhiệm vụ khắc phục đang mở"), "tasks_open", better="", task=4, unit=_("nhiệm vụ")),
+    Indicator("tasks_done", _("Nhiệm vụ khắc phục đã xong"), "tasks_done", better="", task=4, unit=_("nhiệm vụ")),
+    Indicator(
+        "tasks_overdue", _("Nhiệm vụ khắc phục quá hạn"), "tasks_overdue", better="low", task=4, unit=_("nhiệm vụ")
+    ),
+    Indicator("warnings", _("Cảnh báo đang mở"), "warnings", better="low", task=4, unit=_("cảnh báo")),
 )
 BY_CODE = {i.code: i for i in INDICATORS}
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from ct05.dashboard import svg
 from ct05.dashboard.figures import pct, series
@@ -19,8 +20,19 @@ from ct05.dashboard.selectors import DashboardData
 
 MONTH_LABELS = [f"T{m}" for m in range(1, 13)]
 # Indicators offered in the sub-unit comparison chart (percentages only).
-COMPARABLE = ("registered", "specific", "copied", "linked", "with_deadline", "checked_in", "self_assessed",
-              "study", "thematic", "standards", "key_plans")
+COMPARABLE = (
+    "registered",
+    "specific",
+    "copied",
+    "linked",
+    "with_deadline",
+    "checked_in",
+    "self_assessed",
+    "study",
+    "thematic",
+    "standards",
+    "key_plans",
+)
 
 
 @dataclass(frozen=True)
@@ -47,13 +59,13 @@ def _delta(ind: Indicator, now: float | None, before: float | None) -> tuple[str
         return "", ""
     d = now - before
     if abs(d) < 0.05:
-        return "= năm trước", ""
+        return _("= năm trước"), ""
     sign = "+" if d > 0 else "−"
-    amount = (f"{abs(d):.1f}".replace(".", ",") + " điểm %") if ind.is_pct else fmt(abs(d), False)
+    amount = (f"{abs(d):.1f}".replace(".", ",") + " " + _("điểm %")) if ind.is_pct else fmt(abs(d), False)
     trend = ""
     if ind.better:
         trend = "good" if (d > 0) == (ind.better == "high") else "bad"
-    return f"{sign}{amount} so với năm trước", trend
+    return _("%(d)s so với năm trước") % {"d": f"{sign}{amount}"}, trend
 
 
 def cards(data: DashboardData) -> list[Card]:
@@ -84,8 +96,11 @@ def trend_chart(data: DashboardData) -> SafeString:
     return mark_safe(  # noqa: S308 - svg.py escapes every text it writes
         svg.column_chart(
             MONTH_LABELS,
-            [svg.Series(f"Năm {data.year}", now), svg.Series(f"Năm {data.year - 1}", before)],
-            title="Tỷ lệ chi bộ có nội dung học tập và làm theo trong sinh hoạt hằng tháng",
+            [
+                svg.Series(_("Năm %(y)s") % {"y": data.year}, now),
+                svg.Series(_("Năm %(y)s") % {"y": data.year - 1}, before),
+            ],
+            title=_("Tỷ lệ chi bộ có nội dung học tập và làm theo trong sinh hoạt hằng tháng"),
             unit="%",
             max_value=100,
         )
@@ -99,8 +114,8 @@ def counts_chart(data: DashboardData) -> SafeString:
     return mark_safe(  # noqa: S308
         svg.column_chart(
             MONTH_LABELS,
-            [svg.Series("Việc tốt", deeds), svg.Series("Mô hình", models), svg.Series("Khen thưởng", comm)],
-            title=f"Người tốt việc tốt, mô hình, khen thưởng theo tháng năm {data.year}",
+            [svg.Series(_("Việc tốt"), deeds), svg.Series(_("Mô hình"), models), svg.Series(_("Khen thưởng"), comm)],
+            title=_("Người tốt việc tốt, mô hình, khen thưởng theo tháng năm %(y)s") % {"y": data.year},
         )
     )
 
@@ -113,7 +128,7 @@ def comparison_chart(data: DashboardData, code: str, year: int) -> SafeString:
         n, d = ind.parts(u.fig)
         href = reverse("dashboard:org", args=[u.org.pk]) + f"?nam={year}&chi_so={code}"
         bars.append(svg.Bar(u.org.name, ind.value(u.fig), f"{n}/{d}" if d else "", href))
-    return mark_safe(svg.bar_list(bars, title=f"{ind.label} — so sánh các đơn vị trực thuộc"))  # noqa: S308
+    return mark_safe(svg.bar_list(bars, title=_("%(i)s — so sánh các đơn vị trực thuộc") % {"i": ind.label}))  # noqa: S308
 
 
 def rating_parts(fig: dict[str, Any]) -> list[tuple[str, int]]:
@@ -138,7 +153,9 @@ def rating_parts(fig: dict[str, Any]) -> list[tuple[str, int]]:
 
 def distribution_chart(data: DashboardData) -> SafeString:
     return mark_safe(  # noqa: S308
-        svg.stacked_bar(rating_parts(data.fig), title=f"Xếp loại mức độ thực hiện bản đăng ký năm {data.year}")
+        svg.stacked_bar(
+            rating_parts(data.fig), title=_("Xếp loại mức độ thực hiện bản đăng ký năm %(y)s") % {"y": data.year}
+        )
     )
 
 
@@ -148,8 +165,8 @@ def quality_chart(data: DashboardData) -> SafeString:
     specific = int(f.get("specific", 0))
     return mark_safe(  # noqa: S308
         svg.stacked_bar(
-            [("Cụ thể", specific), ("Chung chung hoặc chưa đánh giá", max(total - specific, 0))],
-            title="Chất lượng nội dung đăng ký",
+            [(_("Cụ thể"), specific), (_("Chung chung hoặc chưa đánh giá"), max(total - specific, 0))],
+            title=_("Chất lượng nội dung đăng ký"),
         )
     )
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ct05.access.resolver import Scope, org_scope
 from ct05.dashboard.figures import Figures, add_into
@@ -103,7 +104,7 @@ def dashboard_data(*, user: Any, org_id: int | None, year: int) -> DashboardData
         tops = org_selectors.organization_roots(user=user)
         full = True
         kids = tops
-        title = "Toàn quốc" if scope.everything else "Toàn bộ phạm vi của bạn"
+        title = _("Toàn quốc") if scope.everything else _("Toàn bộ phạm vi của bạn")
         crumbs = []
     wanted = {o.pk: covers_subtree(scope, o) for o in kids}
     wanted.update({t.pk: full and covers_subtree(scope, t) for t in tops})

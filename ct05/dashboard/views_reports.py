@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ct05.core.models import BackgroundJob
@@ -18,14 +19,14 @@ from ct05.dashboard.reports.render import merged
 from ct05.orgs import selectors as org_selectors
 
 HEADER_LABELS = {
-    "superior": "Cơ quan cấp trên",
-    "issuer": "Cơ quan ban hành",
-    "number": "Số, ký hiệu",
-    "place": "Địa danh",
-    "on_behalf": "Thẩm quyền ký (T/M, K/T …)",
-    "signer_title": "Chức vụ người ký",
-    "signer_name": "Họ tên người ký",
-    "recipients": "Nơi nhận (mỗi dòng một nơi)",
+    "superior": _lazy("Cơ quan cấp trên"),
+    "issuer": _lazy("Cơ quan ban hành"),
+    "number": _lazy("Số, ký hiệu"),
+    "place": _lazy("Địa danh"),
+    "on_behalf": _lazy("Thẩm quyền ký (T/M, K/T …)"),
+    "signer_title": _lazy("Chức vụ người ký"),
+    "signer_name": _lazy("Họ tên người ký"),
+    "recipients": _lazy("Nơi nhận (mỗi dòng một nơi)"),
 }
 
 
@@ -81,6 +82,4 @@ def report_job(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def report_download(request: HttpRequest, pk: int, fmt: str) -> FileResponse:
     path, filename = service.report_file(user=request.user, job_id=pk, fmt=fmt)
-    return FileResponse(
-        path.open("rb"), as_attachment=True, filename=filename, content_type=service.CONTENT_TYPES[fmt]
-    )
+    return FileResponse(path.open("rb"), as_attachment=True, filename=filename, content_type=service.CONTENT_TYPES[fmt])

@@ -68,3 +68,29 @@ def test_anonymous_users_are_sent_to_login(world: World) -> None:
 
     r = Client().get(reverse("dashboard:home"))
     assert r.status_code == 302 and "dang-nhap" in r["Location"]
+
+
+def test_the_dashboard_speaks_english_when_chosen_and_the_report_stays_vietnamese(
+    world: World, records: Records
+) -> None:
+    import datetime as dt
+
+    from django.conf import settings
+    from django.utils import translation
+
+    from ct05.dashboard.reports.period import parse_period
+    from ct05.dashboard.reports.service import report_context
+
+    rollup_compute(year=LAST_YEAR)
+    rollup_compute(year=LAST_YEAR - 1)
+    client = world.client_for(world.admin)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = client.get(reverse("dashboard:org", args=[world.city.pk]), {"nam": LAST_YEAR}).content.decode()
+    assert "Members registered" in html or "registered" in html.lower()
+    assert "Đảng viên đã đăng ký làm theo" not in html
+    with translation.override("en"):  # an English session generating the year-end report
+        ctx = report_context(
+            user=world.admin, org=world.city, period=parse_period(str(LAST_YEAR), today=dt.date.today())
+        )
+    text = " ".join(f for part in ctx.parts for f in part.facts)
+    assert "Tỷ lệ đảng viên đăng ký làm theo" in text and "registered" not in text.lower()

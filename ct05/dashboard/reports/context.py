@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.utils import translation
+
 from ct05.dashboard.figures import Figures, add_into, pct, series
 from ct05.dashboard.indicators import BY_CODE, TASKS
 from ct05.dashboard.reports.period import Period
@@ -138,6 +140,7 @@ class _Reader:
         return s + "."
 
 
+@translation.override("vi")  # an official document of a Vietnamese Party body
 def build_context(data: ReportInput) -> ReportContext:
     p = data.period
     r = _Reader(data)

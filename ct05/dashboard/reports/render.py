@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 
+from django.utils import translation
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
@@ -63,10 +64,12 @@ def to_party_document(
     )
 
 
+@translation.override("vi")  # an official document of a Vietnamese Party body
 def render_report_docx(ctx: ReportContext, edits: dict[str, str] | None = None, *, day: dt.date | None = None) -> bytes:
     return render_docx(to_party_document(ctx, edits, day=day))
 
 
+@translation.override("vi")  # an official document of a Vietnamese Party body
 def render_annex_xlsx(ctx: ReportContext) -> bytes:
     """One sheet per annex table, plus the report's figures sentence by sentence (sheet "Số liệu")."""
     wb = Workbook()

@@ -121,9 +121,10 @@ def overdue_items(rule: WarningRule, today: dt.date, within: Organization | None
     for item in qs:
         by_cell[item.meeting.cell_id].append(item)
     hits = []
+    due = _("hạn")
     for cell_id, items in by_cell.items():
         evidence = [
-            link(f"{i.task[:80]} — {i.owner.full_name}, {_('hạn')} {i.deadline:%d/%m/%Y}", "item_detail", i.pk)
+            link(f"{i.task[:80]} — {i.owner.full_name}, {due} {i.deadline:%d/%m/%Y}", "item_detail", i.pk)
             for i in items[:MAX_EVIDENCE]
         ]
         hits.append(

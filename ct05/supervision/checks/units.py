@@ -132,11 +132,12 @@ def overdue_tasks(rule: WarningRule, today: dt.date, within: Organization | None
 
     def evidence(tasks: list[RemediationTask], with_unit: bool) -> list[dict[str, str]]:
         out = []
+        due = _("hạn")
         for t in tasks[:MAX_EVIDENCE]:
             who = f"{t.organization.name}: " if with_unit else ""
             out.append(
                 link(
-                    f"{who}{t.text[:70]} — {t.owner.full_name}, {_('hạn')} {t.deadline:%d/%m/%Y}",
+                    f"{who}{t.text[:70]} — {t.owner.full_name}, {due} {t.deadline:%d/%m/%Y}",
                     "supervision:task_detail",
                     t.pk,
                 )
