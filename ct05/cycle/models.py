@@ -275,7 +275,7 @@ class Commitment(models.Model):
     max_similarity = models.FloatField(null=True, blank=True)
     # Fingerprint (ct05.textcheck Fingerprint.to_bytes) and the key of its parameters: rows with another
     # key are never compared (DESIGN.md section 7).
-    fp_key = models.CharField(max_length=64, blank=True, db_index=True)
+    fp_key = models.CharField(max_length=64, blank=True)  # one value a year: an index would only mislead
     fingerprint = models.BinaryField(null=True, blank=True)
     # 64-bit digest of `content` when it was last judged (`quality.text_digest`): commitments of a year with
     # the same digest are copies of one another and are found through this index, not stored pair by pair
@@ -300,11 +300,19 @@ class Commitment(models.Model):
 
 class CommitmentBand(models.Model):
     """One LSH band key of a commitment's fingerprint: near-duplicate look-up is an indexed IN over these
-    keys, never a scan of the texts."""
+    keys, never a scan of the texts.
+
+    Derived rows (25 per commitment: 6 million for a province), written by the analysis and on submit from
+    ids read in the same transaction, and read only joined back to `Commitment`. So no foreign-key
+    constraint in the database: PostgreSQL checks a deferred one row by row at COMMIT (minutes for a
+    province, with every live look-up waiting), SQLite on every insert. Deleting a commitment still deletes
+    its bands (Django's cascade)."""
 
     year = models.PositiveSmallIntegerField()
     key = models.BigIntegerField()
-    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="+", db_index=False)
+    commitment = models.ForeignKey(
+        Commitment, on_delete=models.CASCADE, related_name="+", db_index=False, db_constraint=False
+    )
 
     class Meta:
         indexes = [

@@ -191,10 +191,16 @@ def lookup(
     )
     if not ids:
         return []
-    rows = Commitment.objects.filter(pk__in=ids, fp_key=baseline.key, fingerprint__isnull=False)
+    # By primary key only; the parameters are checked here, not in SQL: a planner that believes `fp_key`
+    # selective (its statistics taken before the analysis rewrote it) would scan every commitment of the year.
+    rows = Commitment.objects.filter(pk__in=ids)
     if exclude_registration is not None:
         rows = rows.exclude(registration_id=exclude_registration)
-    candidates = {str(pk): Fingerprint.from_bytes(bytes(data)) for pk, data in rows.values_list("pk", "fingerprint")}
+    candidates = {
+        str(pk): Fingerprint.from_bytes(bytes(data))
+        for pk, key, data in rows.values_list("pk", "fp_key", "fingerprint")
+        if key == baseline.key and data is not None
+    }
     candidates = {k: v for k, v in candidates.items() if v.shingles.size >= MIN_SHINGLES}
     return [Found(int(k), sim) for k, sim in verify(fp, candidates, threshold=threshold)[:limit]]
 

@@ -111,3 +111,11 @@ def test_a_subtree_run_still_counts_an_identical_copy_outside_it(world: World) -
     outside_copy = Commitment.objects.get(pk=copies[2].pk)
     assert outside_copy.registration.organization_id == world.other_cell.pk
     assert outside_copy.max_similarity == 1.0
+
+
+def test_deleting_a_commitment_still_deletes_its_band_keys(world: World) -> None:
+    copies = _three_copies(world)
+    gone = copies[0]
+    assert CommitmentBand.objects.filter(commitment_id=gone.pk).exists()
+    gone.delete()
+    assert not CommitmentBand.objects.filter(commitment_id=gone.pk).exists()

@@ -344,6 +344,9 @@ def analyze(
         report("indicators", total, total)
         cells = indicators_store(year=year, org=org)
         timings["indicators"] = time.perf_counter() - t6
+    t7 = time.perf_counter()
+    _refresh_statistics(full=full or n_stale > 0)
+    timings["statistics"] = time.perf_counter() - t7
     timings["total"] = time.perf_counter() - t0
     timings["cpu_main_process"] = time.process_time() - c0
     return {
@@ -361,6 +364,20 @@ def analyze(
         "cells": cells,
         "seconds": {k: round(v, 2) for k, v in timings.items()},
     }
+
+
+def _refresh_statistics(*, full: bool) -> None:
+    """After rewriting many rows, the planner's statistics (PostgreSQL: ANALYZE samples, ~1 s; SQLite:
+    PRAGMA optimize, which re-analyses only what drifted). Autovacuum would do it later; the look-ups that
+    follow the analysis should not wait for it."""
+    if not full:
+        return
+    with connection.cursor() as cur:
+        if connection.vendor == "postgresql":
+            for model in (Commitment, CommitmentBand, SimilarPair):
+                cur.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
+        elif connection.vendor == "sqlite":
+            cur.execute("PRAGMA optimize")
 
 
 def _others(cur: Any, year: int) -> int:
