@@ -236,11 +236,10 @@ def stored_matches(*, user: Any, commitment: Commitment) -> list[MatchView]:
             .order_by(Case(When(registration__organization_id=reg.organization_id, then=0), default=1), "pk")
             .values_list("pk", "content")[: quality.MAX_MATCHES]
         )
-        for pk, content in same:
-            if content != commitment.content:  # a digest collision (2⁻⁶⁴): not a copy
-                continue
-            spans, _other = quality.spans(content, content, baseline)
-            found.append((pk, 1.0, spans, spans))
+        peers = [pk for pk, content in same if content == commitment.content]  # else a digest collision (2⁻⁶⁴)
+        if peers:
+            spans, _same = quality.spans(commitment.content, commitment.content, baseline)
+            found += [(pk, 1.0, spans, spans) for pk in peers]
     pairs = SimilarPair.objects.filter(Q(a=commitment) | Q(b=commitment)).order_by("-similarity")
     pairs = pairs[: max(0, quality.MAX_MATCHES - len(found))]
     other_ids = [p.b_id if p.a_id == commitment.pk else p.a_id for p in pairs]

@@ -76,7 +76,9 @@ def test_the_copied_warning_counts_identical_copies(world: World) -> None:
 def test_a_second_run_rewrites_nothing_and_changes_nothing(world: World) -> None:
     _three_copies(world)
     # What the service stored on save is what the analysis would store: nothing to rewrite.
+    saved = _state()
     assert analyze(year=YEAR, workers=1)["rewritten"] == 0
+    assert _state() == saved
     Commitment.objects.update(fp_key="", verdict="")  # as after an engine upgrade
     first = analyze(year=YEAR, workers=1)
     assert first["rewritten"] == first["commitments"] == first["fingerprints_renewed"]

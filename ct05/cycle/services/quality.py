@@ -35,11 +35,11 @@ def registration_refresh_quality(*, registration: Registration) -> None:
         c.fp_key = baseline.key
         c.fingerprint = fp.to_bytes()
         c.text_digest = quality.text_digest(c.content)
-        c.max_similarity = found[0].similarity if found else None
+        c.max_similarity = round(found[0].similarity, 4) if found else None  # stored as the analysis does
         bands.extend(quality.band_rows(c.pk, registration.year, fp))
         others = dict(Commitment.objects.filter(pk__in=[f.commitment_id for f in found]).values_list("pk", "content"))
         for f in found:
-            raised[f.commitment_id] = max(raised.get(f.commitment_id, 0.0), f.similarity)
+            raised[f.commitment_id] = max(raised.get(f.commitment_id, 0.0), round(f.similarity, 4))
             other_text = others.get(f.commitment_id, "")
             if other_text == c.content:  # identical copies are found through `text_digest`, not stored
                 continue
