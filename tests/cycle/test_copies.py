@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from ct05.cycle import quality, selectors
 from ct05.cycle.models import Commitment, CommitmentBand, SimilarPair
 from ct05.cycle.services.analysis import analyze
@@ -121,3 +123,14 @@ def test_deleting_a_commitment_still_deletes_its_band_keys(world: World) -> None
     assert CommitmentBand.objects.filter(commitment_id=gone.pk).exists()
     gone.delete()
     assert not CommitmentBand.objects.filter(commitment_id=gone.pk).exists()
+
+
+def test_a_subtree_run_does_not_count_a_stock_phrase_as_a_copy(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ct05.cycle.services import analysis
+
+    copies = _three_copies(world)
+    monkeypatch.setattr(analysis, "MAX_BUCKET", 2)  # COPIED, written by three members, is now a stock phrase
+    analyze(year=YEAR, workers=1)
+    assert Commitment.objects.filter(content=COPIED, max_similarity=1.0).count() == 0
+    analyze(year=YEAR, org=world.other_ward, workers=1)
+    assert Commitment.objects.get(pk=copies[2].pk).max_similarity != 1.0

@@ -336,7 +336,7 @@ def analyze(
             plan=plan,
             found=found,
             rows=(by_text, text_starts),
-            outside=_copied_outside(year=year, org=org, plan=plan, digests=digests, pairable=pairable),
+            outside=_copied_outside(year=year, org=org, digests=digests, pairable=pairable, rows_starts=text_starts),
         )
         timings["store_pairs"] = time.perf_counter() - t5
 
@@ -406,23 +406,27 @@ def _bulk_session() -> Iterator[bool]:
 
 
 def _copied_outside(
-    *, year: int, org: Organization | None, plan: _Plan, digests: list[int], pairable: np.ndarray
+    *, year: int, org: Organization | None, digests: list[int], pairable: np.ndarray, rows_starts: np.ndarray
 ) -> set[int]:
     """For a subtree: distinct texts (indexes) that commitments of the year outside it also carry. They are
     copies as much as those inside: the subtree's analysis does not see the others' rows, their digests it
-    does."""
+    does. A text written by more than `MAX_BUCKET` members in all is a stock phrase, not a copy (as in a
+    whole-year run)."""
     if org is None:
         return set()
     wanted = {digests[t]: t for t in np.flatnonzero(pairable).tolist()}
+    inside = np.diff(rows_starts)
     keys = list(wanted)
     out: set[int] = set()
     outside = Commitment.objects.filter(registration__year=year).exclude(
         registration__organization__path__startswith=org.path
     )
     for s in range(0, len(keys), 900):
-        part = keys[s : s + 900]
-        for d in outside.filter(text_digest__in=part).values_list("text_digest", flat=True).distinct():
-            out.add(wanted[d])
+        part = outside.filter(text_digest__in=keys[s : s + 900])
+        for d, n in part.values_list("text_digest").annotate(n=Count("pk")).order_by():
+            t = wanted[d]
+            if n + int(inside[t]) <= MAX_BUCKET:
+                out.add(t)
     return out
 
 
