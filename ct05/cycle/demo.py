@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ct05.cycle import quality
-from ct05.cycle.models import Commitment, CycleYear, Registration, Topic
+from ct05.cycle.models import CheckIn, Commitment, CycleYear, Registration, Topic
 from ct05.cycle.services import followup, registrations
 from ct05.cycle.services.analysis import analyze
 from ct05.cycle.services.registrations import CommitmentInput
@@ -582,6 +582,25 @@ def seed_demo_cycle_history(*, year: int, stdout: TextIO | None = None) -> None:
                     )
                 )
         Registration.objects.bulk_update(regs, ["rating", "cell_comment", "self_summary"])
-        Commitment.objects.bulk_create(commitments)
+        commitments = Commitment.objects.bulk_create(commitments)
+        if commitments and commitments[0].pk is None:
+            commitments = list(Commitment.objects.filter(registration__year=year).order_by("pk"))
+        # Quarterly progress, as a closed year has it: most members reported every quarter, some skipped.
+        reported = {r.pk for r in regs if rng.random() < 0.85}
+        CheckIn.objects.bulk_create(
+            [
+                CheckIn(
+                    commitment=c,
+                    quarter=q,
+                    progress=f"Quý {q}: đã thực hiện theo kế hoạch",
+                    evidence="Sổ theo dõi",
+                    percent=min(100, 25 * q),
+                )
+                for c in commitments
+                if c.registration_id in reported
+                for q in (1, 2, 3, 4)
+                if q < 4 or c.self_result != "not"
+            ]
+        )
     summary = analyze(year=year)
     _say(stdout, f"  năm {year}: {len(regs)} bản đăng ký đã khóa sổ, {summary['commitments']} nội dung")

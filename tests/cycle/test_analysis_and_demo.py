@@ -75,6 +75,9 @@ def test_the_demo_history_closes_last_year_with_results_ratings_and_verdicts(wor
     items = Commitment.objects.filter(registration__year=YEAR - 1)
     assert set(items.values_list("self_result", flat=True)) == {"done", "partly", "not"}
     assert not items.filter(verdict="").exists()  # analysed like any year
+    from ct05.cycle.models import CheckIn
+
+    assert CheckIn.objects.filter(commitment__registration__year=YEAR - 1).values("commitment").distinct().count() > 0
     seed_demo_cycle_history(year=YEAR - 1, stdout=io.StringIO())  # idempotent
     assert Registration.objects.filter(year=YEAR - 1).count() == regs.count()
 
