@@ -19,20 +19,8 @@ from ct05.dashboard.links import drill
 from ct05.dashboard.selectors import DashboardData
 
 MONTH_LABELS = [f"T{m}" for m in range(1, 13)]
-# Indicators offered in the sub-unit comparison chart (percentages only).
-COMPARABLE = (
-    "registered",
-    "specific",
-    "copied",
-    "linked",
-    "with_deadline",
-    "checked_in",
-    "self_assessed",
-    "study",
-    "thematic",
-    "standards",
-    "key_plans",
-)
+# Indicators offered in the sub-unit comparison chart: the headline percentages.
+COMPARABLE = tuple(code for code in HEADLINE if BY_CODE[code].is_pct)
 
 
 @dataclass(frozen=True)
