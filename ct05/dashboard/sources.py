@@ -234,21 +234,15 @@ def _registers(fig: Any, units: Units, w: Window) -> None:
 def _cycle(fig: Any, units: Units, w: Window) -> None:
     """Registrations (submitted or further) of members, their commitments, key leaders' plans, ratings."""
     try:
-        from ct05.cycle.models import CheckIn, Commitment, Registration
+        from ct05.cycle import figures as cycle_figures
+        from ct05.cycle.models import Commitment, Registration
     except ImportError:  # the cycle app is not installed: no registration figures
         return
-    regs = Registration.objects.filter(units.q("organization__"), year=w.year, member__isnull=False).exclude(
-        status__in=Registration.EDITABLE
-    )
-    has_checkin = CheckIn.objects.filter(commitment__registration=OuterRef("pk"))
+    regs = cycle_figures.counted(Registration.objects.filter(units.q("organization__"), year=w.year))
     rows = (
-        regs.annotate(ci=Exists(has_checkin))
-        .values("organization_id")
+        regs.values("organization_id")
         .annotate(
-            registered=Count("member_id", distinct=True),
-            registrations=Count("id"),
-            checked_in=Count("id", filter=Q(ci=True)),
-            self_assessed=Count("id", filter=Q(status__in=["self_assessed", "assessed", "locked"])),
+            **cycle_figures.registration_counts(),
             key_plans=Count(
                 "member_id", filter=Q(track=Registration.Track.KEY_LEADER, member__is_key_leader=True), distinct=True
             ),
@@ -268,13 +262,7 @@ def _cycle(fig: Any, units: Units, w: Window) -> None:
     commitments = (
         Commitment.objects.filter(registration__in=regs)
         .values("registration__organization_id")
-        .annotate(
-            commitments=Count("id"),
-            specific=Count("id", filter=Q(verdict=Commitment.Verdict.SPECIFIC)),
-            copied=Count("id", filter=Q(max_similarity__isnull=False)),
-            linked=Count("id", filter=Q(duty__isnull=False)),
-            with_deadline=Count("id", filter=Q(deadline__isnull=False) | ~Q(milestones="")),
-        )
+        .annotate(**cycle_figures.commitment_counts())
         .order_by()
     )
     for r in commitments:

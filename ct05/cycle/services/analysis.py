@@ -29,11 +29,12 @@ from typing import Any
 
 import numpy as np
 from django.db import connection, transaction
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from ct05.cycle import batch, pairing, quality
-from ct05.cycle.models import CellIndicator, CheckIn, Commitment, CommitmentBand, Registration, SimilarPair, Topic
+from ct05.cycle import figures as figures_of
+from ct05.cycle.models import CellIndicator, Commitment, CommitmentBand, Registration, SimilarPair, Topic
 from ct05.orgs.models import Member, Organization
 from ct05.textcheck.pairs import DEFAULT_THRESHOLD
 
@@ -538,41 +539,12 @@ def indicators_store(*, year: int, org: Organization | None = None) -> int:
 
     members = Member.objects.filter(status=Member.Status.ACTIVE, is_exempt=False, cell_id__in=cell_ids)
     put(members.values("cell_id").annotate(members=Count("id")), "cell_id", "members")
-    regs = Registration.objects.filter(year=year, member__isnull=False, organization_id__in=cell_ids).exclude(
-        status__in=Registration.EDITABLE
-    )
-    has_checkin = CheckIn.objects.filter(commitment__registration=OuterRef("pk"))
-    put(
-        regs.annotate(ci=Exists(has_checkin))
-        .values("organization_id")
-        .annotate(
-            registered=Count("member_id", distinct=True),
-            registrations=Count("id"),
-            checked_in=Count("id", filter=Q(ci=True)),
-            self_assessed=Count("id", filter=Q(status__in=["self_assessed", "assessed", "locked"])),
-        ),
-        "organization_id",
-        "registered",
-        "registrations",
-        "checked_in",
-        "self_assessed",
-    )
-    commitments = Commitment.objects.filter(registration__in=regs)
-    put(
-        commitments.values("registration__organization_id").annotate(
-            commitments=Count("id"),
-            specific=Count("id", filter=Q(verdict="specific")),
-            copied=Count("id", filter=Q(max_similarity__isnull=False)),
-            linked=Count("id", filter=Q(duty__isnull=False)),
-            with_deadline=Count("id", filter=Q(deadline__isnull=False) | ~Q(milestones="")),
-        ),
-        "registration__organization_id",
-        "commitments",
-        "specific",
-        "copied",
-        "linked",
-        "with_deadline",
-    )
+    regs = figures_of.counted(Registration.objects.filter(year=year, organization_id__in=cell_ids))
+    counts = figures_of.registration_counts()
+    put(regs.values("organization_id").annotate(**counts), "organization_id", *counts)
+    counts = figures_of.commitment_counts()
+    commitments = Commitment.objects.filter(registration__in=regs).values("registration__organization_id")
+    put(commitments.annotate(**counts), "registration__organization_id", *counts)
     CellIndicator.objects.filter(year=year, organization_id__in=cell_ids).delete()
     CellIndicator.objects.bulk_create(
         [CellIndicator(year=year, organization_id=c, **f) for c, f in figures.items()], batch_size=2000

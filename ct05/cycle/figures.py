@@ -1,0 +1,44 @@
+"""What the cycle's figures count, defined once: the per-cell indicators of the analysis
+(`services.analysis.indicators_store`) and the dashboard's rollups (`ct05.dashboard.sources`) both
+aggregate with these, so "registered", "copied" or "with a deadline" cannot mean two things."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+
+from ct05.cycle.models import CheckIn, Commitment, Registration
+
+SELF_ASSESSED = ["self_assessed", "assessed", "locked"]
+
+
+def counted(registrations: QuerySet[Registration]) -> QuerySet[Registration]:
+    """The registrations that count: a member's, past the draft stage, with `ci` (has a check-in) annotated."""
+    has_checkin = CheckIn.objects.filter(commitment__registration=OuterRef("pk"))
+    return (
+        registrations.filter(member__isnull=False)
+        .exclude(status__in=Registration.EDITABLE)
+        .annotate(ci=Exists(has_checkin))
+    )
+
+
+def registration_counts() -> dict[str, Any]:
+    """Aggregates over `counted(...)` registrations."""
+    return {
+        "registered": Count("member_id", distinct=True),
+        "registrations": Count("id"),
+        "checked_in": Count("id", filter=Q(ci=True)),
+        "self_assessed": Count("id", filter=Q(status__in=SELF_ASSESSED)),
+    }
+
+
+def commitment_counts() -> dict[str, Any]:
+    """Aggregates over the commitments of counted registrations."""
+    return {
+        "commitments": Count("id"),
+        "specific": Count("id", filter=Q(verdict=Commitment.Verdict.SPECIFIC)),
+        "copied": Count("id", filter=Q(max_similarity__isnull=False)),
+        "linked": Count("id", filter=Q(duty__isnull=False)),
+        "with_deadline": Count("id", filter=Q(deadline__isnull=False) | ~Q(milestones="")),
+    }
