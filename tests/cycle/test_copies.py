@@ -73,6 +73,7 @@ def test_the_copied_warning_counts_identical_copies(world: World) -> None:
     hits = {h.organization_id: h for h in copied(rule, dt.date(YEAR, 11, 1), None)}
     assert world.cell1.pk in hits and world.cell2.pk in hits and world.other_cell.pk in hits
     assert hits[world.cell1.pk].count == 2  # own copy and the edited copy
+    assert len(hits[world.cell1.pk].evidence) == 2 and "100%" in hits[world.cell1.pk].evidence[0]["label"]
 
 
 def test_a_second_run_rewrites_nothing_and_changes_nothing(world: World) -> None:
