@@ -123,7 +123,9 @@ def topics_for(*, user: Any, year: int, organization: Organization | None = None
     if organization is not None:
         ancestors = [int(s) for s in organization.path.strip("/").split("/") if s]
         visible |= Q(organization_id__in=ancestors)
-    return qs.filter(visible).order_by("level", "title")
+    # National theme, then the province's topic, then the unit's focus (the level codes sort otherwise).
+    rank = Case(*(When(level=code, then=n) for n, code in enumerate(Topic.Level.values)), default=len(Topic.Level))
+    return qs.filter(visible).order_by(rank, "title")
 
 
 def calendar(*, year: int) -> CycleYear:

@@ -123,3 +123,17 @@ def test_the_indicators_export_follows_the_users_scope_with_numbers_as_numbers(w
     asked = {"year": YEAR, "org": world.other_ward.pk}
     other = world.client_for(world.officer).get("/lam-theo/chi-so/xuat.xlsx", asked)
     assert other.status_code == 404
+
+
+def test_topics_come_national_then_provincial_then_the_units_focus(world: World) -> None:
+    from ct05.cycle.models import Topic
+    from ct05.cycle.selectors import topics_for
+
+    for level, org, title in (
+        (Topic.Level.FOCUS, world.ward, "Khâu đột phá của phường"),
+        (Topic.Level.PROVINCIAL, world.province, "Chuyên đề của tỉnh"),
+        (Topic.Level.NATIONAL, None, "Chuyên đề toàn khóa"),
+    ):
+        Topic.objects.create(level=level, year_from=YEAR, year_to=YEAR, organization=org, title=title)
+    titles = [t.title for t in topics_for(user=world.member1, year=YEAR, organization=world.cell1)]
+    assert titles == ["Chuyên đề toàn khóa", "Chuyên đề của tỉnh", "Khâu đột phá của phường"]
