@@ -219,7 +219,7 @@ def _page_number(section: Any) -> None:
     section.different_first_page_header_footer = True  # no number on the first page
 
 
-def _no_borders(table: Any, *, margins: bool = True) -> None:
+def no_borders(table: Any, *, margins: bool = True) -> None:
     """No grid lines; with margins=False also no cell padding, so the header's long names fit on a line."""
     tbl_pr = table._tbl.tblPr
     if not margins:
@@ -284,7 +284,7 @@ def _header(out: Any, doc: PartyDocument) -> None:
     left_w = usable * 0.43
     table = out.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    _no_borders(table, margins=False)
+    no_borders(table, margins=False)
     _widths(table, [left_w, usable - left_w])
     left, right = table.rows[0].cells
     # HD 36 allows 13-14pt for the bodies' names; 13 keeps a long issuer name on one line more often.
@@ -407,7 +407,7 @@ def _closing(out: Any, doc: PartyDocument) -> None:
     out.add_paragraph()
     usable = 21.0 - doc.margins.left_cm - doc.margins.right_cm
     table = out.add_table(rows=1, cols=2)
-    _no_borders(table)
+    no_borders(table)
     _widths(table, [usable * 0.5, usable * 0.5])
     left, right = table.rows[0].cells
     if doc.recipients:

@@ -15,12 +15,12 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from ct05.core.partydoc import no_borders
 from ct05.core.text import escape_cell
 from ct05.cycle.models import Registration
 from ct05.orgs.models import Member, Organization
@@ -145,20 +145,11 @@ def _para(
     return p
 
 
-def _no_borders(table: object) -> None:
-    tbl_pr = table._tbl.tblPr  # type: ignore[attr-defined]
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        el = OxmlElement(f"w:{edge}")
-        el.set(qn("w:val"), "nil")
-        borders.append(el)
-    tbl_pr.append(borders)
-
-
-def _header(doc: object, superior: str, unit: str, day: dt.date) -> None:
+def _header(doc: object, superior: str, unit: str, day: dt.date, widths: tuple[float, float] = (8.2, 8.3)) -> None:
     """The header of Hướng dẫn 36: issuing body left, "ĐẢNG CỘNG SẢN VIỆT NAM" right with place and date."""
     t = doc.add_table(rows=1, cols=2)  # type: ignore[attr-defined]
-    _no_borders(t)
+    no_borders(t, margins=False)
+    _widths(t, widths)  # the unit's name and the place and date each on one line (HD 36)
     left, right = t.rows[0].cells
     left.paragraphs[0].text = ""
     if superior:
@@ -233,7 +224,7 @@ def render_registration_form(data: FormData) -> bytes:
         _para(doc, data.entered_note, italic=True, size=11)
     _para(doc, "")
     sig = doc.add_table(rows=1, cols=2)
-    _no_borders(sig)
+    no_borders(sig)
     _para(sig.rows[0].cells[0], "XÁC NHẬN CỦA CHI BỘ", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     _para(sig.rows[0].cells[0], "T/M CHI ỦY\nBÍ THƯ", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     _para(sig.rows[0].cells[1], "NGƯỜI ĐĂNG KÝ", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
@@ -281,7 +272,7 @@ def render_book_docx(data: BookData) -> bytes:
     doc = Document()
     _font(doc, 12)
     _a4(doc, landscape=True)
-    _header(doc, data.superior, data.unit, data.day)
+    _header(doc, data.superior, data.unit, data.day, widths=(11.0, 14.0))  # landscape
     _para(doc, "")
     _para(
         doc,
