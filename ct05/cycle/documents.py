@@ -251,6 +251,7 @@ class BookData:
     unit: str
     rows: list[BookRow]
     day: dt.date = field(default_factory=timezone.localdate)
+    unit_name: str = ""  # as written (the header's `unit` is in capitals)
 
 
 def book_data(*, org: Organization, year: int, registrations: list[Registration]) -> BookData:
@@ -262,7 +263,8 @@ def book_data(*, org: Organization, year: int, registrations: list[Registration]
                 n, form.name, form.position, reg.get_status_display(), form.items, reg.rating.name if reg.rating else ""
             )
         )
-    return BookData(year=year, superior=org.parent.name.upper() if org.parent else "", unit=org.name.upper(), rows=rows)
+    superior = org.parent.name.upper() if org.parent else ""
+    return BookData(year=year, superior=superior, unit=org.name.upper(), rows=rows, unit_name=org.name)
 
 
 BOOK_HEADERS = ["TT", "Họ và tên", "Chức vụ", "Nội dung đăng ký", "Thời gian", "Tự đánh giá", "Trạng thái", "Xếp loại"]
@@ -306,7 +308,7 @@ def render_book_xlsx(data: BookData) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = f"So dang ky {data.year}"
-    ws.append([escape_cell(f"Sổ đăng ký làm theo năm {data.year} — {data.unit.title()}")])
+    ws.append([escape_cell(f"Sổ đăng ký làm theo năm {data.year} — {data.unit_name or data.unit}")])
     ws["A1"].font = Font(bold=True)
     headers = [
         "TT",
@@ -348,11 +350,23 @@ def render_book_xlsx(data: BookData) -> bytes:
                     )
                 ]
             )
-    for col, width in zip("ABCDEFGHIJKLM", (5, 25, 20, 6, 60, 30, 20, 30, 18, 30, 16, 20, 20), strict=True):
+    widths = (5, 25, 20, 6, 60, 30, 20, 30, 18, 30, 16, 20, 20)
+    for col, width in zip("ABCDEFGHIJKLM", widths, strict=True):
         ws.column_dimensions[col].width = width
     for r in ws.iter_rows(min_row=3):
-        for c in r:
+        lines = 1
+        for c, width in zip(r, widths, strict=True):
             c.alignment = Alignment(wrap_text=True, vertical="top")
+            lines = max(lines, -(-len(str(c.value or "")) // max(1, width - 2)))
+        # Spreadsheet programs do not grow a row for wrapped text they did not lay out themselves.
+        ws.row_dimensions[r[0].row].height = 15 * lines
+    # Printed: A4 landscape, all columns on the page width, the header row on every page.
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "2:2"
+    ws.freeze_panes = "C3"
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

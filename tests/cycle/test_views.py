@@ -135,6 +135,9 @@ def test_the_printable_form_and_the_book_are_real_documents(world: World) -> Non
     assert any("Lò Văn Pâng" in c.text for t in book.tables for r in t.rows for c in r.cells)
     wb = load_workbook(io.BytesIO(client.get(f"/lam-theo/so-dang-ky/{world.cell1.pk}.xlsx?year={YEAR}").content))
     assert any("Lò Văn Pâng" == c.value for row in wb.active.iter_rows() for c in row)
+    # Printable: the unit's name as written, A4 landscape, all columns on the page width.
+    assert wb.active["A1"].value.endswith("Chi bộ tổ dân phố 1")
+    assert wb.active.page_setup.orientation == "landscape" and wb.active.page_setup.fitToWidth == 1
     blank = client.get(f"/lam-theo/phieu-trang/{world.m1.pk}.docx?year={YEAR}")
     assert blank.status_code == 200
     assert client.get(f"/lam-theo/so-dang-ky/{world.other_cell.pk}.docx").status_code == 404
