@@ -129,3 +129,14 @@ def test_the_demo_has_the_articles_completed_mission_and_one_in_preparation() ->
     assert "doankhaosat" in out.getvalue()
     seed_demo_supervision(stdout=out)  # idempotent
     assert Mission.objects.count() == 2
+
+
+def test_commands_name_the_bad_date_or_unit(db: object) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    with pytest.raises(CommandError, match="dd/mm/yyyy"):
+        call_command("warnings", "--date", "31/02/2026", stdout=StringIO())
+    with pytest.raises(CommandError, match="--org.*KHONGCO"):
+        call_command("analyze", "--year", "2026", "--org", "KHONGCO", stdout=StringIO())

@@ -15,10 +15,10 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.management.base import CommandError
 from django.utils import timezone
 
+from ct05.core.cli import org_code
 from ct05.dashboard.reports.period import PeriodError, parse_period
 from ct05.dashboard.reports.render import render_annex_xlsx, render_report_docx
 from ct05.dashboard.reports.service import _write, report_context
-from ct05.orgs.models import Organization
 
 
 class _CommandLine(AnonymousUser):
@@ -45,10 +45,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def build(options: dict[str, Any]) -> bytes:
     """The report's .docx bytes (and the annex written to --xlsx when given)."""
-    code = str(options["org"]).strip()
-    org = Organization.objects.select_related("parent").filter(code__in={code, code.upper()}).first()
-    if org is None:
-        raise CommandError(f"--org: không có tổ chức đảng mã {code!r}.")
+    try:  # `build` is also called with plain options (the report registry's interface): the code is parsed here
+        org = org_code(str(options["org"]))
+    except argparse.ArgumentTypeError as exc:
+        raise CommandError(f"--org: {exc}") from exc
     try:
         period = parse_period(str(options["period"]), today=timezone.localdate())
     except PeriodError as exc:

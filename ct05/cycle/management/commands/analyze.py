@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 
+from ct05.core.cli import org_code
 from ct05.cycle.services.analysis import analyze
-from ct05.orgs.models import Organization
 
 
 class Command(BaseCommand):
@@ -16,17 +16,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--year", type=int, required=True, help="Năm đăng ký.")
-        parser.add_argument("--org", default="", help="Mã đơn vị (mặc định: toàn bộ).")
+        parser.add_argument("--org", type=org_code, default=None, help="Mã đơn vị (mặc định: toàn bộ).")
         parser.add_argument(
             "--workers", type=int, default=None, help="Số tiến trình chấm điểm song song (mặc định: số lõi, tối đa 4)."
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        org = None
-        if options["org"]:
-            org = Organization.objects.filter(code__iexact=options["org"]).first()
-            if org is None:
-                raise CommandError(f"Không có đơn vị mã {options['org']}.")
+        org = options["org"]
 
         def progress(phase: str, done: int, total: int) -> None:
             self.stdout.write(f"  {phase}: {done}/{total}")

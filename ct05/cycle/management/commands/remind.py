@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 
+from ct05.core.cli import vn_date
 from ct05.cycle.services.reminders import reminders_run
 
 
@@ -14,15 +14,9 @@ class Command(BaseCommand):
     help = "Gửi nhắc việc đăng ký làm theo (hạn đăng ký, bị trả lại, cập nhật tiến độ, tự đánh giá cuối năm)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--date", default="", help="Ngày coi là hôm nay, dd/mm/yyyy (để thử).")
+        parser.add_argument("--date", type=vn_date, default=None, help="Ngày coi là hôm nay, dd/mm/yyyy (để thử).")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        today = None
-        if options["date"]:
-            try:
-                today = dt.datetime.strptime(options["date"], "%d/%m/%Y").date()
-            except ValueError:
-                raise CommandError("--date phải có dạng dd/mm/yyyy.") from None
-        counts = reminders_run(today=today)
+        counts = reminders_run(today=options["date"])
         total = sum(counts.values())
         self.stdout.write(self.style.SUCCESS(f"Đã tạo {total} thông báo: {counts}"))

@@ -3,12 +3,11 @@ the open warnings (of the subtree of CODE); --schedule queues the nightly evalua
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 
-from ct05.orgs.models import Organization
+from ct05.core.cli import org_code, vn_date
 from ct05.supervision.models import Warning
 from ct05.supervision.services.warnings import warnings_evaluate
 from ct05.supervision.tasks import schedule_daily
@@ -19,9 +18,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
-            "--org", default="", help="Mã đơn vị: chỉ đánh giá và in cảnh báo của đơn vị đó và cấp dưới."
+            "--org",
+            type=org_code,
+            default=None,
+            help="Mã đơn vị: chỉ đánh giá và in cảnh báo của đơn vị đó và cấp dưới.",
         )
-        parser.add_argument("--date", default="", help="Ngày coi là hôm nay, dd/mm/yyyy (để thử).")
+        parser.add_argument("--date", type=vn_date, default=None, help="Ngày coi là hôm nay, dd/mm/yyyy (để thử).")
         parser.add_argument("--schedule", action="store_true", help="Đặt lịch đánh giá hằng đêm (chạy bởi db_worker).")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -33,18 +35,8 @@ class Command(BaseCommand):
                 else "Lịch đánh giá hằng đêm đã có sẵn (hoặc hàng đợi không hỗ trợ hẹn giờ)."
             )
             return
-        org = None
-        if options["org"]:
-            org = Organization.objects.filter(code__iexact=options["org"].strip()).first()
-            if org is None:
-                raise CommandError(f"Không có đơn vị mã “{options['org']}”.")
-        today = None
-        if options["date"]:
-            try:
-                today = dt.datetime.strptime(options["date"], "%d/%m/%Y").date()
-            except ValueError:
-                raise CommandError("--date phải có dạng dd/mm/yyyy.") from None
-        run = warnings_evaluate(actor=None, today=today, within=org)
+        org = options["org"]
+        run = warnings_evaluate(actor=None, today=options["date"], within=org)
         qs = Warning.objects.filter(resolved_on__isnull=True).select_related("organization")
         if org is not None:
             qs = qs.filter(organization__path__startswith=org.path)
