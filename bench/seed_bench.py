@@ -71,8 +71,10 @@ class Result:
         return self.members / self.seconds if self.seconds else 0.0
 
     def row(self) -> str:
-        return (f"| {self.name} | {self.database} | {self.members:,} | {self.seconds:.1f} | {self.rate:,.0f} | "
-                f"{self.peak_rss_mb:.0f} |")
+        return (
+            f"| {self.name} | {self.database} | {self.members:,} | {self.seconds:.1f} | {self.rate:,.0f} | "
+            f"{self.peak_rss_mb:.0f} |"
+        )
 
 
 def run(args: list[str], env: dict[str, str], *, echo: bool = True) -> tuple[float, float, str]:

@@ -58,21 +58,26 @@ def main() -> None:
     ap.add_argument("--year", type=int, default=timezone.localdate().year)
     ap.add_argument("--requests", type=int, default=300)
     ap.add_argument("--peer-runs", type=int, default=3)
-    ap.add_argument("--rollup", action="store_true",
-                    help="recompute the rollups of the year (and the year before) first")
+    ap.add_argument(
+        "--rollup", action="store_true", help="recompute the rollups of the year (and the year before) first"
+    )
     ap.add_argument("--report", action="store_true", help="time the year-end report of --org (or of the first root)")
     args = ap.parse_args()
 
     org = Organization.objects.get(code=args.org) if args.org else None
-    print(f"database: {connection.vendor}; members: {Member.objects.count():,}; "
-          f"organizations: {Organization.objects.count():,}; year {args.year}")
+    print(
+        f"database: {connection.vendor}; members: {Member.objects.count():,}; "
+        f"organizations: {Organization.objects.count():,}; year {args.year}"
+    )
     if args.rollup:
         for y in (args.year - 1, args.year):
             s = rollup_compute(year=y, org=org)
             sec = s["seconds"]
-            print(f"rollup {y}: {s['units']:,} units in {sec['total']:.1f} s "
-                  f"(tree {sec['tree']:.1f}, sources {sec['sources']:.1f}, sum {sec['sum']:.1f}, "
-                  f"write {sec['write']:.1f})")
+            print(
+                f"rollup {y}: {s['units']:,} units in {sec['total']:.1f} s "
+                f"(tree {sec['tree']:.1f}, sources {sec['sources']:.1f}, sum {sec['sum']:.1f}, "
+                f"write {sec['write']:.1f})"
+            )
 
     user, _ = User.objects.get_or_create(username="bench-dashboard", defaults={"is_superuser": True, "is_staff": True})
     if not user.is_superuser:
@@ -120,9 +125,11 @@ def main() -> None:
         xlsx = render_annex_xlsx(ctx)
         t3 = time.perf_counter()
         assert docx and xlsx
-        print(f"year-end report of {target.code}: context {t1 - t:.2f} s, .docx {t2 - t1:.2f} s "
-              f"({len(docx):,} bytes), .xlsx {t3 - t2:.2f} s; total {t3 - t:.2f} s; "
-              f"sub-units in annex: {len(ctx.annexes[-1].rows)}")
+        print(
+            f"year-end report of {target.code}: context {t1 - t:.2f} s, .docx {t2 - t1:.2f} s "
+            f"({len(docx):,} bytes), .xlsx {t3 - t2:.2f} s; total {t3 - t:.2f} s; "
+            f"sub-units in annex: {len(ctx.annexes[-1].rows)}"
+        )
 
 
 if __name__ == "__main__":

@@ -73,9 +73,7 @@ class ReportDraft(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["owner", "organization", "period"], name="dashboard_draft_once")
-        ]
+        constraints = [models.UniqueConstraint(fields=["owner", "organization", "period"], name="dashboard_draft_once")]
 
     def __str__(self) -> str:
         return f"{self.organization_id} {self.period}"

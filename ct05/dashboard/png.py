@@ -34,9 +34,7 @@ _GLYPHS = {
     "-": "00000 00000 00000 11111 00000 00000 00000",
     " ": "00000 00000 00000 00000 00000 00000 00000",
 }
-_FONT = {
-    ch: np.array([[c == "1" for c in row] for row in rows.split()], dtype=bool) for ch, rows in _GLYPHS.items()
-}
+_FONT = {ch: np.array([[c == "1" for c in row] for row in rows.split()], dtype=bool) for ch, rows in _GLYPHS.items()}
 
 WHITE = (255, 255, 255)
 BLACK = (30, 30, 30)
@@ -44,8 +42,15 @@ GRID = (215, 218, 222)
 SERIES = ((165, 14, 14), (150, 160, 175))
 
 
-def _text(img: np.ndarray, x: int, y: int, text: str, scale: int = 2, color: tuple[int, int, int] = BLACK,
-          center: bool = False) -> None:
+def _text(
+    img: np.ndarray,
+    x: int,
+    y: int,
+    text: str,
+    scale: int = 2,
+    color: tuple[int, int, int] = BLACK,
+    center: bool = False,
+) -> None:
     width = len(text) * 6 * scale - scale
     if center:
         x -= width // 2

@@ -141,9 +141,8 @@ def _meetings(fig: Any, units: Units, w: Window) -> None:
         bump(fig(cell_id), "meetings_m", index=m - 1)
     for cell_id, m in studied:
         bump(fig(cell_id), "study_m", index=m - 1)
-    thematic = (
-        Meeting.objects.filter(units.q("cell__"), kind=MeetingKind.THEMATIC, date__year=w.year)
-        .values_list("cell_id", "date")
+    thematic = Meeting.objects.filter(units.q("cell__"), kind=MeetingKind.THEMATIC, date__year=w.year).values_list(
+        "cell_id", "date"
     )
     quarters = {(cell_id, (d.month - 1) // 3) for cell_id, d in thematic.iterator(chunk_size=20_000)}
     for cell_id, q in quarters:

@@ -78,27 +78,81 @@ ORG_SPEC = Spec(
     "orgs",
     gettext_lazy("Danh sách tổ chức đảng"),
     (
-        Column("code", "Mã đơn vị", True, gettext_lazy(
-            "Mã ngắn, duy nhất (chữ, số, dấu chấm, gạch ngang). Nhập lại tệp có mã đã có thì cập nhật đơn vị đó."),
-            "VD-CB01", 32, ("mã", "mã tổ chức"), 14),
-        Column("name", "Tên đơn vị", True, gettext_lazy("Tên đầy đủ của tổ chức đảng."),
-               "Chi bộ bản Ví Dụ", 255, ("tên", "tên tổ chức"), 40),
-        Column("kind", "Loại (mã)", True, gettext_lazy(
-            "Mã loại tổ chức (xem bảng mã bên dưới), ví dụ chi-bo-truc-thuoc; cũng nhận tên loại."),
-            "chi-bo-truc-thuoc", None, ("loại", "mã loại", "loại tổ chức"), 20),
-        Column("sector", "Loại hình (mã)", False, gettext_lazy(
-            "Mã loại hình (xem bảng mã bên dưới); để trống nếu không xếp loại hình."),
-            "thon-ban", None, ("loại hình", "mã loại hình"), 18),
-        Column("parent", "Mã đơn vị cấp trên", False, gettext_lazy(
-            "Mã của đơn vị cấp trên trực tiếp: một đơn vị đã có trong phạm vi bạn quản lý, hoặc một đơn vị "
-            "khác trong cùng tệp. Đổi mã cấp trên của đơn vị đã có là chuyển đơn vị đó."),
-            "MT", None, ("mã cấp trên", "cấp trên", "trực thuộc"), 16),
-        Column("active_from", "Hoạt động từ", False, gettext_lazy(
-            "Ngày bắt đầu hoạt động, dạng dd/mm/yyyy; để trống: hôm nay (đơn vị mới) hoặc giữ nguyên."),
-            dt.date(2025, 7, 1), None, ("ngày thành lập",), 14),
-        Column("active_to", "Hoạt động đến", False, gettext_lazy(
-            "Ngày kết thúc hoạt động (giải thể, hợp nhất), dd/mm/yyyy; để trống nếu đang hoạt động."),
-            None, None, (), 14),
+        Column(
+            "code",
+            "Mã đơn vị",
+            True,
+            gettext_lazy(
+                "Mã ngắn, duy nhất (chữ, số, dấu chấm, gạch ngang). Nhập lại tệp có mã đã có thì cập nhật đơn vị đó."
+            ),
+            "VD-CB01",
+            32,
+            ("mã", "mã tổ chức"),
+            14,
+        ),
+        Column(
+            "name",
+            "Tên đơn vị",
+            True,
+            gettext_lazy("Tên đầy đủ của tổ chức đảng."),
+            "Chi bộ bản Ví Dụ",
+            255,
+            ("tên", "tên tổ chức"),
+            40,
+        ),
+        Column(
+            "kind",
+            "Loại (mã)",
+            True,
+            gettext_lazy("Mã loại tổ chức (xem bảng mã bên dưới), ví dụ chi-bo-truc-thuoc; cũng nhận tên loại."),
+            "chi-bo-truc-thuoc",
+            None,
+            ("loại", "mã loại", "loại tổ chức"),
+            20,
+        ),
+        Column(
+            "sector",
+            "Loại hình (mã)",
+            False,
+            gettext_lazy("Mã loại hình (xem bảng mã bên dưới); để trống nếu không xếp loại hình."),
+            "thon-ban",
+            None,
+            ("loại hình", "mã loại hình"),
+            18,
+        ),
+        Column(
+            "parent",
+            "Mã đơn vị cấp trên",
+            False,
+            gettext_lazy(
+                "Mã của đơn vị cấp trên trực tiếp: một đơn vị đã có trong phạm vi bạn quản lý, hoặc một đơn vị "
+                "khác trong cùng tệp. Đổi mã cấp trên của đơn vị đã có là chuyển đơn vị đó."
+            ),
+            "MT",
+            None,
+            ("mã cấp trên", "cấp trên", "trực thuộc"),
+            16,
+        ),
+        Column(
+            "active_from",
+            "Hoạt động từ",
+            False,
+            gettext_lazy("Ngày bắt đầu hoạt động, dạng dd/mm/yyyy; để trống: hôm nay (đơn vị mới) hoặc giữ nguyên."),
+            dt.date(2025, 7, 1),
+            None,
+            ("ngày thành lập",),
+            14,
+        ),
+        Column(
+            "active_to",
+            "Hoạt động đến",
+            False,
+            gettext_lazy("Ngày kết thúc hoạt động (giải thể, hợp nhất), dd/mm/yyyy; để trống nếu đang hoạt động."),
+            None,
+            None,
+            (),
+            14,
+        ),
     ),
 )
 
@@ -106,37 +160,124 @@ MEMBER_SPEC = Spec(
     "members",
     gettext_lazy("Danh sách đảng viên"),
     (
-        Column("full_name", "Họ và tên", True, gettext_lazy("Họ, tên đệm và tên, có dấu."),
-               "Lò Thị Ví Dụ", 120, ("họ tên",), 26),
-        Column("date_of_birth", "Ngày sinh", True, gettext_lazy("dd/mm/yyyy, ví dụ 05/09/1985."),
-               dt.date(1985, 9, 5), None, (), 12),
+        Column(
+            "full_name",
+            "Họ và tên",
+            True,
+            gettext_lazy("Họ, tên đệm và tên, có dấu."),
+            "Lò Thị Ví Dụ",
+            120,
+            ("họ tên",),
+            26,
+        ),
+        Column(
+            "date_of_birth",
+            "Ngày sinh",
+            True,
+            gettext_lazy("dd/mm/yyyy, ví dụ 05/09/1985."),
+            dt.date(1985, 9, 5),
+            None,
+            (),
+            12,
+        ),
         Column("gender", "Giới tính", True, gettext_lazy("Nam hoặc Nữ."), "Nữ", None, (), 10),
-        Column("ethnicity", "Dân tộc", True, gettext_lazy("Ví dụ Kinh, Thái, Mông, Khơ Mú."),
-               "Thái", 40, (), 12),
-        Column("card_number", "Số thẻ đảng viên", True, gettext_lazy(
-            "Duy nhất; nhập lại tệp có số thẻ đã có thì cập nhật đảng viên đó, không tạo bản ghi mới."),
-            "VD-000001", 20, ("số thẻ",), 16),
-        Column("joined_on", "Ngày vào Đảng", True, gettext_lazy("dd/mm/yyyy."), dt.date(2010, 5, 19), None,
-               ("ngày kết nạp",), 14),
-        Column("official_on", "Ngày chính thức", False, gettext_lazy("dd/mm/yyyy; để trống nếu là đảng viên dự bị."),
-               dt.date(2011, 5, 19), None, (), 14),
-        Column("cell", "Mã chi bộ", True, gettext_lazy(
-            "Mã của chi bộ nơi đảng viên sinh hoạt, trong phạm vi bạn quản lý. Đổi mã chi bộ của đảng viên "
-            "đã có là chuyển sinh hoạt (được ghi vào lịch sử)."),
-            "MT1", None, ("chi bộ",), 12),
-        Column("party_position", "Chức vụ đảng", False, gettext_lazy("Ví dụ Bí thư chi bộ; để trống nếu không có."),
-               "Chi ủy viên", 120, (), 20),
-        Column("government_position", "Chức vụ chính quyền", False, gettext_lazy(
-            "Chức vụ chính quyền, đoàn thể; để trống nếu không có."),
-            "Trưởng bản", 160, ("chức vụ chính quyền, đoàn thể",), 22),
-        Column("is_key_leader", "Cán bộ chủ chốt", False, gettext_lazy(
-            "Người đứng đầu, cán bộ chủ chốt: Có hoặc Không (để trống là Không)."), "Không", None, (), 10),
-        Column("is_exempt", "Miễn sinh hoạt", False, gettext_lazy("Có hoặc Không (để trống là Không)."),
-               "Không", None, ("miễn công tác và sinh hoạt đảng",), 10),
-        Column("duties", "Nhiệm vụ được phân công", False, gettext_lazy(
-            "Mỗi nhiệm vụ một dòng trong ô (Alt+Enter trong Excel), tối đa 2.000 ký tự mỗi nhiệm vụ. Nhiệm vụ "
-            "mới được thêm từ hôm nay; nhiệm vụ đã có không bị xóa."),
-            "Phụ trách công tác phụ nữ bản", None, ("nhiệm vụ",), 40),
+        Column("ethnicity", "Dân tộc", True, gettext_lazy("Ví dụ Kinh, Thái, Mông, Khơ Mú."), "Thái", 40, (), 12),
+        Column(
+            "card_number",
+            "Số thẻ đảng viên",
+            True,
+            gettext_lazy("Duy nhất; nhập lại tệp có số thẻ đã có thì cập nhật đảng viên đó, không tạo bản ghi mới."),
+            "VD-000001",
+            20,
+            ("số thẻ",),
+            16,
+        ),
+        Column(
+            "joined_on",
+            "Ngày vào Đảng",
+            True,
+            gettext_lazy("dd/mm/yyyy."),
+            dt.date(2010, 5, 19),
+            None,
+            ("ngày kết nạp",),
+            14,
+        ),
+        Column(
+            "official_on",
+            "Ngày chính thức",
+            False,
+            gettext_lazy("dd/mm/yyyy; để trống nếu là đảng viên dự bị."),
+            dt.date(2011, 5, 19),
+            None,
+            (),
+            14,
+        ),
+        Column(
+            "cell",
+            "Mã chi bộ",
+            True,
+            gettext_lazy(
+                "Mã của chi bộ nơi đảng viên sinh hoạt, trong phạm vi bạn quản lý. Đổi mã chi bộ của đảng viên "
+                "đã có là chuyển sinh hoạt (được ghi vào lịch sử)."
+            ),
+            "MT1",
+            None,
+            ("chi bộ",),
+            12,
+        ),
+        Column(
+            "party_position",
+            "Chức vụ đảng",
+            False,
+            gettext_lazy("Ví dụ Bí thư chi bộ; để trống nếu không có."),
+            "Chi ủy viên",
+            120,
+            (),
+            20,
+        ),
+        Column(
+            "government_position",
+            "Chức vụ chính quyền",
+            False,
+            gettext_lazy("Chức vụ chính quyền, đoàn thể; để trống nếu không có."),
+            "Trưởng bản",
+            160,
+            ("chức vụ chính quyền, đoàn thể",),
+            22,
+        ),
+        Column(
+            "is_key_leader",
+            "Cán bộ chủ chốt",
+            False,
+            gettext_lazy("Người đứng đầu, cán bộ chủ chốt: Có hoặc Không (để trống là Không)."),
+            "Không",
+            None,
+            (),
+            10,
+        ),
+        Column(
+            "is_exempt",
+            "Miễn sinh hoạt",
+            False,
+            gettext_lazy("Có hoặc Không (để trống là Không)."),
+            "Không",
+            None,
+            ("miễn công tác và sinh hoạt đảng",),
+            10,
+        ),
+        Column(
+            "duties",
+            "Nhiệm vụ được phân công",
+            False,
+            gettext_lazy(
+                "Mỗi nhiệm vụ một dòng trong ô (Alt+Enter trong Excel), tối đa 2.000 ký tự mỗi nhiệm vụ. Nhiệm vụ "
+                "mới được thêm từ hôm nay; nhiệm vụ đã có không bị xóa."
+            ),
+            "Phụ trách công tác phụ nữ bản",
+            None,
+            ("nhiệm vụ",),
+            40,
+        ),
     ),
 )
 
@@ -158,15 +299,23 @@ def quote(value: object, limit: int = 40) -> str:
 
 _SIGNATURES: list[tuple[bytes, Any]] = [
     (b"%PDF", gettext_lazy("Tệp này là PDF, không phải bảng tính. Hãy dùng tệp .xlsx hoặc .csv theo mẫu.")),
-    (b"\xd0\xcf\x11\xe0", gettext_lazy(
-        "Tệp này là Excel 97–2003 (.xls) hoặc có đặt mật khẩu. Hãy mở bằng Excel, bỏ mật khẩu nếu có và "
-        "lưu lại dạng “Excel Workbook (.xlsx)”.")),
+    (
+        b"\xd0\xcf\x11\xe0",
+        gettext_lazy(
+            "Tệp này là Excel 97–2003 (.xls) hoặc có đặt mật khẩu. Hãy mở bằng Excel, bỏ mật khẩu nếu có và "
+            "lưu lại dạng “Excel Workbook (.xlsx)”."
+        ),
+    ),
     (b"\x89PNG", gettext_lazy("Tệp này là ảnh, không phải bảng tính. Hãy dùng tệp .xlsx hoặc .csv theo mẫu.")),
     (b"\xff\xd8\xff", gettext_lazy("Tệp này là ảnh, không phải bảng tính. Hãy dùng tệp .xlsx hoặc .csv theo mẫu.")),
-    (b"\xff\xfe", gettext_lazy(
-        "Tệp văn bản này dùng bảng mã UTF-16. Hãy lưu lại dạng “CSV UTF-8 (Comma delimited)” hoặc .xlsx.")),
-    (b"\xfe\xff", gettext_lazy(
-        "Tệp văn bản này dùng bảng mã UTF-16. Hãy lưu lại dạng “CSV UTF-8 (Comma delimited)” hoặc .xlsx.")),
+    (
+        b"\xff\xfe",
+        gettext_lazy("Tệp văn bản này dùng bảng mã UTF-16. Hãy lưu lại dạng “CSV UTF-8 (Comma delimited)” hoặc .xlsx."),
+    ),
+    (
+        b"\xfe\xff",
+        gettext_lazy("Tệp văn bản này dùng bảng mã UTF-16. Hãy lưu lại dạng “CSV UTF-8 (Comma delimited)” hoặc .xlsx."),
+    ),
 ]
 _NOT_UTF8 = gettext_lazy(
     "Tệp không phải .xlsx và không đọc được như tệp CSV mã UTF-8 (có thể là CSV lưu bằng bảng mã cũ như "
@@ -215,6 +364,7 @@ def _check_workbook_zip(path: Path) -> None:
 
 
 # Reading -----------------------------------------------------------------------------------------------
+
 
 @dataclass
 class Table:
@@ -334,6 +484,7 @@ def _read_csv(path: Path, progress: Progress | None) -> Table:
 
 # Writing -----------------------------------------------------------------------------------------------
 
+
 def export_value(value: object) -> object:
     """A value as it goes into a cell: booleans in words, text escaped against formula injection."""
     if isinstance(value, bool):
@@ -359,9 +510,7 @@ def csv_rows(spec: Spec, rows: Iterable[list[object]]) -> Iterator[str]:
     writer.writerow(spec.headers)
     yield "\ufeff" + flush()
     for row in rows:
-        writer.writerow(
-            [v.strftime(DATE_FORMAT) if isinstance(v, dt.date) else export_value(v) for v in row]
-        )
+        writer.writerow([v.strftime(DATE_FORMAT) if isinstance(v, dt.date) else export_value(v) for v in row])
         yield flush()
 
 
@@ -375,8 +524,14 @@ def write_xlsx(
     """Write the sheet (and the guide sheet of a template), streaming: constant memory for 50,000 rows.
     Dates are real date cells shown dd/mm/yyyy; text cells are text, so codes and card numbers keep
     their leading zeros; text is escaped against formula injection."""
-    sheets = [Sheet(str(spec.title), ([export_value(v) for v in row] for row in rows),
-                    [c.width for c in spec.columns], spec.headers)]
+    sheets = [
+        Sheet(
+            str(spec.title),
+            ([export_value(v) for v in row] for row in rows),
+            [c.width for c in spec.columns],
+            spec.headers,
+        )
+    ]
     if guide:
         sheets.append(Sheet(_("Hướng dẫn"), ([export_value(v) for v in line] for line in guide), [28, 12, 90]))
     write_workbook(target, sheets)

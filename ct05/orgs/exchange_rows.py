@@ -36,7 +36,10 @@ class RowError:
     def text(self) -> str:
         if self.row and self.column:
             return _("Dòng %(row)s, cột “%(column)s”: %(message)s") % {
-                "row": self.row, "column": self.column, "message": self.message}
+                "row": self.row,
+                "column": self.column,
+                "message": self.message,
+            }
         if self.row:
             return _("Dòng %(row)s: %(message)s") % {"row": self.row, "message": self.message}
         return self.message
@@ -72,6 +75,7 @@ class CellError(ValueError):
 
 
 # Cells ----------------------------------------------------------------------------------------------
+
 
 def unescape(text: str) -> str:
     """Undo `escape_cell` of an export, so that an exported file imports back to the same values."""
@@ -148,15 +152,24 @@ def cell_code(value: object) -> str:
     code = cell_text(value).upper()
     if code and not _CODE.match(code):
         raise CellError(
-            _("mã “%(v)s” chỉ được gồm chữ, số và các dấu . - / _ (không có khoảng trắng)") % {"v": quote(code)})
+            _("mã “%(v)s” chỉ được gồm chữ, số và các dấu . - / _ (không có khoảng trắng)") % {"v": quote(code)}
+        )
     return code
 
 
 _PARSERS: dict[str, Any] = {
-    "date_of_birth": cell_date, "joined_on": cell_date, "official_on": cell_date,
-    "active_from": cell_date, "active_to": cell_date,
-    "is_key_leader": cell_bool, "is_exempt": cell_bool, "gender": cell_gender,
-    "code": cell_code, "parent": cell_code, "cell": cell_code, "duties": cell_lines,
+    "date_of_birth": cell_date,
+    "joined_on": cell_date,
+    "official_on": cell_date,
+    "active_from": cell_date,
+    "active_to": cell_date,
+    "is_key_leader": cell_bool,
+    "is_exempt": cell_bool,
+    "gender": cell_gender,
+    "code": cell_code,
+    "parent": cell_code,
+    "cell": cell_code,
+    "duties": cell_lines,
 }
 
 
@@ -164,17 +177,19 @@ def _parse_cell(column: Column, value: object) -> Any:
     parser = _PARSERS.get(column.key, cell_text)
     parsed = parser(value)
     if column.max_length and isinstance(parsed, str) and len(parsed) > column.max_length:
-        raise CellError(_("dài %(n)s ký tự, tối đa %(max)s") % {
-            "n": vn_number(len(parsed)), "max": column.max_length})
+        raise CellError(_("dài %(n)s ký tự, tối đa %(max)s") % {"n": vn_number(len(parsed)), "max": column.max_length})
     if column.key == "duties":
         for line in parsed:
             if len(line) > MAX_DUTY_LENGTH:
-                raise CellError(_("một nhiệm vụ dài %(n)s ký tự, tối đa %(max)s") % {
-                    "n": vn_number(len(line)), "max": vn_number(MAX_DUTY_LENGTH)})
+                raise CellError(
+                    _("một nhiệm vụ dài %(n)s ký tự, tối đa %(max)s")
+                    % {"n": vn_number(len(line)), "max": vn_number(MAX_DUTY_LENGTH)}
+                )
     return parsed
 
 
 # Header ---------------------------------------------------------------------------------------------
+
 
 def map_header(spec: Spec, header: list[object], errors: Errors) -> dict[int, Column]:
     """Which column of the file is which column of the template. Unknown, duplicated and missing
@@ -203,12 +218,16 @@ def map_header(spec: Spec, header: list[object], errors: Errors) -> dict[int, Co
         titles = {fold(cell_text(t).rstrip("*").strip()) for t in header}
         for other in SPECS.values():
             if other is not spec and len(titles & {n for c in other.columns for n in c.names}) >= 3:
-                errors.add(None, "", _("Tệp này có vẻ là %(other)s; hãy nhập ở trang tương ứng.") % {
-                    "other": str(other.title).lower()})
+                errors.add(
+                    None,
+                    "",
+                    _("Tệp này có vẻ là %(other)s; hãy nhập ở trang tương ứng.") % {"other": str(other.title).lower()},
+                )
     return found
 
 
 # Rows -----------------------------------------------------------------------------------------------
+
 
 def parse_table(spec: Spec, table: Table, errors: Errors) -> list[ParsedRow]:
     """Every row checked against the template. Rows come back with the values of the columns present
@@ -245,8 +264,12 @@ def parse_table(spec: Spec, table: Table, errors: Errors) -> list[ParsedRow]:
             errors.add(line, "", _("đây là dòng ví dụ của tệp mẫu; hãy xóa dòng này trước khi nhập"))
             continue
         if values[key] in first_line:
-            errors.add(line, spec.column(key).header, _("“%(v)s” trùng với dòng %(other)s của tệp") % {
-                "v": quote(values[key]), "other": first_line[values[key]]})
+            errors.add(
+                line,
+                spec.column(key).header,
+                _("“%(v)s” trùng với dòng %(other)s của tệp")
+                % {"v": quote(values[key]), "other": first_line[values[key]]},
+            )
             continue
         first_line[values[key]] = line
         if spec.key == "members":

@@ -204,7 +204,10 @@ def organization_close(*, actor: Any, org: Organization, date: dt.date, reason: 
         raise ValidationError({"active_to": _("Đơn vị còn đơn vị trực thuộc đang hoạt động; chuyển đi trước.")})
     _close(actor, org, date - dt.timedelta(days=1))
     OrgEvent.objects.create(
-        organization=org, kind=OrgEvent.Kind.CLOSED, date=date, details={"reason": clean(reason)} if reason else {},
+        organization=org,
+        kind=OrgEvent.Kind.CLOSED,
+        date=date,
+        details={"reason": clean(reason)} if reason else {},
         recorded_by=_user(actor),
     )
     return org

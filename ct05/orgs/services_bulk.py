@@ -84,15 +84,25 @@ def _no_scope(errors: Errors, scope: Scope) -> bool:
 
 
 def _summary_event(actor: Any, action: str, job: BackgroundJob, summary: ImportSummary) -> None:
-    record(actor=actor, action=action, target=job, after={"job": job.pk, **summary.as_dict()},
-           note=str(job.params.get("filename", ""))[:200])
+    record(
+        actor=actor,
+        action=action,
+        target=job,
+        after={"job": job.pk, **summary.as_dict()},
+        note=str(job.params.get("filename", ""))[:200],
+    )
 
 
 # Org tree ---------------------------------------------------------------------------------------------
 
 ORG_HEADERS = {
-    "code": "Mã đơn vị", "name": "Tên đơn vị", "kind": "Loại (mã)", "sector": "Loại hình (mã)",
-    "parent": "Mã đơn vị cấp trên", "active_from": "Hoạt động từ", "active_to": "Hoạt động đến",
+    "code": "Mã đơn vị",
+    "name": "Tên đơn vị",
+    "kind": "Loại (mã)",
+    "sector": "Loại hình (mã)",
+    "parent": "Mã đơn vị cấp trên",
+    "active_from": "Hoạt động từ",
+    "active_to": "Hoạt động đến",
 }
 
 
@@ -124,18 +134,25 @@ def _plan_orgs(actor: Any, rows: list[ParsedRow], errors: Errors) -> list[_OrgPl
     with_members: set[int] = set()
     with_children: set[int] = set()
     for chunk in _chunks(ids):
-        with_members |= set(Member.objects.filter(cell_id__in=chunk, status=Member.Status.ACTIVE)
-                            .values_list("cell_id", flat=True).distinct())
-        with_children |= set(Organization.objects.filter(parent_id__in=chunk)
-                             .values_list("parent_id", flat=True).distinct())
+        with_members |= set(
+            Member.objects.filter(cell_id__in=chunk, status=Member.Status.ACTIVE)
+            .values_list("cell_id", flat=True)
+            .distinct()
+        )
+        with_children |= set(
+            Organization.objects.filter(parent_id__in=chunk).values_list("parent_id", flat=True).distinct()
+        )
     kind_codes = ", ".join(sorted(k.code for k in OrgKind.objects.all()))
     plans: list[_OrgPlan] = []
     for r in rows:
         v, line = r.values, r.line
         kind = kinds.get(fold(v["kind"]))
         if kind is None:
-            errors.add(line, ORG_HEADERS["kind"], _("“%(v)s” không phải loại tổ chức; các mã: %(codes)s") % {
-                "v": quote(v["kind"]), "codes": kind_codes})
+            errors.add(
+                line,
+                ORG_HEADERS["kind"],
+                _("“%(v)s” không phải loại tổ chức; các mã: %(codes)s") % {"v": quote(v["kind"]), "codes": kind_codes},
+            )
             continue
         sector = None
         if v.get("sector"):
@@ -146,8 +163,11 @@ def _plan_orgs(actor: Any, rows: list[ParsedRow], errors: Errors) -> list[_OrgPl
                 continue
         org = existing.get(v["code"])
         if org is not None and not scope.contains(org):
-            errors.add(line, ORG_HEADERS["code"], _(
-                "mã “%(v)s” đã được dùng cho một đơn vị ngoài phạm vi bạn được quản lý") % {"v": quote(v["code"])})
+            errors.add(
+                line,
+                ORG_HEADERS["code"],
+                _("mã “%(v)s” đã được dùng cho một đơn vị ngoài phạm vi bạn được quản lý") % {"v": quote(v["code"])},
+            )
             continue
         if org is not None and org.pk in with_members and not kind.is_cell:
             errors.add(line, ORG_HEADERS["kind"], _("đơn vị đang có đảng viên sinh hoạt nên phải là một loại chi bộ"))
@@ -173,8 +193,11 @@ def _plan_orgs(actor: Any, rows: list[ParsedRow], errors: Errors) -> list[_OrgPl
             else:
                 parent_kind = parent.kind
             if parent_kind is not None and parent_kind.is_cell:
-                errors.add(line, ORG_HEADERS["parent"], _(
-                    "đơn vị cấp trên “%(v)s” là chi bộ, không có đơn vị trực thuộc") % {"v": quote(parent_code)})
+                errors.add(
+                    line,
+                    ORG_HEADERS["parent"],
+                    _("đơn vị cấp trên “%(v)s” là chi bộ, không có đơn vị trực thuộc") % {"v": quote(parent_code)},
+                )
             if org is not None and parent is not None and parent_row is None and parent.path.startswith(org.path):
                 message = _("không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó")
                 errors.add(line, ORG_HEADERS["parent"], message)
@@ -228,7 +251,12 @@ def _apply_org(actor: Any, plan: _OrgPlan, summary: ImportSummary, errors: Error
     try:
         if plan.existing is None:
             org = services.organization_create(
-                actor=actor, code=v["code"], name=v["name"], kind=plan.kind, parent=parent, sector=plan.sector,
+                actor=actor,
+                code=v["code"],
+                name=v["name"],
+                kind=plan.kind,
+                parent=parent,
+                sector=plan.sector,
                 active_from=v.get("active_from") or today,
             )
             if v.get("active_to"):
@@ -267,11 +295,24 @@ def _apply_org(actor: Any, plan: _OrgPlan, summary: ImportSummary, errors: Error
 
 MEMBER_HEADERS = {"cell": "Mã chi bộ", "card_number": "Số thẻ đảng viên"}
 MEMBER_VALUE_KEYS = [
-    "full_name", "date_of_birth", "gender", "ethnicity", "joined_on", "official_on",
-    "party_position", "government_position", "is_key_leader", "is_exempt",
+    "full_name",
+    "date_of_birth",
+    "gender",
+    "ethnicity",
+    "joined_on",
+    "official_on",
+    "party_position",
+    "government_position",
+    "is_key_leader",
+    "is_exempt",
 ]
-_DEFAULTS: dict[str, Any] = {"official_on": None, "party_position": "", "government_position": "",
-                             "is_key_leader": False, "is_exempt": False}
+_DEFAULTS: dict[str, Any] = {
+    "official_on": None,
+    "party_position": "",
+    "government_position": "",
+    "is_key_leader": False,
+    "is_exempt": False,
+}
 
 
 def _existing_cards(actor: Any, cards: list[str]) -> tuple[set[str], set[str]]:
@@ -285,9 +326,7 @@ def _existing_cards(actor: Any, cards: list[str]) -> tuple[set[str], set[str]]:
     return taken, mine
 
 
-def _plan_members(
-    actor: Any, rows: list[ParsedRow], errors: Errors
-) -> tuple[dict[str, Organization], set[str]]:
+def _plan_members(actor: Any, rows: list[ParsedRow], errors: Errors) -> tuple[dict[str, Organization], set[str]]:
     scope = org_scope(actor, "manage")
     if _no_scope(errors, scope):
         return {}, set()
@@ -302,16 +341,28 @@ def _plan_members(
         card = v["card_number"]
         if card in taken and card not in mine:
             # Say that the number is taken, never by whom: the member is outside the importer's scope.
-            errors.add(line, MEMBER_HEADERS["card_number"], _(
-                "số thẻ “%(v)s” đã thuộc một đảng viên ngoài phạm vi bạn được quản lý; muốn chuyển đảng viên "
-                "về đơn vị mình, hãy đề nghị đơn vị đang quản lý làm thủ tục chuyển sinh hoạt") % {"v": quote(card)})
+            errors.add(
+                line,
+                MEMBER_HEADERS["card_number"],
+                _(
+                    "số thẻ “%(v)s” đã thuộc một đảng viên ngoài phạm vi bạn được quản lý; muốn chuyển đảng viên "
+                    "về đơn vị mình, hãy đề nghị đơn vị đang quản lý làm thủ tục chuyển sinh hoạt"
+                )
+                % {"v": quote(card)},
+            )
         cell = cells.get(v["cell"])
         if cell is None or not scope.contains(cell):
-            errors.add(line, MEMBER_HEADERS["cell"], _(
-                "không có chi bộ mã “%(v)s” trong phạm vi bạn được quản lý") % {"v": quote(v["cell"])})
+            errors.add(
+                line,
+                MEMBER_HEADERS["cell"],
+                _("không có chi bộ mã “%(v)s” trong phạm vi bạn được quản lý") % {"v": quote(v["cell"])},
+            )
         elif not cell.kind.is_cell:
-            errors.add(line, MEMBER_HEADERS["cell"], _("“%(v)s” là %(kind)s, không phải chi bộ") % {
-                "v": quote(v["cell"]), "kind": cell.kind.name.lower()})
+            errors.add(
+                line,
+                MEMBER_HEADERS["cell"],
+                _("“%(v)s” là %(kind)s, không phải chi bộ") % {"v": quote(v["cell"]), "kind": cell.kind.name.lower()},
+            )
         elif not cell.is_active_on(today) and cell_of.get(card) != cell.pk:
             message = _("chi bộ “%(v)s” đã kết thúc hoạt động") % {"v": quote(v["cell"])}
             errors.add(line, MEMBER_HEADERS["cell"], message)
@@ -376,12 +427,18 @@ def _current_duties(member_ids: list[int], today: dt.date) -> dict[int, set[str]
     return texts
 
 
-def _audit(actor: Any, action: str, target: Any, org_id: int | None, note: str, before: Any = None,
-           after: Any = None) -> AuditEvent:
+def _audit(
+    actor: Any, action: str, target: Any, org_id: int | None, note: str, before: Any = None, after: Any = None
+) -> AuditEvent:
     return AuditEvent(
-        actor=actor if getattr(actor, "is_authenticated", False) else None, action=action,
-        target_type=target._meta.label_lower, target_id=str(target.pk), organization_id=org_id,
-        before=before, after=after, note=note[:500],
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        action=action,
+        target_type=target._meta.label_lower,
+        target_id=str(target.pk),
+        organization_id=org_id,
+        before=before,
+        after=after,
+        note=note[:500],
     )
 
 
@@ -416,11 +473,21 @@ def _write_members(
                 dirty_fields.add(key)
         moved = member.cell_id != cell.pk
         if moved:
-            transfers.append(MemberTransfer(member=member, from_cell_id=member.cell_id, to_cell=cell, date=today,
-                                            reason=note))
+            transfers.append(
+                MemberTransfer(member=member, from_cell_id=member.cell_id, to_cell=cell, date=today, reason=note)
+            )
             t_before = {"cell": member.cell_id, "status": member.status}
-            events.append(_audit(actor, "member.transfer", member, member.cell_id, note, t_before,
-                                 {"cell": cell.pk, "status": Member.Status.ACTIVE}))
+            events.append(
+                _audit(
+                    actor,
+                    "member.transfer",
+                    member,
+                    member.cell_id,
+                    note,
+                    t_before,
+                    {"cell": cell.pk, "status": Member.Status.ACTIVE},
+                )
+            )
             member.cell, member.status = cell, Member.Status.ACTIVE
             dirty_fields |= {"cell", "status"}
             summary.moved += 1
@@ -455,8 +522,10 @@ def _insert(model: type[AuditEvent], objs: list[AuditEvent]) -> None:
     meta = model._meta
     fields = [f for f in meta.concrete_fields if not f.primary_key]
     quote_name = connection.ops.quote_name
-    sql = (f"INSERT INTO {quote_name(meta.db_table)} ({', '.join(quote_name(f.column) for f in fields)}) "
-           f"VALUES ({', '.join(['%s'] * len(fields))})")
+    sql = (
+        f"INSERT INTO {quote_name(meta.db_table)} ({', '.join(quote_name(f.column) for f in fields)}) "
+        f"VALUES ({', '.join(['%s'] * len(fields))})"
+    )
     params = [[f.get_db_prep_save(f.pre_save(o, True), connection) for f in fields] for o in objs]
     with connection.cursor() as cursor:
         for chunk in _chunks(params, BATCH):

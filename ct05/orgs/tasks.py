@@ -68,8 +68,12 @@ def _phase(job: BackgroundJob, phase: str) -> None:
 
 def _fail(job: BackgroundJob, errors: Errors) -> dict[str, Any]:
     items = sorted(errors.items, key=lambda e: e.row or 0)  # stable: a row's errors keep the column order
-    _save(job, status=BackgroundJob.Status.FAILED, errors=[e.as_dict() for e in items],
-          result={"error_count": errors.count})
+    _save(
+        job,
+        status=BackgroundJob.Status.FAILED,
+        errors=[e.as_dict() for e in items],
+        result={"error_count": errors.count},
+    )
     return {"status": "failed", "errors": errors.count}
 
 

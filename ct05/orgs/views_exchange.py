@@ -92,6 +92,7 @@ def _codes() -> list[tuple[str, list[tuple[str, str]]]]:
 
 # Import ---------------------------------------------------------------------------------------------
 
+
 @csrf_exempt  # the CSRF check runs in _import_page, after the size limit is installed (Django docs:
 @login_required  # "Modifying upload handlers on the fly")
 @require_http_methods(["GET", "POST"])
@@ -122,7 +123,8 @@ def _import_page(request: HttpRequest, spec: Spec, scope: Scope, limit: _SizeLim
         upload = request.FILES.get("file")
         if limit.too_big or (upload is not None and upload.size and upload.size > settings.IMPORT_MAX_BYTES):
             error = _("Tệp lớn hơn %(max)s MB nên không được nhận. Hãy chia danh sách thành nhiều tệp nhỏ hơn.") % {
-                "max": f"{max_mb:g}"}
+                "max": f"{max_mb:g}"
+            }
         elif upload is None:
             error = _("Hãy chọn tệp .xlsx hoặc .csv để nhập.")
         else:
@@ -133,16 +135,21 @@ def _import_page(request: HttpRequest, spec: Spec, scope: Scope, limit: _SizeLim
             else:
                 return redirect("job_detail", pk=job.pk)
     jobs = BackgroundJob.objects.filter(owner=request.user, kind=JOB_KIND[spec.key])[:5]
-    return render(request, "orgs/import.html", {
-        "spec": spec,
-        "error": error,
-        "tops": _scope_tops(scope),
-        "everything": scope.everything,
-        "codes": _codes() if spec.key == "orgs" else [],
-        "jobs": jobs,
-        "max_mb": f"{max_mb:g}",
-        "template_url": "org_import_template" if spec.key == "orgs" else "member_import_template",
-    }, status=400 if error else 200)
+    return render(
+        request,
+        "orgs/import.html",
+        {
+            "spec": spec,
+            "error": error,
+            "tops": _scope_tops(scope),
+            "everything": scope.everything,
+            "codes": _codes() if spec.key == "orgs" else [],
+            "jobs": jobs,
+            "max_mb": f"{max_mb:g}",
+            "template_url": "org_import_template" if spec.key == "orgs" else "member_import_template",
+        },
+        status=400 if error else 200,
+    )
 
 
 def _start(request: HttpRequest, spec: Spec, upload: Any) -> BackgroundJob:
@@ -163,9 +170,15 @@ def _start(request: HttpRequest, spec: Spec, upload: Any) -> BackgroundJob:
     try:
         with transaction.atomic():
             job = BackgroundJob.objects.create(
-                kind=JOB_KIND[spec.key], owner=request.user, file_path=path.name,
-                params={"title": _("Nhập %(what)s") % {"what": str(spec.title).lower()},
-                        "filename": clean(upload.name)[:200], "format": fmt, "size": upload.size},
+                kind=JOB_KIND[spec.key],
+                owner=request.user,
+                file_path=path.name,
+                params={
+                    "title": _("Nhập %(what)s") % {"what": str(spec.title).lower()},
+                    "filename": clean(upload.name)[:200],
+                    "format": fmt,
+                    "size": upload.size,
+                },
             )
             enqueue_import(job)
     except Exception:
@@ -176,8 +189,14 @@ def _start(request: HttpRequest, spec: Spec, upload: Any) -> BackgroundJob:
 
 # Templates ------------------------------------------------------------------------------------------
 
-def _send(spec: Spec, fmt: Format, rows: Iterator[list[object]] | list[list[object]], stem: str,
-          guide: list[list[object]] | None = None) -> HttpResponse:
+
+def _send(
+    spec: Spec,
+    fmt: Format,
+    rows: Iterator[list[object]] | list[list[object]],
+    stem: str,
+    guide: list[list[object]] | None = None,
+) -> HttpResponse:
     filename = f"{stem}.{fmt}"
     if fmt == "csv":
         response = StreamingHttpResponse(csv_rows(spec, rows), content_type="text/csv; charset=utf-8")
@@ -193,8 +212,9 @@ def _send(spec: Spec, fmt: Format, rows: Iterator[list[object]] | list[list[obje
 @login_required
 @require_GET
 def org_import_template(request: HttpRequest) -> HttpResponse:
-    return _send(ORG_SPEC, _format(request), template_rows(ORG_SPEC), "mau-nhap-to-chuc-dang",
-                 guide_rows(ORG_SPEC, _codes()))
+    return _send(
+        ORG_SPEC, _format(request), template_rows(ORG_SPEC), "mau-nhap-to-chuc-dang", guide_rows(ORG_SPEC, _codes())
+    )
 
 
 @login_required
@@ -204,11 +224,17 @@ def member_import_template(request: HttpRequest) -> HttpResponse:
     scope = org_scope(request.user, "manage")
     cells = Organization.objects.filter(scope.q(), kind__is_cell=True, active_to__isnull=True).order_by("path")
     codes = [(_("Mã chi bộ trong phạm vi của bạn (cột “Mã chi bộ”)"), [(c.code, c.name) for c in cells[:5000]])]
-    return _send(MEMBER_SPEC, _format(request), template_rows(MEMBER_SPEC), "mau-nhap-dang-vien",
-                 guide_rows(MEMBER_SPEC, codes if not scope.is_empty else []))
+    return _send(
+        MEMBER_SPEC,
+        _format(request),
+        template_rows(MEMBER_SPEC),
+        "mau-nhap-dang-vien",
+        guide_rows(MEMBER_SPEC, codes if not scope.is_empty else []),
+    )
 
 
 # Export ---------------------------------------------------------------------------------------------
+
 
 def _stamp() -> str:
     return timezone.localdate().strftime("%Y%m%d")
@@ -219,14 +245,23 @@ def _stamp() -> str:
 def org_export(request: HttpRequest) -> HttpResponse:
     """The units the user may see, filtered like the org tree's search, in the import format."""
     orgs = selectors.organization_list(
-        user=request.user, query=request.GET.get("q", "").strip()[:100], kind=request.GET.get("kind", ""),
+        user=request.user,
+        query=request.GET.get("q", "").strip()[:100],
+        kind=request.GET.get("kind", ""),
         include_closed=request.GET.get("closed") == "1",
     ).order_by("path")
 
     def rows() -> Iterator[list[object]]:
         for o in orgs.iterator(chunk_size=2000):
-            yield [o.code, o.name, o.kind.code, o.sector.code if o.sector else "",
-                   o.parent.code if o.parent else "", o.active_from, o.active_to]
+            yield [
+                o.code,
+                o.name,
+                o.kind.code,
+                o.sector.code if o.sector else "",
+                o.parent.code if o.parent else "",
+                o.active_from,
+                o.active_to,
+            ]
 
     return _send(ORG_SPEC, _format(request), rows(), f"to-chuc-dang-{_stamp()}")
 
@@ -239,15 +274,26 @@ def member_export(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     current = Duty.objects.filter(Q(ended_on__isnull=True) | Q(ended_on__gte=today)).order_by("started_on", "id")
     members = qs.select_related("cell").prefetch_related(  # type: ignore[attr-defined]
-        Prefetch("duties", queryset=current, to_attr="current_duty_list"))
+        Prefetch("duties", queryset=current, to_attr="current_duty_list")
+    )
 
     def rows() -> Iterator[list[object]]:
         m: Member
         for m in members.iterator(chunk_size=1000):
             gender = "Nữ" if m.gender == Member.Gender.FEMALE else "Nam"  # the file's words, whatever the UI language
             yield [
-                m.full_name, m.date_of_birth, gender, m.ethnicity, m.card_number, m.joined_on, m.official_on,
-                m.cell.code, m.party_position, m.government_position, m.is_key_leader, m.is_exempt,
+                m.full_name,
+                m.date_of_birth,
+                gender,
+                m.ethnicity,
+                m.card_number,
+                m.joined_on,
+                m.official_on,
+                m.cell.code,
+                m.party_position,
+                m.government_position,
+                m.is_key_leader,
+                m.is_exempt,
                 "\n".join(d.text for d in m.current_duty_list),
             ]
 

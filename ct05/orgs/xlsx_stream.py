@@ -87,11 +87,14 @@ def _cell(ref: str, value: object, style: int | None = None) -> str:
 def _sheet_xml(out: IO[bytes], sheet: Sheet) -> None:
     out.write(f'{_HEAD}<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}">'.encode())
     if sheet.header:
-        out.write(b'<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" '
-                  b'activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>')
+        out.write(
+            b'<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" '
+            b'activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
+        )
     if sheet.widths:
-        cols = "".join(f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>'
-                       for i, w in enumerate(sheet.widths, start=1))
+        cols = "".join(
+            f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>' for i, w in enumerate(sheet.widths, start=1)
+        )
         out.write(f"<cols>{cols}</cols>".encode())
     out.write(b"<sheetData>")
     number = 0
@@ -124,32 +127,46 @@ def write_workbook(target: IO[bytes] | Path | str, sheets: list[Sheet]) -> None:
             f'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
             for i in range(1, len(sheets) + 1)
         )
-        zf.writestr("[Content_Types].xml", (
-            f'{_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-            '<Default Extension="xml" ContentType="application/xml"/>'
-            '<Override PartName="/xl/workbook.xml" '
-            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-            '<Override PartName="/xl/styles.xml" '
-            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
-            f"{overrides}</Types>"))
-        zf.writestr("_rels/.rels", (
-            f'{_HEAD}<Relationships xmlns="{_PKG_REL}"><Relationship Id="rId1" '
-            f'Type="{_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>'))
+        zf.writestr(
+            "[Content_Types].xml",
+            (
+                f'{_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                '<Default Extension="xml" ContentType="application/xml"/>'
+                '<Override PartName="/xl/workbook.xml" '
+                'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+                '<Override PartName="/xl/styles.xml" '
+                'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+                f"{overrides}</Types>"
+            ),
+        )
+        zf.writestr(
+            "_rels/.rels",
+            (
+                f'{_HEAD}<Relationships xmlns="{_PKG_REL}"><Relationship Id="rId1" '
+                f'Type="{_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+            ),
+        )
         entries = "".join(
-            f"<sheet name={quoteattr(_sheet_name(s.title, i))} sheetId=\"{i}\" r:id=\"rId{i}\"/>"
+            f'<sheet name={quoteattr(_sheet_name(s.title, i))} sheetId="{i}" r:id="rId{i}"/>'
             for i, s in enumerate(sheets, start=1)
         )
-        zf.writestr("xl/workbook.xml", (
-            f'{_HEAD}<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><sheets>{entries}</sheets></workbook>'))
+        zf.writestr(
+            "xl/workbook.xml",
+            (f'{_HEAD}<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><sheets>{entries}</sheets></workbook>'),
+        )
         rels = "".join(
             f'<Relationship Id="rId{i}" Type="{_REL}/worksheet" Target="worksheets/sheet{i}.xml"/>'
             for i in range(1, len(sheets) + 1)
         )
         styles_id = len(sheets) + 1
-        zf.writestr("xl/_rels/workbook.xml.rels", (
-            f'{_HEAD}<Relationships xmlns="{_PKG_REL}">{rels}'
-            f'<Relationship Id="rId{styles_id}" Type="{_REL}/styles" Target="styles.xml"/></Relationships>'))
+        zf.writestr(
+            "xl/_rels/workbook.xml.rels",
+            (
+                f'{_HEAD}<Relationships xmlns="{_PKG_REL}">{rels}'
+                f'<Relationship Id="rId{styles_id}" Type="{_REL}/styles" Target="styles.xml"/></Relationships>'
+            ),
+        )
         zf.writestr("xl/styles.xml", _STYLES)
         for i, sheet in enumerate(sheets, start=1):
             with zf.open(f"xl/worksheets/sheet{i}.xml", "w", force_zip64=True) as out:

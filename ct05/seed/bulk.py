@@ -40,11 +40,38 @@ REF_DATE = dt.date(2026, 1, 15)  # as in the demo: ages and dates are drawn befo
 FOUNDED = dt.date(2016, 1, 1)
 NATION_CODE = "VN{:02d}"
 
-ORG_COLS = ("id", "code", "name", "kind_id", "sector_id", "parent_id", "path", "depth", "active_from", "active_to",
-            "search_text")
-MEMBER_COLS = ("id", "full_name", "date_of_birth", "gender", "ethnicity", "card_number", "joined_on", "official_on",
-               "cell_id", "party_position", "government_position", "is_key_leader", "is_exempt", "status",
-               "user_id", "sort_key", "search_text")
+ORG_COLS = (
+    "id",
+    "code",
+    "name",
+    "kind_id",
+    "sector_id",
+    "parent_id",
+    "path",
+    "depth",
+    "active_from",
+    "active_to",
+    "search_text",
+)
+MEMBER_COLS = (
+    "id",
+    "full_name",
+    "date_of_birth",
+    "gender",
+    "ethnicity",
+    "card_number",
+    "joined_on",
+    "official_on",
+    "cell_id",
+    "party_position",
+    "government_position",
+    "is_key_leader",
+    "is_exempt",
+    "status",
+    "user_id",
+    "sort_key",
+    "search_text",
+)
 DUTY_COLS = ("member_id", "text", "started_on", "ended_on")
 
 Row = tuple[Any, ...]
@@ -87,8 +114,14 @@ class Stats:
         )
 
     def as_dict(self) -> dict[str, Any]:
-        return {"members": self.members, "duties": self.duties, "organizations": self.organizations,
-                "grassroots": self.grassroots, "cells": self.cells, "seconds": round(self.seconds, 1)}
+        return {
+            "members": self.members,
+            "duties": self.duties,
+            "organizations": self.organizations,
+            "grassroots": self.grassroots,
+            "cells": self.cells,
+            "seconds": round(self.seconds, 1),
+        }
 
 
 def rss_mb() -> float:
@@ -215,8 +248,9 @@ class Root:
 class Generator:
     """Turns plans into rows and hands them to the writer every `batch` members."""
 
-    def __init__(self, *, rng: random.Random, writer: Writer, batch: int, stats: Stats,
-                 log: Callable[[str], None]) -> None:
+    def __init__(
+        self, *, rng: random.Random, writer: Writer, batch: int, stats: Stats, log: Callable[[str], None]
+    ) -> None:
         self.rng = rng
         self.writer = writer
         self.batch = batch
@@ -231,15 +265,34 @@ class Generator:
         self.duties: list[Row] = []
         self.first_root: int | None = None
 
-    def org(self, *, code: str | None, name: str, kind: str, sector: str | None, parent: tuple[int, str] | None,
-            root_code: str) -> tuple[int, str]:
+    def org(
+        self,
+        *,
+        code: str | None,
+        name: str,
+        kind: str,
+        sector: str | None,
+        parent: tuple[int, str] | None,
+        root_code: str,
+    ) -> tuple[int, str]:
         pk = self.org_ids.take()
         path = (parent[1] if parent else "") + path_segment(pk)
         code = code or f"{root_code}-{pk}"
-        self.orgs.append((
-            pk, code, name, self.kinds[kind], self.sectors[sector] if sector else None, parent[0] if parent else None,
-            path, path.count("/") - 1, FOUNDED, None, fold(f"{name} {code}")[:300],
-        ))
+        self.orgs.append(
+            (
+                pk,
+                code,
+                name,
+                self.kinds[kind],
+                self.sectors[sector] if sector else None,
+                parent[0] if parent else None,
+                path,
+                path.count("/") - 1,
+                FOUNDED,
+                None,
+                fold(f"{name} {code}")[:300],
+            )
+        )
         self.stats.organizations += 1
         return pk, path
 
@@ -250,11 +303,27 @@ class Generator:
             # Card numbers: the province prefix and the member id, so they are unique across runs.
             card = f"{card_prefix}{pk:08d}"
             sort_key, folded = _derived(p.full_name)
-            self.members.append((
-                pk, p.full_name, p.date_of_birth, p.gender, p.ethnicity, card, p.joined_on, p.official_on, cell_id,
-                p.party_position, p.government_position, p.is_key_leader, p.is_exempt, str(Member.Status.ACTIVE), None,
-                sort_key, f"{folded} {card}"[:300],
-            ))
+            self.members.append(
+                (
+                    pk,
+                    p.full_name,
+                    p.date_of_birth,
+                    p.gender,
+                    p.ethnicity,
+                    card,
+                    p.joined_on,
+                    p.official_on,
+                    cell_id,
+                    p.party_position,
+                    p.government_position,
+                    p.is_key_leader,
+                    p.is_exempt,
+                    str(Member.Status.ACTIVE),
+                    None,
+                    sort_key,
+                    f"{folded} {card}"[:300],
+                )
+            )
             for text, start, end in p.duties:
                 self.duties.append((pk, text, start, end))
             self.stats.members += 1
@@ -270,8 +339,9 @@ class Generator:
         self.log(self.stats.progress())
 
     def root(self, root: Root) -> None:
-        root_id = self.org(code=root.code, name=root.name, kind="tinh-uy", sector=None, parent=None,
-                           root_code=root.code)
+        root_id = self.org(
+            code=root.code, name=root.name, kind="tinh-uy", sector=None, parent=None, root_code=root.code
+        )
         if self.first_root is None:
             self.first_root = root_id[0]
         budgets = layout.split_budget(root.members, [b.weight for b in root.blocs])
@@ -279,8 +349,9 @@ class Generator:
             if budget <= 0:
                 continue
             sector = "xa-phuong" if bloc.kind in {"district", "city"} else None
-            bloc_id = self.org(code=None, name=bloc.name, kind="dang-bo-truc-thuoc", sector=sector, parent=root_id,
-                               root_code=root.code)
+            bloc_id = self.org(
+                code=None, name=bloc.name, kind="dang-bo-truc-thuoc", sector=sector, parent=root_id, root_code=root.code
+            )
             district = layout.unit_of(bloc.name).split(" ", 1)[-1] if bloc.kind in {"district", "city"} else ""
             namer = layout.Namer(self.rng, district or layout.unit_of(root.name), bloc.communes)
             for plan in layout.grassroots(self.rng, bloc.kind, namer, budget):
@@ -289,8 +360,9 @@ class Generator:
 
     def unit(self, plan: layout.UnitPlan, parent: tuple[int, str], root: Root, mix: str) -> None:
         self.stats.grassroots += 1
-        unit_id = self.org(code=None, name=plan.name, kind=plan.kind, sector=plan.sector, parent=parent,
-                           root_code=root.code)
+        unit_id = self.org(
+            code=None, name=plan.name, kind=plan.kind, sector=plan.sector, parent=parent, root_code=root.code
+        )
         unit = layout.unit_of(plan.name)
         if plan.is_cell:
             self.stats.cells += 1
@@ -298,8 +370,14 @@ class Generator:
             return
         for cell in plan.cells:
             self.stats.cells += 1
-            cell_id = self.org(code=None, name=cell.name, kind="chi-bo-truc-thuoc", sector=cell.sector,
-                               parent=unit_id, root_code=root.code)
+            cell_id = self.org(
+                code=None,
+                name=cell.name,
+                kind="chi-bo-truc-thuoc",
+                sector=cell.sector,
+                parent=unit_id,
+                root_code=root.code,
+            )
             self.cell_members(cell_id[0], cell, unit, mix, root.card_prefix)
 
 
@@ -312,8 +390,16 @@ def _reset_sequences() -> None:
                 cursor.execute(sql)
 
 
-def _run(label: str, roots: Iterator[Root], *, target: int, batch: int, seed: int,
-         log: Callable[[str], None], pipelined: bool = False) -> Stats:
+def _run(
+    label: str,
+    roots: Iterator[Root],
+    *,
+    target: int,
+    batch: int,
+    seed: int,
+    log: Callable[[str], None],
+    pipelined: bool = False,
+) -> Stats:
     stats = Stats(label=label, target=target)
     writer = make_writer(pipelined=pipelined)
     gen = Generator(rng=random.Random(seed), writer=writer, batch=batch, stats=stats, log=log)
@@ -328,28 +414,44 @@ def _run(label: str, roots: Iterator[Root], *, target: int, batch: int, seed: in
     _derived.cache_clear()
     if gen.first_root is not None:
         first = Organization.objects.get(pk=gen.first_root)
-        record(actor=None, action=f"seed.{label}", target=first, organization_id=first.pk, after=stats.as_dict(),
-               note=f"ct05 seed {label}: dữ liệu mẫu sinh tự động (seed={seed})")
+        record(
+            actor=None,
+            action=f"seed.{label}",
+            target=first,
+            organization_id=first.pk,
+            after=stats.as_dict(),
+            note=f"ct05 seed {label}: dữ liệu mẫu sinh tự động (seed={seed})",
+        )
     return stats
 
 
-def seed_province(*, members: int = PROVINCE_MEMBERS, code: str = PROVINCE_CODE, batch: int = 20_000,
-                  seed: int = SEED, log: Callable[[str], None] = print) -> Stats:
+def seed_province(
+    *,
+    members: int = PROVINCE_MEMBERS,
+    code: str = PROVINCE_CODE,
+    batch: int = 20_000,
+    seed: int = SEED,
+    log: Callable[[str], None] = print,
+) -> Stats:
     """One province shaped like Điện Biên before July 2025: 15 party committees under the Tỉnh ủy."""
     if Organization.objects.filter(code=code).exists():
         raise SeedConflict(
             f"Đã có tổ chức mã {code} (có thể từ `ct05 seed demo`). Dùng cơ sở dữ liệu trống hoặc chọn mã khác: "
             f"`ct05 seed province --code DIENBIEN2`."
         )
-    root = Root(code=code, name="Tỉnh ủy Điện Biên", card_prefix=PROVINCE_CARD_PREFIX,
-                blocs=list(layout.PROVINCE_BLOCS), members=members)
+    root = Root(
+        code=code,
+        name="Tỉnh ủy Điện Biên",
+        card_prefix=PROVINCE_CARD_PREFIX,
+        blocs=list(layout.PROVINCE_BLOCS),
+        members=members,
+    )
     # All or nothing: a province is small enough for one transaction (each batch is a savepoint in it).
     with transaction.atomic():
         return _run("province", iter([root]), target=members, batch=batch, seed=seed, log=log)
 
 
-def seed_national(*, members: int, batch: int = 20_000, seed: int = SEED,
-                  log: Callable[[str], None] = print) -> Stats:
+def seed_national(*, members: int, batch: int = 20_000, seed: int = SEED, log: Callable[[str], None] = print) -> Stats:
     """34 provinces and cities, `members` members split by their size; streamed batch by batch, each batch
     committed, so memory is bounded for any N (5,600,000 included)."""
     codes = [NATION_CODE.format(i + 1) for i in range(len(layout.NATION))]
@@ -364,7 +466,12 @@ def seed_national(*, members: int, batch: int = 20_000, seed: int = SEED,
     def roots() -> Iterator[Root]:
         for i, ((name, _w), budget) in enumerate(zip(layout.NATION, budgets, strict=True)):
             if budget > 0:
-                yield Root(code=codes[i], name=name, card_prefix=f"{i + 1:02d}",
-                           blocs=layout.nation_blocs(rng, name, budget), members=budget)
+                yield Root(
+                    code=codes[i],
+                    name=name,
+                    card_prefix=f"{i + 1:02d}",
+                    blocs=layout.nation_blocs(rng, name, budget),
+                    members=budget,
+                )
 
     return _run("national", roots(), target=members, batch=batch, seed=seed, log=log, pipelined=True)

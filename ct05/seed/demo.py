@@ -99,7 +99,9 @@ _PRINCIPAL = Post(
         "Chỉ đạo tuyển sinh và đổi mới chương trình đào tạo theo nhu cầu doanh nghiệp",
         "Chỉ đạo kiểm định chất lượng cơ sở giáo dục nghề nghiệp",
     ),
-    ages=(48, 58), key_leader=True, party="Bí thư Đảng ủy Trường",
+    ages=(48, 58),
+    key_leader=True,
+    party="Bí thư Đảng ủy Trường",
 )
 _VICE_PRINCIPAL = Post(
     "Phó Hiệu trưởng",
@@ -107,7 +109,9 @@ _VICE_PRINCIPAL = Post(
         "Phụ trách công tác đào tạo, khảo thí của nhà trường",
         "Phụ trách công tác học sinh - sinh viên và ký túc xá",
     ),
-    ages=(42, 57), key_leader=True, party="Phó Bí thư Đảng ủy Trường",
+    ages=(42, 57),
+    key_leader=True,
+    party="Phó Bí thư Đảng ủy Trường",
 )
 
 _MT, _TT = "phường Mường Thanh", "phường Tân Thanh"
@@ -116,47 +120,125 @@ _COLLEGE = "Trường Cao đẳng Kinh tế - Kỹ thuật Điện Biên"
 
 def _tdp(ward: str, code: str, n: int, size: int) -> CellSpec:
     unit = _MT if ward == "PMT" else _TT
-    return CellSpec(f"{code}-TDP{n}", f"Chi bộ tổ dân phố {n}", ward, "thon-ban", "residential", size,
-                    f"tổ dân phố {n}", unit, "city")
+    return CellSpec(
+        f"{code}-TDP{n}",
+        f"Chi bộ tổ dân phố {n}",
+        ward,
+        "thon-ban",
+        "residential",
+        size,
+        f"tổ dân phố {n}",
+        unit,
+        "city",
+    )
 
 
 CELLS = (
-    CellSpec("PMT-CQ", "Chi bộ Cơ quan phường", "PMT", "co-quan", "ward_office", 18, "Ủy ban nhân dân phường", _MT,
-             "city", extra=(_OFFICE_CLERK,)),
-    CellSpec("PMT-CA", "Chi bộ Công an phường", "PMT", "luc-luong-vu-trang", "police", 10, "Công an phường", _MT,
-             "city"),
+    CellSpec(
+        "PMT-CQ",
+        "Chi bộ Cơ quan phường",
+        "PMT",
+        "co-quan",
+        "ward_office",
+        18,
+        "Ủy ban nhân dân phường",
+        _MT,
+        "city",
+        extra=(_OFFICE_CLERK,),
+    ),
+    CellSpec(
+        "PMT-CA", "Chi bộ Công an phường", "PMT", "luc-luong-vu-trang", "police", 10, "Công an phường", _MT, "city"
+    ),
     _tdp("PMT", "PMT", 1, 22),
     _tdp("PMT", "PMT", 2, 19),
     _tdp("PMT", "PMT", 3, 17),
     _tdp("PMT", "PMT", 4, 16),
     _tdp("PMT", "PMT", 5, 15),
     _tdp("PMT", "PMT", 6, 12),
-    CellSpec("PTT-CQ", "Chi bộ Cơ quan phường", "PTT", "co-quan", "ward_office", 16, "Ủy ban nhân dân phường", _TT,
-             "city"),
-    CellSpec("PTT-CA", "Chi bộ Công an phường", "PTT", "luc-luong-vu-trang", "police", 8, "Công an phường", _TT,
-             "city"),
+    CellSpec(
+        "PTT-CQ", "Chi bộ Cơ quan phường", "PTT", "co-quan", "ward_office", 16, "Ủy ban nhân dân phường", _TT, "city"
+    ),
+    CellSpec(
+        "PTT-CA", "Chi bộ Công an phường", "PTT", "luc-luong-vu-trang", "police", 8, "Công an phường", _TT, "city"
+    ),
     _tdp("PTT", "PTT", 1, 18),
     _tdp("PTT", "PTT", 2, 16),
     _tdp("PTT", "PTT", 3, 14),
     _tdp("PTT", "PTT", 4, 13),
-    CellSpec("NHNN", "Chi bộ Ngân hàng Nhà nước chi nhánh Điện Biên", "DCD", "co-quan", "bank", 24,
-             "Ngân hàng Nhà nước chi nhánh Điện Biên", "Ngân hàng Nhà nước chi nhánh Điện Biên", "agency",
-             kind="chi-bo-co-so"),
-    CellSpec("CDKTKT-KT", "Chi bộ Khoa Kinh tế", "CDKTKT", "su-nghiep", "college_faculty", 14, "Khoa Kinh tế",
-             _COLLEGE, "agency", subjects=pools.ECON_SUBJECTS,
-             klasses=("lớp Cao đẳng Kế toán K15", "lớp Cao đẳng Kế toán K16",
-                      "lớp Trung cấp Kế toán doanh nghiệp K21")),
-    CellSpec("CDKTKT-KTCN", "Chi bộ Khoa Kỹ thuật", "CDKTKT", "su-nghiep", "college_faculty", 12,
-             "Khoa Kỹ thuật - Công nghệ", _COLLEGE, "agency", subjects=pools.TECH_SUBJECTS,
-             klasses=("lớp Cao đẳng Điện công nghiệp K15", "lớp Trung cấp Thú y K22",
-                      "lớp Cao đẳng Công nghệ ô tô K16")),
-    CellSpec("CDKTKT-CB", "Chi bộ Khoa Cơ bản", "CDKTKT", "su-nghiep", "college_faculty", 9, "Khoa Cơ bản",
-             _COLLEGE, "agency", subjects=pools.BASIC_SUBJECTS,
-             klasses=("lớp Cao đẳng Kế toán K16", "lớp Trung cấp Lâm sinh K22", "lớp Cao đẳng Điện công nghiệp K16")),
-    CellSpec("CDKTKT-PDT", "Chi bộ Phòng Đào tạo", "CDKTKT", "su-nghiep", "college_office", 8, "Phòng Đào tạo",
-             _COLLEGE, "agency"),
-    CellSpec("CDKTKT-HCTH", "Chi bộ Phòng Hành chính - Tổng hợp", "CDKTKT", "su-nghiep", "college_office", 12,
-             "Phòng Hành chính - Tổng hợp", _COLLEGE, "agency", lead=(_PRINCIPAL, _VICE_PRINCIPAL)),
+    CellSpec(
+        "NHNN",
+        "Chi bộ Ngân hàng Nhà nước chi nhánh Điện Biên",
+        "DCD",
+        "co-quan",
+        "bank",
+        24,
+        "Ngân hàng Nhà nước chi nhánh Điện Biên",
+        "Ngân hàng Nhà nước chi nhánh Điện Biên",
+        "agency",
+        kind="chi-bo-co-so",
+    ),
+    CellSpec(
+        "CDKTKT-KT",
+        "Chi bộ Khoa Kinh tế",
+        "CDKTKT",
+        "su-nghiep",
+        "college_faculty",
+        14,
+        "Khoa Kinh tế",
+        _COLLEGE,
+        "agency",
+        subjects=pools.ECON_SUBJECTS,
+        klasses=("lớp Cao đẳng Kế toán K15", "lớp Cao đẳng Kế toán K16", "lớp Trung cấp Kế toán doanh nghiệp K21"),
+    ),
+    CellSpec(
+        "CDKTKT-KTCN",
+        "Chi bộ Khoa Kỹ thuật",
+        "CDKTKT",
+        "su-nghiep",
+        "college_faculty",
+        12,
+        "Khoa Kỹ thuật - Công nghệ",
+        _COLLEGE,
+        "agency",
+        subjects=pools.TECH_SUBJECTS,
+        klasses=("lớp Cao đẳng Điện công nghiệp K15", "lớp Trung cấp Thú y K22", "lớp Cao đẳng Công nghệ ô tô K16"),
+    ),
+    CellSpec(
+        "CDKTKT-CB",
+        "Chi bộ Khoa Cơ bản",
+        "CDKTKT",
+        "su-nghiep",
+        "college_faculty",
+        9,
+        "Khoa Cơ bản",
+        _COLLEGE,
+        "agency",
+        subjects=pools.BASIC_SUBJECTS,
+        klasses=("lớp Cao đẳng Kế toán K16", "lớp Trung cấp Lâm sinh K22", "lớp Cao đẳng Điện công nghiệp K16"),
+    ),
+    CellSpec(
+        "CDKTKT-PDT",
+        "Chi bộ Phòng Đào tạo",
+        "CDKTKT",
+        "su-nghiep",
+        "college_office",
+        8,
+        "Phòng Đào tạo",
+        _COLLEGE,
+        "agency",
+    ),
+    CellSpec(
+        "CDKTKT-HCTH",
+        "Chi bộ Phòng Hành chính - Tổng hợp",
+        "CDKTKT",
+        "su-nghiep",
+        "college_office",
+        12,
+        "Phòng Hành chính - Tổng hợp",
+        _COLLEGE,
+        "agency",
+        lead=(_PRINCIPAL, _VICE_PRINCIPAL),
+    ),
 )
 
 RENAMED = ("CDKTKT-KTCN", "Chi bộ Khoa Kỹ thuật - Công nghệ")
@@ -176,8 +258,13 @@ class Login:
 
 def demo_logins() -> list[Login]:
     return [
-        Login("tinhuy", "Nguyễn Thị Thanh Huyền", str(Role.PROVINCE_ADMIN), ROOT_CODE,
-              note="Chuyên viên Ban Tuyên giáo và Dân vận Tỉnh ủy"),
+        Login(
+            "tinhuy",
+            "Nguyễn Thị Thanh Huyền",
+            str(Role.PROVINCE_ADMIN),
+            ROOT_CODE,
+            note="Chuyên viên Ban Tuyên giáo và Dân vận Tỉnh ủy",
+        ),
         Login("giamsat", "Lường Văn Khăm", str(Role.SUPERVISOR), ROOT_CODE, note="Cán bộ Ủy ban Kiểm tra Tỉnh ủy"),
         Login("muongthanh", "", str(Role.COMMITTEE_OFFICER), "PMT", note="Văn phòng Đảng ủy phường Mường Thanh"),
         Login("bithu", "", str(Role.CELL_SECRETARY), SECRETARY_CELL, note="Bí thư Chi bộ tổ dân phố 1"),
@@ -207,13 +294,23 @@ def _create_units() -> dict[str, Organization]:
     orgs: dict[str, Organization] = {}
     for u in UNITS:
         orgs[u.code] = organization_create(
-            actor=None, code=u.code, name=u.name, kind=kinds[u.kind], parent=orgs[u.parent] if u.parent else None,
-            sector=sectors[u.sector] if u.sector else None, active_from=FOUNDED,
+            actor=None,
+            code=u.code,
+            name=u.name,
+            kind=kinds[u.kind],
+            parent=orgs[u.parent] if u.parent else None,
+            sector=sectors[u.sector] if u.sector else None,
+            active_from=FOUNDED,
         )
     for c in CELLS:
         orgs[c.code] = organization_create(
-            actor=None, code=c.code, name=c.name, kind=kinds[c.kind], parent=orgs[c.parent],
-            sector=sectors[c.sector], active_from=FOUNDED,
+            actor=None,
+            code=c.code,
+            name=c.name,
+            kind=kinds[c.kind],
+            parent=orgs[c.parent],
+            sector=sectors[c.sector],
+            active_from=FOUNDED,
         )
     return orgs
 
@@ -225,14 +322,24 @@ def _create_members(rng: random.Random, orgs: dict[str, Organization]) -> list[M
     created: list[Member] = []
     for c in CELLS:
         ctx = CellContext(place=c.place, unit=c.unit, mix=c.mix, subjects=c.subjects, klasses=c.klasses)
-        people = cell_people(rng, pools.PROFILES[c.profile], c.size, ctx, ref=REF_DATE, max_duties=3, lead=c.lead,
-                             extra=c.extra)
+        people = cell_people(
+            rng, pools.PROFILES[c.profile], c.size, ctx, ref=REF_DATE, max_duties=3, lead=c.lead, extra=c.extra
+        )
         for p in people:
             member = member_create(
-                actor=None, full_name=p.full_name, date_of_birth=p.date_of_birth, gender=p.gender,
-                ethnicity=p.ethnicity, card_number=f"62.{next(cards):06d}", joined_on=p.joined_on,
-                official_on=p.official_on, cell=orgs[c.code], party_position=p.party_position,
-                government_position=p.government_position, is_key_leader=p.is_key_leader, is_exempt=p.is_exempt,
+                actor=None,
+                full_name=p.full_name,
+                date_of_birth=p.date_of_birth,
+                gender=p.gender,
+                ethnicity=p.ethnicity,
+                card_number=f"62.{next(cards):06d}",
+                joined_on=p.joined_on,
+                official_on=p.official_on,
+                cell=orgs[c.code],
+                party_position=p.party_position,
+                government_position=p.government_position,
+                is_key_leader=p.is_key_leader,
+                is_exempt=p.is_exempt,
             )
             for text, start, end in p.duties:
                 duty_add(actor=None, member=member, text=text, started_on=start, ended_on=end)
@@ -249,10 +356,21 @@ def _create_logins(orgs: dict[str, Organization]) -> None:
     linked = {"muongthanh": clerk, "bithu": secretary, "dangvien": plain}
     for login in demo_logins():
         member = linked.get(login.username)
-        user = user_create(actor=None, username=login.username, password=PASSWORD,
-                           full_name=member.full_name if member else login.full_name)
-        role_assign(actor=None, user=user, role=login.role, organization=orgs[login.unit],
-                    recursive=login.recursive, valid_from=FOUNDED, note=login.note)
+        user = user_create(
+            actor=None,
+            username=login.username,
+            password=PASSWORD,
+            full_name=member.full_name if member else login.full_name,
+        )
+        role_assign(
+            actor=None,
+            user=user,
+            role=login.role,
+            organization=orgs[login.unit],
+            recursive=login.recursive,
+            valid_from=FOUNDED,
+            note=login.note,
+        )
         if member is not None:
             member_update(actor=None, member=member, user=user)
 
@@ -264,14 +382,15 @@ def _reorganize(orgs: dict[str, Organization]) -> None:
     organization_update(actor=None, org=orgs[code], name=new_name, date=RENAME_DATE)
     source, target = MERGED
     organization_merge(actor=None, sources=[orgs[source]], target=orgs[target], date=MERGE_DATE)
-    organization_update(actor=None, org=orgs[target], name="Chi bộ tổ dân phố 5 (tổ 5 và tổ 6 cũ)",
-                        date=MERGE_DATE)
+    organization_update(actor=None, org=orgs[target], name="Chi bộ tổ dân phố 5 (tổ 5 và tổ 6 cũ)", date=MERGE_DATE)
     root = orgs[ROOT_CODE]
     for ward in ("PMT", "PTT"):
         organization_move(actor=None, org=orgs[ward], new_parent=root, date=REORG_DATE)
     city = orgs["TPDBP"]
     organization_close(
-        actor=None, org=city, date=REORG_DATE,
+        actor=None,
+        org=city,
+        date=REORG_DATE,
         reason="Kết thúc hoạt động cấp huyện từ ngày 01/07/2025; các đảng bộ phường trực thuộc Tỉnh ủy.",
     )
 

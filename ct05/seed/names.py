@@ -67,14 +67,10 @@ POOLS: dict[str, NamePool] = {
             "Văn:10, Đức:4, Minh:3, Quang:3, Hữu:3, Xuân:2, Thanh:2, Mạnh:2, Ngọc:2, Công:2, Đình:3, Trọng:2, "
             "Quốc:2, Hoàng:2, Tiến:2, Anh, Tuấn, Việt, Trung, Thế, Bá, Khắc, Hồng, Kim, Sỹ"
         ),
-        middle_female=weighted(
-            "Thị:14, Thu:2, Thanh:2, Ngọc:2, Minh, Hồng:2, Phương, Thùy, Kim, Hải, Bích, Diệu, Mai"
-        ),
+        middle_female=weighted("Thị:14, Thu:2, Thanh:2, Ngọc:2, Minh, Hồng:2, Phương, Thùy, Kim, Hải, Bích, Diệu, Mai"),
         given_male=weighted(_KINH_GIVEN_MALE),
         given_female=weighted(_KINH_GIVEN_FEMALE),
-        second_middle_female=weighted(
-            "Thu:3, Thanh:3, Ngọc:2, Minh:2, Hồng:2, Kim, Thúy, Phương, Bích, Hải, Mai, Lan"
-        ),
+        second_middle_female=weighted("Thu:3, Thanh:3, Ngọc:2, Minh:2, Hồng:2, Kim, Thúy, Phương, Bích, Hải, Mai, Lan"),
         second_middle_chance=0.25,
     ),
     "Thái": NamePool(
@@ -112,8 +108,7 @@ POOLS: dict[str, NamePool] = {
         middle_male=weighted("Văn:10"),
         middle_female=weighted("Thị:10"),
         given_male=weighted(
-            "Ón, Sinh:2, Chít, Pọng, Un:2, Kim, Thiết, Hưởng, Bun, Xuân:2, Thoong, Phóng, Tiến, Thanh, Hoàn, "
-            "Quang"
+            "Ón, Sinh:2, Chít, Pọng, Un:2, Kim, Thiết, Hưởng, Bun, Xuân:2, Thoong, Phóng, Tiến, Thanh, Hoàn, Quang"
         ),
         given_female=weighted("Hoa:2, Sim, Pọm, Un, Ươm, Kim, Nhung, Lả, Xuân:2, Ọn, Hương, Thanh"),
     ),

@@ -87,8 +87,14 @@ def _duty_texts(rng: random.Random, post: Post, ctx: CellContext, profile: Profi
     grade = f"{rng.randint(1, 12)}A{rng.randint(1, 4)}"
     klass = rng.choice(ctx.klasses) if ctx.klasses else f"lớp Cao đẳng K{rng.randint(14, 19)}"
     values = {
-        "place": ctx.place, "unit": ctx.unit, "subject": rng.choice(subjects), "klass": klass, "grade": grade,
-        "n": rng.randint(2, 9), "m": rng.randint(1, 12), "year": ref.year,
+        "place": ctx.place,
+        "unit": ctx.unit,
+        "subject": rng.choice(subjects),
+        "klass": klass,
+        "grade": grade,
+        "n": rng.randint(2, 9),
+        "m": rng.randint(1, 12),
+        "year": ref.year,
     }
     return [text.format(**values) for text in chosen]
 
@@ -127,9 +133,17 @@ def person(
             start = max(floor, end - rng.randint(365, 3 * 365) * _DAY).replace(day=1)
         duties.append((text, start, end))
     return Person(
-        full_name=person_name(rng, ethnicity, gender), gender=gender, ethnicity=ethnicity, date_of_birth=dob,
-        joined_on=joined, official_on=official, party_position=party, government_position=post.title,
-        is_key_leader=post.key_leader or cell_role == CELL_SECRETARY, is_exempt=exempt, duties=duties,
+        full_name=person_name(rng, ethnicity, gender),
+        gender=gender,
+        ethnicity=ethnicity,
+        date_of_birth=dob,
+        joined_on=joined,
+        official_on=official,
+        party_position=party,
+        government_position=post.title,
+        is_key_leader=post.key_leader or cell_role == CELL_SECRETARY,
+        is_exempt=exempt,
+        duties=duties,
     )
 
 

@@ -34,15 +34,31 @@ def meeting(cell: Organization, month: int, *, year: int = LAST_YEAR, study: boo
     return m
 
 
-def registration(member: object, cell: Organization, *, year: int = LAST_YEAR, specific: int = 1, generic: int = 0,
-                 rating: str = "tot", status: str = "assessed") -> Registration:
+def registration(
+    member: object,
+    cell: Organization,
+    *,
+    year: int = LAST_YEAR,
+    specific: int = 1,
+    generic: int = 0,
+    rating: str = "tot",
+    status: str = "assessed",
+) -> Registration:
     reg = Registration.objects.create(
-        year=year, member=member, organization=cell, status=status,
+        year=year,
+        member=member,
+        organization=cell,
+        status=status,
         rating=RatingLevel.objects.filter(code=rating).first() if rating else None,
     )
     for i in range(specific):
-        Commitment.objects.create(registration=reg, position=i + 1, content=f"Việc cụ thể {i}", verdict="specific",
-                                  deadline=dt.date(year, 6, 30))
+        Commitment.objects.create(
+            registration=reg,
+            position=i + 1,
+            content=f"Việc cụ thể {i}",
+            verdict="specific",
+            deadline=dt.date(year, 6, 30),
+        )
     for i in range(generic):
         Commitment.objects.create(registration=reg, position=10 + i, content="Chấp hành tốt", verdict="generic")
     return reg

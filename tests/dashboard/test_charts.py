@@ -18,8 +18,9 @@ def test_svg_charts_escape_every_text_and_scale_to_the_page() -> None:
 
 
 def test_png_bar_chart_is_a_valid_png_of_the_asked_size() -> None:
-    data = png.bar_chart(["T1", "T2", "T3"], [[10.0, 50.5, None], [5.0, 0.0, 100.0]], unit="%", max_value=100,
-                         width=300, height=200)
+    data = png.bar_chart(
+        ["T1", "T2", "T3"], [[10.0, 50.5, None], [5.0, 0.0, 100.0]], unit="%", max_value=100, width=300, height=200
+    )
     assert data.startswith(b"\x89PNG\r\n\x1a\n")
     width, height = struct.unpack(">II", data[16:24])
     assert (width, height) == (300, 200)

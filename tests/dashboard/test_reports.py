@@ -78,8 +78,9 @@ def test_a_quarter_and_a_multi_year_report_render(computed: World) -> None:
         ctx = report_context(user=computed.admin, org=computed.province, period=parse_period(code, today=today))
         text = docx_text(render_report_docx(ctx))
         assert ctx.period.label in text
-    many = report_context(user=computed.admin, org=computed.province,
-                          period=parse_period(f"{LAST_YEAR - 1}-{LAST_YEAR}", today=today))
+    many = report_context(
+        user=computed.admin, org=computed.province, period=parse_period(f"{LAST_YEAR - 1}-{LAST_YEAR}", today=today)
+    )
     assert many.annexes[0].rows[0][0] == str(LAST_YEAR - 1)
 
 
@@ -138,16 +139,18 @@ def test_a_future_period_is_refused_with_a_message(computed: World) -> None:
 def test_asking_twice_for_the_same_report_reuses_the_first_job(computed: World) -> None:
     first = report_job_start(user=computed.admin, org_id=computed.ward.pk, period_code=str(LAST_YEAR), edits={})
     again = report_job_start(user=computed.admin, org_id=computed.ward.pk, period_code=str(LAST_YEAR), edits={})
-    other = report_job_start(user=computed.admin, org_id=computed.ward.pk, period_code=str(LAST_YEAR),
-                             edits={"next": "khác"})
+    other = report_job_start(
+        user=computed.admin, org_id=computed.ward.pk, period_code=str(LAST_YEAR), edits={"next": "khác"}
+    )
     assert first.pk == again.pk != other.pk
 
 
 def test_the_command_writes_the_report_and_its_annex(computed: World, tmp_path: Path) -> None:
     out, xlsx = tmp_path / "bc.docx", tmp_path / "pl.xlsx"
     buf = io.StringIO()
-    call_command("report", "periodic", "--org", "db", "--period", str(LAST_YEAR), "-o", str(out), "--xlsx", str(xlsx),
-                 stdout=buf)
+    call_command(
+        "report", "periodic", "--org", "db", "--period", str(LAST_YEAR), "-o", str(out), "--xlsx", str(xlsx), stdout=buf
+    )
     assert "Đã ghi" in buf.getvalue()
     assert "TỈNH ỦY ĐIỆN BIÊN" in docx_text(out.read_bytes())
     assert load_workbook(xlsx).worksheets[0]["B3"].value == "Đảng bộ thành phố Điện Biên Phủ"
@@ -159,14 +162,25 @@ def test_the_command_writes_the_report_and_its_annex(computed: World, tmp_path: 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 def test_libreoffice_converts_the_report_to_pdf(computed: World, tmp_path: Path) -> None:
-    ctx = report_context(user=computed.admin, org=computed.province,
-                         period=parse_period(str(LAST_YEAR), today=dt.date.today()))
+    ctx = report_context(
+        user=computed.admin, org=computed.province, period=parse_period(str(LAST_YEAR), today=dt.date.today())
+    )
     src = tmp_path / "bc.docx"
     src.write_bytes(render_report_docx(ctx))
     run = subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), str(src)],
-        capture_output=True, timeout=120, check=False,
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(src),
+        ],
+        capture_output=True,
+        timeout=120,
+        check=False,
     )
     pdf = tmp_path / "bc.pdf"
     assert run.returncode == 0 and pdf.is_file(), run.stderr

@@ -17,10 +17,19 @@ ORG_HEADERS = ORG_SPEC.headers
 
 def member_row(name: str = "Lò Thị Mai", card: str = "DV1001", cell: str = "MT1", **over: object) -> list[object]:
     values: dict[str, object] = {
-        "Họ và tên": name, "Ngày sinh": "05/09/1985", "Giới tính": "Nữ", "Dân tộc": "Thái",
-        "Số thẻ đảng viên": card, "Ngày vào Đảng": "19/05/2010", "Ngày chính thức": "19/05/2011",
-        "Mã chi bộ": cell, "Chức vụ đảng": "", "Chức vụ chính quyền": "", "Cán bộ chủ chốt": "Không",
-        "Miễn sinh hoạt": "", "Nhiệm vụ được phân công": "",
+        "Họ và tên": name,
+        "Ngày sinh": "05/09/1985",
+        "Giới tính": "Nữ",
+        "Dân tộc": "Thái",
+        "Số thẻ đảng viên": card,
+        "Ngày vào Đảng": "19/05/2010",
+        "Ngày chính thức": "19/05/2011",
+        "Mã chi bộ": cell,
+        "Chức vụ đảng": "",
+        "Chức vụ chính quyền": "",
+        "Cán bộ chủ chốt": "Không",
+        "Miễn sinh hoạt": "",
+        "Nhiệm vụ được phân công": "",
     }
     values.update(over)
     return [values[h] for h in MEMBER_HEADERS]
@@ -28,8 +37,13 @@ def member_row(name: str = "Lò Thị Mai", card: str = "DV1001", cell: str = "M
 
 def org_row(code: str, name: str, kind: str = "chi-bo-truc-thuoc", parent: str = "MT", **over: object) -> list[object]:
     values: dict[str, object] = {
-        "Mã đơn vị": code, "Tên đơn vị": name, "Loại (mã)": kind, "Loại hình (mã)": "",
-        "Mã đơn vị cấp trên": parent, "Hoạt động từ": "01/07/2025", "Hoạt động đến": "",
+        "Mã đơn vị": code,
+        "Tên đơn vị": name,
+        "Loại (mã)": kind,
+        "Loại hình (mã)": "",
+        "Mã đơn vị cấp trên": parent,
+        "Hoạt động từ": "01/07/2025",
+        "Hoạt động đến": "",
     }
     values.update(over)
     return [values[h] for h in ORG_HEADERS]
@@ -45,8 +59,9 @@ def xlsx_bytes(rows: Sequence[Sequence[object]]) -> bytes:
     return out.getvalue()
 
 
-def csv_bytes(rows: Sequence[Sequence[object]], *, bom: bool = True, delimiter: str = ",",
-              encoding: str = "utf-8") -> bytes:
+def csv_bytes(
+    rows: Sequence[Sequence[object]], *, bom: bool = True, delimiter: str = ",", encoding: str = "utf-8"
+) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
     for row in rows:

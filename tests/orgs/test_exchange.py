@@ -47,6 +47,7 @@ def texts(errors: Errors) -> list[str]:
 
 # Recognising the file ---------------------------------------------------------------------------------
 
+
 def test_it_recognises_an_xlsx_and_a_csv_by_content_not_by_name(tmp_path: Path) -> None:
     assert sniff_format(write(tmp_path, "danh-sach.csv", xlsx_bytes([MEMBER_HEADERS]))) == "xlsx"
     assert sniff_format(write(tmp_path, "danh-sach.xlsx", csv_bytes([MEMBER_HEADERS]))) == "csv"
@@ -98,6 +99,7 @@ def test_it_refuses_a_csv_that_turns_bad_after_the_first_64_kilobytes(tmp_path: 
 
 # Reading ----------------------------------------------------------------------------------------------
 
+
 def test_it_reads_a_csv_with_or_without_bom_and_with_semicolons(tmp_path: Path) -> None:
     for name, data in [
         ("bom.csv", csv_bytes([MEMBER_HEADERS, member_row()])),
@@ -135,6 +137,7 @@ def test_it_reports_progress_while_reading(tmp_path: Path) -> None:
 
 # Checking cells ---------------------------------------------------------------------------------------
 
+
 def test_an_impossible_date_names_row_column_and_date(tmp_path: Path) -> None:
     rows = [MEMBER_HEADERS] + [member_row(card=f"DV{i}") for i in range(5)]
     rows.append(member_row(card="DV9", **{"Ngày sinh": "31/02/1980"}))
@@ -150,10 +153,15 @@ def test_dates_may_be_real_excel_date_cells_or_text(tmp_path: Path) -> None:
     assert parsed[0].values["joined_on"] == dt.date(2010, 5, 19)
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("5/9/85", "4 chữ số"), ("hôm qua", "không phải ngày"),
-    ("29/02/2023", "không tồn tại"), ("13/13/2000", "không tồn tại"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("5/9/85", "4 chữ số"),
+        ("hôm qua", "không phải ngày"),
+        ("29/02/2023", "không tồn tại"),
+        ("13/13/2000", "không tồn tại"),
+    ],
+)
 def test_bad_dates_get_a_reason(text: str, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         cell_date(text)
@@ -181,8 +189,10 @@ def test_an_org_file_uploaded_as_members_gets_a_hint(tmp_path: Path) -> None:
 
 def test_missing_required_cells_are_errors(tmp_path: Path) -> None:
     _parsed, errors = parse_members(tmp_path, [MEMBER_HEADERS, member_row(name="", **{"Giới tính": None})])
-    assert texts(errors) == ["Dòng 2, cột “Họ và tên”: không được để trống",
-                             "Dòng 2, cột “Giới tính”: không được để trống"]
+    assert texts(errors) == [
+        "Dòng 2, cột “Họ và tên”: không được để trống",
+        "Dòng 2, cột “Giới tính”: không được để trống",
+    ]
 
 
 def test_a_card_number_twice_in_one_file_is_an_error_on_the_second_row(tmp_path: Path) -> None:
@@ -212,10 +222,19 @@ def test_a_too_long_cell_says_how_long(tmp_path: Path) -> None:
 
 
 def test_values_are_understood_in_the_ways_people_write_them(tmp_path: Path) -> None:
-    rows = [MEMBER_HEADERS, member_row(card=12345678, **{
-        "Giới tính": "nu", "Cán bộ chủ chốt": "x", "Miễn sinh hoạt": "KHÔNG", "Mã chi bộ": "mt1",
-        "Nhiệm vụ được phân công": "Phụ trách phụ nữ\n\nTuyên truyền  pháp luật",
-    })]
+    rows = [
+        MEMBER_HEADERS,
+        member_row(
+            card=12345678,
+            **{
+                "Giới tính": "nu",
+                "Cán bộ chủ chốt": "x",
+                "Miễn sinh hoạt": "KHÔNG",
+                "Mã chi bộ": "mt1",
+                "Nhiệm vụ được phân công": "Phụ trách phụ nữ\n\nTuyên truyền  pháp luật",
+            },
+        ),
+    ]
     parsed, errors = parse_members(tmp_path, rows)
     assert not errors
     v = parsed[0].values
@@ -225,11 +244,15 @@ def test_values_are_understood_in_the_ways_people_write_them(tmp_path: Path) -> 
 
 
 def test_member_dates_must_make_sense_together(tmp_path: Path) -> None:
-    rows = [MEMBER_HEADERS, member_row(**{"Ngày sinh": "01/01/2000", "Ngày vào Đảng": "01/01/2010",
-                                          "Ngày chính thức": "01/01/2009"})]
+    rows = [
+        MEMBER_HEADERS,
+        member_row(**{"Ngày sinh": "01/01/2000", "Ngày vào Đảng": "01/01/2010", "Ngày chính thức": "01/01/2009"}),
+    ]
     _parsed, errors = parse_members(tmp_path, rows)
-    assert texts(errors) == ["Dòng 2, cột “Ngày vào Đảng”: ngày vào Đảng phải sau ngày sinh ít nhất 16 năm",
-                             "Dòng 2, cột “Ngày chính thức”: ngày chính thức phải sau ngày vào Đảng"]
+    assert texts(errors) == [
+        "Dòng 2, cột “Ngày vào Đảng”: ngày vào Đảng phải sau ngày sinh ít nhất 16 năm",
+        "Dòng 2, cột “Ngày chính thức”: ngày chính thức phải sau ngày vào Đảng",
+    ]
 
 
 def test_the_example_row_of_the_template_is_not_imported(tmp_path: Path) -> None:
@@ -252,9 +275,23 @@ def test_org_codes_are_upper_case_without_spaces(tmp_path: Path) -> None:
 
 # Writing ----------------------------------------------------------------------------------------------
 
+
 def test_an_export_escapes_formulas_and_imports_back_to_the_same_values(tmp_path: Path) -> None:
-    row = ["Lò Thị Mai", dt.date(1985, 9, 5), "Nữ", "Thái", "007", dt.date(2010, 5, 19), None, "MT1",
-           "=1+1", "@cmd", True, False, "Phụ trách\n-Tuyên truyền"]
+    row = [
+        "Lò Thị Mai",
+        dt.date(1985, 9, 5),
+        "Nữ",
+        "Thái",
+        "007",
+        dt.date(2010, 5, 19),
+        None,
+        "MT1",
+        "=1+1",
+        "@cmd",
+        True,
+        False,
+        "Phụ trách\n-Tuyên truyền",
+    ]
     out = io.BytesIO()
     write_xlsx(out, MEMBER_SPEC, [row])
     cells = read_xlsx(out.getvalue())

@@ -35,8 +35,9 @@ def var_dir(settings: Any, tmp_path: Path) -> Path:
 def run(user: User, kind: str, rows: list[list[object]], var_dir: Path, fmt: str = "xlsx") -> BackgroundJob:
     name = f"{secrets.token_hex(16)}.{fmt}"
     (var_dir / "imports" / name).write_bytes(xlsx_bytes(rows) if fmt == "xlsx" else csv_bytes(rows))
-    job = BackgroundJob.objects.create(kind=f"orgs.{kind}_import", owner=user, file_path=name,
-                                       params={"filename": "danh-sach." + fmt})
+    job = BackgroundJob.objects.create(
+        kind=f"orgs.{kind}_import", owner=user, file_path=name, params={"filename": "danh-sach." + fmt}
+    )
     run_import(job.pk)
     job.refresh_from_db()
     return job
@@ -48,17 +49,28 @@ def messages(job: BackgroundJob) -> list[str]:
 
 # Members ----------------------------------------------------------------------------------------------
 
+
 def test_an_officer_imports_new_members_with_derived_fields_duties_and_audit(world: World, var_dir: Path) -> None:
-    rows = [MEMBER_HEADERS,
-            member_row("Lò Thị Mai", "DV1001", "MT1", **{"Nhiệm vụ được phân công": "Phụ trách phụ nữ\nTuyên truyền"}),
-            member_row("Quàng Văn Ánh", "DV1002", "mt2", **{"Giới tính": "Nam", "Cán bộ chủ chốt": "Có"})]
+    rows = [
+        MEMBER_HEADERS,
+        member_row("Lò Thị Mai", "DV1001", "MT1", **{"Nhiệm vụ được phân công": "Phụ trách phụ nữ\nTuyên truyền"}),
+        member_row("Quàng Văn Ánh", "DV1002", "mt2", **{"Giới tính": "Nam", "Cán bộ chủ chốt": "Có"}),
+    ]
     job = run(world.officer, "member", rows, var_dir)
     assert job.status == BackgroundJob.Status.DONE, job.errors
     assert job.result["summary"]["created"] == 2 and job.result["summary"]["duties_added"] == 2
     assert (job.done, job.total) == (2, 2)
     mai = Member.objects.get(card_number="DV1001")
-    twin = member_create(actor=None, full_name="Lò Thị Mai", date_of_birth=dt.date(1985, 9, 5), gender="F",
-                         ethnicity="Thái", card_number="CHECK", joined_on=dt.date(2010, 5, 19), cell=world.cell1)
+    twin = member_create(
+        actor=None,
+        full_name="Lò Thị Mai",
+        date_of_birth=dt.date(1985, 9, 5),
+        gender="F",
+        ethnicity="Thái",
+        card_number="CHECK",
+        joined_on=dt.date(2010, 5, 19),
+        cell=world.cell1,
+    )
     assert mai.sort_key == twin.sort_key and mai.search_text.startswith("lo thi mai")
     assert Member.objects.get(card_number="DV1002").cell == world.cell2
     assert sorted(mai.duties.values_list("text", flat=True)) == ["Phụ trách phụ nữ", "Tuyên truyền"]
@@ -89,10 +101,21 @@ def test_a_reimport_updates_by_card_number_instead_of_duplicating(world: World, 
 
 
 def test_a_reimport_into_another_cell_records_a_transfer(world: World, var_dir: Path) -> None:
-    rows = [MEMBER_HEADERS, member_row("Lò Văn Pâng", "DV0001", "MT2", **{"Dân tộc": "Thái", "Giới tính": "Nam",
-                                                                          "Ngày sinh": "01/05/1980",
-                                                                          "Ngày vào Đảng": "02/03/2005",
-                                                                          "Ngày chính thức": "02/03/2006"})]
+    rows = [
+        MEMBER_HEADERS,
+        member_row(
+            "Lò Văn Pâng",
+            "DV0001",
+            "MT2",
+            **{
+                "Dân tộc": "Thái",
+                "Giới tính": "Nam",
+                "Ngày sinh": "01/05/1980",
+                "Ngày vào Đảng": "02/03/2005",
+                "Ngày chính thức": "02/03/2006",
+            },
+        ),
+    ]
     job = run(world.officer, "member", rows, var_dir)
     assert job.result["summary"]["moved"] == 1, job.errors
     world.m1.refresh_from_db()
@@ -103,10 +126,22 @@ def test_a_reimport_into_another_cell_records_a_transfer(world: World, var_dir: 
 
 
 def test_existing_duties_are_kept_and_not_added_twice(world: World, var_dir: Path) -> None:
-    rows = [MEMBER_HEADERS, member_row("Lò Văn Pâng", "DV0001", "MT1", **{
-        "Dân tộc": "Thái", "Giới tính": "Nam", "Ngày sinh": "01/05/1980", "Ngày vào Đảng": "02/03/2005",
-        "Ngày chính thức": "02/03/2006",
-        "Nhiệm vụ được phân công": "Phụ trách công tác thanh niên tổ dân phố 1\nTheo dõi hộ nghèo"})]
+    rows = [
+        MEMBER_HEADERS,
+        member_row(
+            "Lò Văn Pâng",
+            "DV0001",
+            "MT1",
+            **{
+                "Dân tộc": "Thái",
+                "Giới tính": "Nam",
+                "Ngày sinh": "01/05/1980",
+                "Ngày vào Đảng": "02/03/2005",
+                "Ngày chính thức": "02/03/2006",
+                "Nhiệm vụ được phân công": "Phụ trách công tác thanh niên tổ dân phố 1\nTheo dõi hộ nghèo",
+            },
+        ),
+    ]
     job = run(world.officer, "member", rows, var_dir)
     assert job.result["summary"]["duties_added"] == 1
     assert Duty.objects.filter(member=world.m1).count() == 2
@@ -123,8 +158,12 @@ def test_a_card_of_a_member_outside_scope_is_a_row_error_that_names_nobody(world
 
 
 def test_a_cell_outside_scope_or_not_a_cell_is_a_row_error(world: World, var_dir: Path) -> None:
-    rows = [MEMBER_HEADERS, member_row("A Một", "DV2001", "TT5"), member_row("A Hai", "DV2002", "MT"),
-            member_row("A Ba", "DV2003", "KHONGCO")]
+    rows = [
+        MEMBER_HEADERS,
+        member_row("A Một", "DV2001", "TT5"),
+        member_row("A Hai", "DV2002", "MT"),
+        member_row("A Ba", "DV2003", "KHONGCO"),
+    ]
     job = run(world.officer, "member", rows, var_dir)
     assert messages(job) == [
         "Dòng 2, cột “Mã chi bộ”: không có chi bộ mã “TT5” trong phạm vi bạn được quản lý",
@@ -177,11 +216,14 @@ def test_running_a_finished_job_again_changes_nothing(world: World, var_dir: Pat
 
 # Org tree ---------------------------------------------------------------------------------------------
 
+
 def test_an_officer_imports_new_units_parents_in_any_order(world: World, var_dir: Path) -> None:
-    rows = [ORG_HEADERS,
-            org_row("MT-BP1-C1", "Chi bộ khối 1", parent="MT-BP1"),
-            org_row("MT-BP1", "Đảng bộ bộ phận khối 1", kind="dang-bo-bo-phan", parent="MT"),
-            org_row("MT3", "Chi bộ tổ dân phố 3", **{"Loại hình (mã)": "thon-ban", "Hoạt động từ": ""})]
+    rows = [
+        ORG_HEADERS,
+        org_row("MT-BP1-C1", "Chi bộ khối 1", parent="MT-BP1"),
+        org_row("MT-BP1", "Đảng bộ bộ phận khối 1", kind="dang-bo-bo-phan", parent="MT"),
+        org_row("MT3", "Chi bộ tổ dân phố 3", **{"Loại hình (mã)": "thon-ban", "Hoạt động từ": ""}),
+    ]
     job = run(world.officer, "org", rows, var_dir)
     assert job.status == BackgroundJob.Status.DONE, job.errors
     assert job.result["summary"]["created"] == 3
@@ -196,13 +238,21 @@ def test_an_officer_imports_new_units_parents_in_any_order(world: World, var_dir
 
 
 def test_a_reimport_renames_and_moves_existing_units_with_history(world: World, var_dir: Path) -> None:
-    rows = [ORG_HEADERS,
-            org_row("MT-BP1", "Đảng bộ bộ phận khối 1", kind="dang-bo-bo-phan", parent="MT"),
-            org_row("MT1", "Chi bộ tổ dân phố 1 mới", parent="MT-BP1", **{"Hoạt động từ": ""}),
-            org_row("MT2", "Chi bộ tổ dân phố 2", parent="MT", **{"Hoạt động từ": ""})]
+    rows = [
+        ORG_HEADERS,
+        org_row("MT-BP1", "Đảng bộ bộ phận khối 1", kind="dang-bo-bo-phan", parent="MT"),
+        org_row("MT1", "Chi bộ tổ dân phố 1 mới", parent="MT-BP1", **{"Hoạt động từ": ""}),
+        org_row("MT2", "Chi bộ tổ dân phố 2", parent="MT", **{"Hoạt động từ": ""}),
+    ]
     job = run(world.officer, "org", rows, var_dir)
-    assert job.result["summary"] == {"rows": 3, "created": 1, "updated": 1, "unchanged": 1, "moved": 1,
-                                     "duties_added": 0}, job.errors
+    assert job.result["summary"] == {
+        "rows": 3,
+        "created": 1,
+        "updated": 1,
+        "unchanged": 1,
+        "moved": 1,
+        "duties_added": 0,
+    }, job.errors
     world.cell1.refresh_from_db()
     assert world.cell1.name == "Chi bộ tổ dân phố 1 mới" and world.cell1.parent.code == "MT-BP1"
     assert world.cell1.path.startswith(Organization.objects.get(code="MT-BP1").path)
@@ -213,13 +263,15 @@ def test_a_reimport_renames_and_moves_existing_units_with_history(world: World, 
 
 
 def test_org_rows_outside_scope_or_under_a_cell_or_in_a_loop_are_errors(world: World, var_dir: Path) -> None:
-    rows = [ORG_HEADERS,
-            org_row("TT5", "Chi bộ tổ dân phố 5"),
-            org_row("TT9", "Chi bộ mới", parent="TT"),
-            org_row("MT1-X", "Chi bộ con", parent="MT1"),
-            org_row("A1", "Đảng bộ bộ phận A", kind="dang-bo-bo-phan", parent="A2"),
-            org_row("A2", "Đảng bộ bộ phận B", kind="dang-bo-bo-phan", parent="A1"),
-            org_row("B1", "Không rõ loại", kind="khong-co")]
+    rows = [
+        ORG_HEADERS,
+        org_row("TT5", "Chi bộ tổ dân phố 5"),
+        org_row("TT9", "Chi bộ mới", parent="TT"),
+        org_row("MT1-X", "Chi bộ con", parent="MT1"),
+        org_row("A1", "Đảng bộ bộ phận A", kind="dang-bo-bo-phan", parent="A2"),
+        org_row("A2", "Đảng bộ bộ phận B", kind="dang-bo-bo-phan", parent="A1"),
+        org_row("B1", "Không rõ loại", kind="khong-co"),
+    ]
     job = run(world.officer, "org", rows, var_dir)
     by_row = {e["row"]: e["message"] for e in job.errors}
     assert "ngoài phạm vi" in by_row[2]

@@ -33,6 +33,7 @@ def upload(name: str, data: bytes) -> SimpleUploadedFile:
 
 # Who sees what ----------------------------------------------------------------------------------------
 
+
 def test_the_import_pages_are_for_users_with_a_manage_scope(world: World) -> None:
     for url in ("/dang-vien/nhap/", "/to-chuc/nhap/"):
         assert world.client_for(world.officer).get(url).status_code == 200
@@ -60,6 +61,7 @@ def test_the_list_pages_link_to_export_and_to_import_only_for_managers(world: Wo
 
 
 # Uploads ----------------------------------------------------------------------------------------------
+
 
 def test_an_upload_runs_in_the_background_and_lands_on_the_job_page(
     world: World, var_dir: Path, django_capture_on_commit_callbacks: Any
@@ -100,7 +102,8 @@ def test_another_users_job_page_is_404(world: World) -> None:
 
 def test_a_renamed_pdf_is_refused_on_the_page_and_not_kept(world: World, var_dir: Path) -> None:
     response = world.client_for(world.officer).post(
-        "/dang-vien/nhap/", {"file": upload("danh-sach.xlsx", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")})
+        "/dang-vien/nhap/", {"file": upload("danh-sach.xlsx", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")}
+    )
     assert response.status_code == 400 and "PDF" in response.content.decode()
     assert not any((var_dir / "imports").iterdir()) and not BackgroundJob.objects.exists()
 
@@ -129,6 +132,7 @@ def test_the_upload_is_csrf_protected(world: World) -> None:
 
 # Templates --------------------------------------------------------------------------------------------
 
+
 def test_the_templates_have_the_header_an_example_and_a_guide(world: World) -> None:
     client = world.client_for(world.officer)
     response = client.get("/dang-vien/nhap/mau/", {"format": "xlsx"})
@@ -145,6 +149,7 @@ def test_the_templates_have_the_header_an_example_and_a_guide(world: World) -> N
 
 # Exports ----------------------------------------------------------------------------------------------
 
+
 def test_the_member_export_respects_scope_and_filters(world: World) -> None:
     client = world.client_for(world.officer)
     rows = read_xlsx(b"".join(client.get("/dang-vien/xuat/", {"format": "xlsx"}).streaming_content))
@@ -157,7 +162,7 @@ def test_the_member_export_respects_scope_and_filters(world: World) -> None:
 
 
 def test_an_export_escapes_formulas_and_carries_duties(world: World) -> None:
-    make_member(world.cell1, "=HYPERLINK(\"http://x\")", "DV0009", party_position="+Bí thư")
+    make_member(world.cell1, '=HYPERLINK("http://x")', "DV0009", party_position="+Bí thư")
     text = body(world.client_for(world.officer).get("/dang-vien/xuat/", {"format": "csv"}))
     assert text.startswith("\ufeffHọ và tên,")
     assert "'=HYPERLINK" in text and "'+Bí thư" in text

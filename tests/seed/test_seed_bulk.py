@@ -63,8 +63,9 @@ def test_province_seed_builds_a_province_of_realistic_shape() -> None:
     assert set(blocs.values_list("kind__code", flat=True)) == {"dang-bo-truc-thuoc"}
     grassroots = Organization.objects.filter(kind__is_grassroots=True)
     assert {"dang-bo-co-so", "chi-bo-co-so"} == set(grassroots.values_list("kind__code", flat=True))
-    sizes = list(Organization.objects.filter(kind__is_cell=True).annotate(n=Count("members"))
-                 .values_list("n", flat=True))
+    sizes = list(
+        Organization.objects.filter(kind__is_cell=True).annotate(n=Count("members")).values_list("n", flat=True)
+    )
     assert max(sizes) <= 60
     assert 10 <= sum(sizes) / len(sizes) <= 40
     assert Member.objects.count() == 1500

@@ -38,8 +38,11 @@ class _CommandLine(AnonymousUser):
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of `ct05 report periodic` (the command adds -o/--output itself)."""
     parser.add_argument("--org", required=True, help="Mã tổ chức đảng (ví dụ DIENBIEN).")
-    parser.add_argument("--period", required=True,
-                        help="Kỳ báo cáo: 2026 (cả năm), 2026-Q1 (quý), 2026-H1 (6 tháng), 2021-2025 (nhiều năm).")
+    parser.add_argument(
+        "--period",
+        required=True,
+        help="Kỳ báo cáo: 2026 (cả năm), 2026-Q1 (quý), 2026-H1 (6 tháng), 2021-2025 (nhiều năm).",
+    )
     parser.add_argument("--xlsx", default="", help="Ghi thêm phụ lục .xlsx vào tệp này.")
 
 

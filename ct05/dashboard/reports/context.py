@@ -171,44 +171,74 @@ def build_context(data: ReportInput) -> ReportContext:
             "thuộc; các mục dưới đây để trống cho đơn vị bổ sung."
         )
     parts = [
-        Part("I. ĐẶC ĐIỂM TÌNH HÌNH", level=1, facts=[
-            f"Số chi bộ: {_n(f.get('cells', 0))}; số đảng viên (không kể miễn sinh hoạt): {_n(f.get('members', 0))}; "
-            f"cán bộ chủ chốt: {_n(f.get('key_leaders', 0))}.",
-        ]),
+        Part(
+            "I. ĐẶC ĐIỂM TÌNH HÌNH",
+            level=1,
+            facts=[
+                f"Số chi bộ: {_n(f.get('cells', 0))}; "
+                f"số đảng viên (không kể miễn sinh hoạt): {_n(f.get('members', 0))}; "
+                f"cán bộ chủ chốt: {_n(f.get('key_leaders', 0))}.",
+            ],
+        ),
         Part("II. KẾT QUẢ THỰC HIỆN", level=1),
-        Part(f"1. {TASKS[1]}", text_key="task1", facts=[
-            f"Số hoạt động tuyên truyền được ghi nhận: {_n(r.val('activities'))}.",
-            r.pct_sentence("standards", "Tỷ lệ tổ chức cơ sở đảng có chuẩn mực đạo đức ngắn gọn, được rà soát đúng kỳ"),
-        ]),
-        Part(f"2. {TASKS[2]}", text_key="task2", facts=[
-            r.pct_sentence("meetings", "Tỷ lệ lượt chi bộ sinh hoạt định kỳ hằng tháng"),
-            r.pct_sentence("study", "Tỷ lệ lượt sinh hoạt định kỳ có nội dung học tập và làm theo"),
-            r.pct_sentence("thematic", "Tỷ lệ lượt chi bộ sinh hoạt chuyên đề theo quý"),
-        ], chart=_study_chart(data, r)),
-        Part(f"3. {TASKS[3]}", text_key="task3", facts=[
-            r.pct_sentence("registered", "Tỷ lệ đảng viên đăng ký làm theo"),
-            r.pct_sentence("specific", "Tỷ lệ nội dung đăng ký cụ thể"),
-            r.pct_sentence("copied", "Tỷ lệ nội dung trùng lặp, sao chép"),
-            r.pct_sentence("linked", "Tỷ lệ nội dung gắn với nhiệm vụ được giao"),
-            r.pct_sentence("with_deadline", "Tỷ lệ nội dung có thời hạn, mốc thời gian"),
-            r.pct_sentence("checked_in", "Tỷ lệ bản đăng ký có cập nhật tiến độ"),
-            r.pct_sentence("self_assessed", "Tỷ lệ bản đăng ký đã tự đánh giá"),
-            f"Việc trong nghị quyết chi bộ quá hạn chưa hoàn thành: {_n(r.val('items_overdue'))}.",
-            _ratings_sentence(data, f),
-        ]),
-        Part(f"4. {TASKS[4]}", text_key="task4", facts=[
-            f"Số lượt đơn vị được kiểm tra, giám sát, khảo sát: {_n(r.val('inspections'))}; "
-            f"lượt tự kiểm tra: {_n(r.val('self_inspections'))}.",
-            f"Nhiệm vụ khắc phục sau kiểm tra: đang mở {_n(f.get('tasks_open', 0))}, đã xong "
-            f"{_n(f.get('tasks_done', 0))}, quá hạn {_n(f.get('tasks_overdue', 0))}.",
-            r.pct_sentence("key_plans", "Tỷ lệ cán bộ chủ chốt có kế hoạch nêu gương"),
-            f"Cảnh báo đang mở: {_n(sum((f.get('warnings') or {}).values()))}.",
-        ]),
-        Part(f"5. {TASKS[5]}", text_key="task5", facts=[
-            f"Người tốt, việc tốt được ghi nhận: {_n(r.val('deeds'))}; mô hình, điển hình mới: {_n(r.val('models'))}; "
-            f"lượt nhân rộng: {_n(r.val('replications'))}; quyết định khen thưởng: {_n(r.val('commendations'))}; "
-            f"trường hợp phê bình, uốn nắn: {_n(r.val('criticisms'))}.",
-        ], chart=_counts_chart(data, r)),
+        Part(
+            f"1. {TASKS[1]}",
+            text_key="task1",
+            facts=[
+                f"Số hoạt động tuyên truyền được ghi nhận: {_n(r.val('activities'))}.",
+                r.pct_sentence(
+                    "standards", "Tỷ lệ tổ chức cơ sở đảng có chuẩn mực đạo đức ngắn gọn, được rà soát đúng kỳ"
+                ),
+            ],
+        ),
+        Part(
+            f"2. {TASKS[2]}",
+            text_key="task2",
+            facts=[
+                r.pct_sentence("meetings", "Tỷ lệ lượt chi bộ sinh hoạt định kỳ hằng tháng"),
+                r.pct_sentence("study", "Tỷ lệ lượt sinh hoạt định kỳ có nội dung học tập và làm theo"),
+                r.pct_sentence("thematic", "Tỷ lệ lượt chi bộ sinh hoạt chuyên đề theo quý"),
+            ],
+            chart=_study_chart(data, r),
+        ),
+        Part(
+            f"3. {TASKS[3]}",
+            text_key="task3",
+            facts=[
+                r.pct_sentence("registered", "Tỷ lệ đảng viên đăng ký làm theo"),
+                r.pct_sentence("specific", "Tỷ lệ nội dung đăng ký cụ thể"),
+                r.pct_sentence("copied", "Tỷ lệ nội dung trùng lặp, sao chép"),
+                r.pct_sentence("linked", "Tỷ lệ nội dung gắn với nhiệm vụ được giao"),
+                r.pct_sentence("with_deadline", "Tỷ lệ nội dung có thời hạn, mốc thời gian"),
+                r.pct_sentence("checked_in", "Tỷ lệ bản đăng ký có cập nhật tiến độ"),
+                r.pct_sentence("self_assessed", "Tỷ lệ bản đăng ký đã tự đánh giá"),
+                f"Việc trong nghị quyết chi bộ quá hạn chưa hoàn thành: {_n(r.val('items_overdue'))}.",
+                _ratings_sentence(data, f),
+            ],
+        ),
+        Part(
+            f"4. {TASKS[4]}",
+            text_key="task4",
+            facts=[
+                f"Số lượt đơn vị được kiểm tra, giám sát, khảo sát: {_n(r.val('inspections'))}; "
+                f"lượt tự kiểm tra: {_n(r.val('self_inspections'))}.",
+                f"Nhiệm vụ khắc phục sau kiểm tra: đang mở {_n(f.get('tasks_open', 0))}, đã xong "
+                f"{_n(f.get('tasks_done', 0))}, quá hạn {_n(f.get('tasks_overdue', 0))}.",
+                r.pct_sentence("key_plans", "Tỷ lệ cán bộ chủ chốt có kế hoạch nêu gương"),
+                f"Cảnh báo đang mở: {_n(sum((f.get('warnings') or {}).values()))}.",
+            ],
+        ),
+        Part(
+            f"5. {TASKS[5]}",
+            text_key="task5",
+            facts=[
+                f"Người tốt, việc tốt được ghi nhận: {_n(r.val('deeds'))}; "
+                f"mô hình, điển hình mới: {_n(r.val('models'))}; "
+                f"lượt nhân rộng: {_n(r.val('replications'))}; quyết định khen thưởng: {_n(r.val('commendations'))}; "
+                f"trường hợp phê bình, uốn nắn: {_n(r.val('criticisms'))}.",
+            ],
+            chart=_counts_chart(data, r),
+        ),
         Part("III. ĐÁNH GIÁ CHUNG", level=1),
         Part("1. Ưu điểm", text_key="strengths"),
         Part("2. Hạn chế, nguyên nhân", text_key="weaknesses"),
@@ -251,8 +281,14 @@ def _study_chart(data: ReportInput, r: _Reader) -> Chart | None:
     p = data.period
     if p.kind == "years":
         vals = [BY_CODE["study"].value(data.figs.get(y, {})) for y in p.years]
-        return Chart([str(y)[2:] for y in p.years], [vals], f"Biểu đồ 1. Tỷ lệ sinh hoạt định kỳ có nội dung học tập "
-                     f"và làm theo, các năm {p.first_year}–{p.last_year} (trục ngang: hai số cuối của năm).", "%", 100)
+        return Chart(
+            [str(y)[2:] for y in p.years],
+            [vals],
+            f"Biểu đồ 1. Tỷ lệ sinh hoạt định kỳ có nội dung học tập "
+            f"và làm theo, các năm {p.first_year}–{p.last_year} (trục ngang: hai số cuối của năm).",
+            "%",
+            100,
+        )
     months = list(p.months)
     now = [pct(a, b) for a, b in zip(series(r.last, "study_m"), series(r.last, "cells_m"), strict=True)]
     before = [pct(a, b) for a, b in zip(series(r.prev, "study_m"), series(r.prev, "cells_m"), strict=True)]
@@ -315,8 +351,9 @@ def _years_annex(data: ReportInput) -> AnnexTable:
     header = ["Năm"] + [SHORT[c] for c in codes]
     rows = [[str(y)] + [_n(BY_CODE[c].value(data.figs.get(y, {}))) for c in codes] for y in data.period.years]
     widths = [1.5] + [15.0 / len(codes)] * len(codes)
-    return AnnexTable(f"Phụ lục. Kết quả qua các năm {data.period.first_year}–{data.period.last_year}", header, rows,
-                      widths)
+    return AnnexTable(
+        f"Phụ lục. Kết quả qua các năm {data.period.first_year}–{data.period.last_year}", header, rows, widths
+    )
 
 
 def _default_texts(data: ReportInput, r: _Reader, has_data: bool) -> dict[str, str]:
@@ -324,8 +361,17 @@ def _default_texts(data: ReportInput, r: _Reader, has_data: bool) -> dict[str, s
         return {k: "" for k in TEXT_KEYS}
     good: list[tuple[str, float]] = []
     weak: list[tuple[str, float]] = []
-    for code in ("registered", "specific", "linked", "with_deadline", "study", "thematic", "standards", "key_plans",
-                 "self_assessed"):
+    for code in (
+        "registered",
+        "specific",
+        "linked",
+        "with_deadline",
+        "study",
+        "thematic",
+        "standards",
+        "key_plans",
+        "self_assessed",
+    ):
         v = r.val(code)
         if v is None:
             continue

@@ -1,9 +1,9 @@
 """Report periods, parsed from the short codes the page and the command use. No Django import.
 
-    2026          year-end review (tổng kết năm)
-    2026-Q1..Q4   quarterly report
-    2026-H1, -H2  six-month review (sơ kết 6 tháng)
-    2021-2025     multi-year review (sơ kết, tổng kết nhiều năm)
+2026          year-end review (tổng kết năm)
+2026-Q1..Q4   quarterly report
+2026-H1, -H2  six-month review (sơ kết 6 tháng)
+2021-2025     multi-year review (sơ kết, tổng kết nhiều năm)
 """
 
 from __future__ import annotations

@@ -44,9 +44,7 @@ def to_party_document(
         sections.append(Section(part.heading, blocks, level=part.level))
     for annex in ctx.annexes:
         rows = annex.rows or [["", "Chưa có số liệu"] + [""] * (len(annex.header) - 2)]
-        sections.append(
-            Section(annex.title, [Table(annex.header, rows, widths_cm=annex.widths_cm, size=10)], level=1)
-        )
+        sections.append(Section(annex.title, [Table(annex.header, rows, widths_cm=annex.widths_cm, size=10)], level=1))
     recipients = [line.strip() for line in header["recipients"].splitlines() if line.strip()]
     return PartyDocument(
         superior=header["superior"],
@@ -58,8 +56,9 @@ def to_party_document(
         intro=intro,
         sections=sections,
         recipients=recipients,
-        signature=Signature(on_behalf=header["on_behalf"], title=header["signer_title"], name=header["signer_name"],
-                            note=""),
+        signature=Signature(
+            on_behalf=header["on_behalf"], title=header["signer_title"], name=header["signer_name"], note=""
+        ),
         title=f"Báo cáo {ctx.summary}",
     )
 

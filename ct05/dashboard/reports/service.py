@@ -82,8 +82,7 @@ def report_input(*, user: Any, org: Organization, period: Period, today: dt.date
             .order_by("kind__level", "name")
         )
         kid_rows = {
-            r.organization_id: r.total
-            for r in Rollup.objects.filter(year=period.last_year, organization__in=kids)
+            r.organization_id: r.total for r in Rollup.objects.filter(year=period.last_year, organization__in=kids)
         }
         units = [UnitInput(k.name, kid_rows.get(k.pk, {})) for k in kids]
     last = rows.get(period.last_year)
@@ -157,8 +156,7 @@ def report_job_start(*, user: Any, org_id: int, period_code: str, edits: dict[st
             kind=JOB_KIND,
             owner=user,
             total=3,
-            params={"org": org.pk, "period": period.code, "key": key,
-                    "title": f"Báo cáo {period.label} — {org.name}"},
+            params={"org": org.pk, "period": period.code, "key": key, "title": f"Báo cáo {period.label} — {org.name}"},
         )
         record(actor=user, action="report.periodic", target=job, organization_id=org.pk, after=job.params)
 

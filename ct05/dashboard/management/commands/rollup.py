@@ -19,11 +19,13 @@ class Command(BaseCommand):
     help = "Tính lại số liệu tổng hợp của bảng điều khiển (theo năm, cho một đơn vị và cấp dưới, hoặc toàn bộ)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--year", type=int, action="append",
-                            help="Năm (có thể nhắc lại; mặc định năm nay và năm trước).")
+        parser.add_argument(
+            "--year", type=int, action="append", help="Năm (có thể nhắc lại; mặc định năm nay và năm trước)."
+        )
         parser.add_argument("--org", default="", help="Mã tổ chức đảng: chỉ tính đơn vị này và cấp dưới.")
-        parser.add_argument("--stale", action="store_true",
-                            help="Chỉ tính lại các đơn vị có thay đổi chưa được cập nhật.")
+        parser.add_argument(
+            "--stale", action="store_true", help="Chỉ tính lại các đơn vị có thay đổi chưa được cập nhật."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["stale"]:
@@ -37,13 +39,15 @@ class Command(BaseCommand):
                 raise CommandError(f"--year {y}: năm phải từ 2000 đến {this_year} (không tính cho năm tương lai).")
         org = None
         if options["org"]:
-            org = Organization.objects.filter(code=options["org"].strip().upper()).first() or \
-                Organization.objects.filter(code=options["org"].strip()).first()
+            org = (
+                Organization.objects.filter(code=options["org"].strip().upper()).first()
+                or Organization.objects.filter(code=options["org"].strip()).first()
+            )
             if org is None:
                 raise CommandError(f"--org: không có tổ chức đảng mã {options['org']!r}.")
         for y in years:
             self.stdout.write(f"Năm {y}{' · ' + org.name if org else ''}:")
             summary = rollup_compute(year=y, org=org, log=self.stdout.write)
-            self.stdout.write(self.style.SUCCESS(
-                f"  {summary['units']:,} đơn vị trong {summary['seconds']['total']:.1f} giây."
-            ))
+            self.stdout.write(
+                self.style.SUCCESS(f"  {summary['units']:,} đơn vị trong {summary['seconds']['total']:.1f} giây.")
+            )
