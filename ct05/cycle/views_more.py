@@ -5,17 +5,15 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ct05.access.resolver import org_scope
-from ct05.core.models import BackgroundJob
 from ct05.cycle import exchange, selectors
+from ct05.cycle.services import jobs
 from ct05.cycle.services.reminders import notification_mark_read
-from ct05.cycle.tasks import ANALYZE_KIND, enqueue_analysis
 from ct05.cycle.views import _int
 from ct05.orgs.selectors import organization_get
 
@@ -75,17 +73,7 @@ def analyze_start(request: HttpRequest) -> HttpResponse:
     if org is None and not scope.everything:
         messages.error(request, _("Chọn đơn vị cần phân tích."))
         return redirect(f"/lam-theo/chi-so/?year={year}")
-    with transaction.atomic():
-        job = BackgroundJob.objects.create(
-            kind=ANALYZE_KIND,
-            owner=request.user,
-            params={
-                "year": year,
-                "org": org.pk if org else None,  # type: ignore[attr-defined]
-                "title": _("Phân tích đăng ký làm theo năm %(y)s%(o)s") % {"y": year, "o": f" — {org}" if org else ""},
-            },
-        )
-        enqueue_analysis(job)
+    job = jobs.analysis_start(actor=request.user, year=year, org=org)  # type: ignore[arg-type]
     return redirect("job_detail", pk=job.pk)
 
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from ct05.core.models import BackgroundJob
-from ct05.dashboard.reports import service
+from ct05.core.jobs import job_get
+from ct05.dashboard.reports import jobs, service
 from ct05.dashboard.reports.context import HEADER_KEYS, TEXT_KEYS
 from ct05.dashboard.reports.period import PeriodError, parse_period, period_choices
 from ct05.dashboard.reports.render import merged
@@ -48,7 +48,7 @@ def report_page(request: HttpRequest, pk: int) -> HttpResponse:
         )
     if request.method == "POST":
         edits = {k: request.POST.get(k, "") for k in (*TEXT_KEYS, *HEADER_KEYS) if k in request.POST}
-        job = service.report_job_start(user=request.user, org_id=org.pk, period_code=period.code, edits=edits)
+        job = jobs.report_job_start(user=request.user, org_id=org.pk, period_code=period.code, edits=edits)
         return redirect("dashboard:report_job", job.pk)
     ctx = service.report_context(user=request.user, org=org, period=period, today=today)
     header, texts = merged(ctx, service.draft_get(user=request.user, org=org, period=period))
@@ -70,9 +70,7 @@ def report_page(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @login_required
 def report_job(request: HttpRequest, pk: int) -> HttpResponse:
-    job = BackgroundJob.objects.filter(pk=pk, owner=request.user, kind=service.JOB_KIND).first()
-    if job is None:
-        raise Http404
+    job = job_get(user=request.user, pk=pk, kind=service.JOB_KIND)
     partial = bool(request.headers.get("HX-Request"))
     template = "dashboard/report_job.html#status" if partial else "dashboard/report_job.html"
     return render(request, template, {"job": job})

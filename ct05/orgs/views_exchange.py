@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import secrets
 import tempfile
 from collections.abc import Iterator
-from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
-from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
@@ -21,9 +18,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ct05.access.resolver import Scope, org_scope
-from ct05.core.models import BackgroundJob
-from ct05.core.text import clean
-from ct05.orgs import selectors
+from ct05.orgs import jobs, selectors
 from ct05.orgs.exchange import (
     MEMBER_SPEC,
     ORG_SPEC,
@@ -32,15 +27,12 @@ from ct05.orgs.exchange import (
     Spec,
     csv_rows,
     guide_rows,
-    sniff_format,
     template_rows,
     write_xlsx,
 )
 from ct05.orgs.models import Duty, Member, Organization, OrgKind, Sector
-from ct05.orgs.tasks import enqueue_import, import_dir
 from ct05.orgs.views import filtered_members
 
-JOB_KIND = {"orgs": "orgs.org_import", "members": "orgs.member_import"}
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -129,12 +121,11 @@ def _import_page(request: HttpRequest, spec: Spec, scope: Scope, limit: _SizeLim
             error = _("Hãy chọn tệp .xlsx hoặc .csv để nhập.")
         else:
             try:
-                job = _start(request, spec, upload)
+                job = jobs.import_start(actor=request.user, spec=spec, upload=upload)
             except FileRejected as exc:
                 error = exc.message
             else:
                 return redirect("job_detail", pk=job.pk)
-    jobs = BackgroundJob.objects.filter(owner=request.user, kind=JOB_KIND[spec.key])[:5]
     return render(
         request,
         "orgs/import.html",
@@ -144,47 +135,12 @@ def _import_page(request: HttpRequest, spec: Spec, scope: Scope, limit: _SizeLim
             "tops": _scope_tops(scope),
             "everything": scope.everything,
             "codes": _codes() if spec.key == "orgs" else [],
-            "jobs": jobs,
+            "jobs": jobs.import_jobs(user=request.user, spec=spec),
             "max_mb": f"{max_mb:g}",
             "template_url": "org_import_template" if spec.key == "orgs" else "member_import_template",
         },
         status=400 if error else 200,
     )
-
-
-def _start(request: HttpRequest, spec: Spec, upload: Any) -> BackgroundJob:
-    """Save the upload under a random name, check what it is, and queue the import."""
-    folder = import_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    stem = secrets.token_hex(16)
-    raw = folder / f"{stem}.upload"
-    with raw.open("wb") as out:
-        for chunk in upload.chunks():
-            out.write(chunk)
-    try:
-        fmt = sniff_format(raw)
-    except FileRejected:
-        raw.unlink(missing_ok=True)
-        raise
-    path = raw.rename(folder / f"{stem}.{fmt}")
-    try:
-        with transaction.atomic():
-            job = BackgroundJob.objects.create(
-                kind=JOB_KIND[spec.key],
-                owner=request.user,
-                file_path=path.name,
-                params={
-                    "title": _("Nhập %(what)s") % {"what": str(spec.title).lower()},
-                    "filename": clean(upload.name)[:200],
-                    "format": fmt,
-                    "size": upload.size,
-                },
-            )
-            enqueue_import(job)
-    except Exception:
-        path.unlink(missing_ok=True)
-        raise
-    return job
 
 
 # Templates ------------------------------------------------------------------------------------------

@@ -18,9 +18,10 @@ from openpyxl import load_workbook
 
 from ct05.core.models import BackgroundJob
 from ct05.dashboard.reports.cli import build
+from ct05.dashboard.reports.jobs import report_job_start
 from ct05.dashboard.reports.period import parse_period
 from ct05.dashboard.reports.render import render_annex_xlsx, render_report_docx
-from ct05.dashboard.reports.service import report_context, report_job_start
+from ct05.dashboard.reports.service import report_context
 from ct05.dashboard.services import rollup_compute
 from tests.conftest import World
 from tests.dashboard.conftest import LAST_YEAR, Records

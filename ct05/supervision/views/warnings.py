@@ -16,15 +16,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ct05.core.models import BackgroundJob
 from ct05.records.exports import xlsx_response
 from ct05.records.views._common import Column, ListPage, export_list, render_list
 from ct05.supervision import forms
 from ct05.supervision.models import RuleCode, Severity
 from ct05.supervision.selectors import missions as msel
 from ct05.supervision.selectors import warnings as wsel
+from ct05.supervision.services import jobs
 from ct05.supervision.services import plans as plan_services
-from ct05.supervision.tasks import EVALUATE_KIND, enqueue_evaluation
 from ct05.supervision.views._common import (
     attach_errors,
     filters_of,
@@ -138,12 +137,7 @@ def warning_evaluate(request: HttpRequest) -> HttpResponse:
     if not orgs.exists() or not form.is_valid():
         raise Http404
     org = form.cleaned_data["organization"] or orgs.order_by("depth", "path").first()
-    job = BackgroundJob.objects.create(
-        kind=EVALUATE_KIND,
-        owner=request.user,
-        params={"org": org.pk if org else None, "title": _("Đánh giá lại cảnh báo: %(o)s") % {"o": org}},
-    )
-    enqueue_evaluation(job)
+    job = jobs.warnings_evaluate_start(actor=request.user, org=org)
     return redirect("job_detail", pk=job.pk)
 
 
