@@ -70,7 +70,7 @@ def attention_items(*, user: Any) -> list[Attention]:
 # due …); listed here rather than discovered so that the home page's cost stays visible in one place.
 ATTENTION_PROVIDERS = [
     "ct05.records.selectors.attention.records_attention",
-    "ct05.cycle.selectors.cycle_attention",
+    "ct05.cycle.selectors.attention.cycle_attention",
     "ct05.supervision.selectors.attention.supervision_attention",
 ]
 

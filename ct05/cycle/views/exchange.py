@@ -10,10 +10,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from ct05.access.resolver import org_scope
-from ct05.cycle import documents, exchange, selectors
+from ct05.cycle import documents, exchange
 from ct05.cycle.forms import ImportForm
 from ct05.cycle.models import Registration
-from ct05.cycle.views import _int, registration_filters
+from ct05.cycle.selectors import registrations as rsel
+from ct05.cycle.selectors import year as ysel
+from ct05.cycle.views._common import int_param, registration_filters
 from ct05.orgs.selectors import organization_get
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -27,12 +29,12 @@ def _file(data: bytes, content_type: str, filename: str) -> HttpResponse:
 
 
 def _topic_lines(request: HttpRequest, year: int, org: object) -> list[str]:
-    return [t.title for t in selectors.topics_for(user=request.user, year=year, organization=org)]  # type: ignore[arg-type]
+    return [t.title for t in ysel.topics_for(user=request.user, year=year, organization=org)]  # type: ignore[arg-type]
 
 
 @login_required
 def registration_docx(request: HttpRequest, pk: int) -> HttpResponse:
-    reg = selectors.registration_get(user=request.user, pk=pk)
+    reg = rsel.registration_get(user=request.user, pk=pk)
     data = documents.registration_form_data(
         registration=reg, year=reg.year, topics=_topic_lines(request, reg.year, reg.organization)
     )
@@ -42,8 +44,8 @@ def registration_docx(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def blank_form_docx(request: HttpRequest, member_pk: int) -> HttpResponse:
     """A form to fill by hand, for a member without a phone; the secretary enters it afterwards."""
-    member = selectors.member_for_registration(user=request.user, pk=member_pk)
-    year = _int(request.GET.get("year"), selectors.current_year()) or selectors.current_year()
+    member = rsel.member_for_registration(user=request.user, pk=member_pk)
+    year = int_param(request.GET.get("year"), rsel.current_year()) or rsel.current_year()
     data = documents.registration_form_data(
         registration=None, member=member, year=year, topics=_topic_lines(request, year, member.cell)
     )
@@ -53,10 +55,10 @@ def blank_form_docx(request: HttpRequest, member_pk: int) -> HttpResponse:
 @login_required
 def book(request: HttpRequest, org_pk: int, fmt: str) -> HttpResponse:
     org = organization_get(user=request.user, pk=org_pk)
-    year = _int(request.GET.get("year"), selectors.current_year()) or selectors.current_year()
-    filters = selectors.RegistrationFilters(year=year, org=org)
+    year = int_param(request.GET.get("year"), rsel.current_year()) or rsel.current_year()
+    filters = rsel.RegistrationFilters(year=year, org=org)
     regs = list(
-        selectors.registration_list(user=request.user, filters=filters)
+        rsel.registration_list(user=request.user, filters=filters)
         .filter(organization=org)
         .exclude(status=Registration.Status.DRAFT)
     )
@@ -69,7 +71,7 @@ def book(request: HttpRequest, org_pk: int, fmt: str) -> HttpResponse:
 @login_required
 def export(request: HttpRequest) -> HttpResponse:
     f = registration_filters(request)
-    qs = selectors.registration_list(user=request.user, filters=f)
+    qs = rsel.registration_list(user=request.user, filters=f)
     return _file(exchange.export_registrations(qs), XLSX, f"dang-ky-lam-theo-{f.year}.xlsx")
 
 
@@ -83,7 +85,7 @@ def import_template(request: HttpRequest) -> HttpResponse:
 def import_page(request: HttpRequest) -> HttpResponse:
     if org_scope(request.user, "manage").is_empty:
         raise Http404
-    form = ImportForm(request.POST or None, request.FILES or None, initial={"year": selectors.current_year()})
+    form = ImportForm(request.POST or None, request.FILES or None, initial={"year": rsel.current_year()})
     errors: list[exchange.ImportError_] = []
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]

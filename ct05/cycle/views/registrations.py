@@ -17,7 +17,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ct05.access.resolver import member_q, org_scope
 from ct05.core.text import clean
-from ct05.cycle import selectors
 from ct05.cycle.access import is_owner, may_manage
 from ct05.cycle.forms import (
     AcceptForm,
@@ -29,49 +28,19 @@ from ct05.cycle.forms import (
     initial_commitments,
 )
 from ct05.cycle.models import Registration
+from ct05.cycle.selectors import matches as msel
+from ct05.cycle.selectors import registrations as rsel
+from ct05.cycle.selectors import year as ysel
 from ct05.cycle.services import followup, registrations
+from ct05.cycle.views._common import error_messages, flash_errors, int_param, registration_filters
 from ct05.orgs.models import Duty, Member
 from ct05.orgs.selectors import organization_get
-
-
-def error_messages(exc: ValidationError) -> list[str]:
-    if hasattr(exc, "error_dict"):
-        return [str(m) for msgs in exc.message_dict.values() for m in msgs]
-    return [str(m) for m in exc.messages]
-
-
-def _flash_errors(request: HttpRequest, exc: ValidationError) -> None:
-    for m in error_messages(exc):
-        messages.error(request, m)
-
-
-def _int(value: str | None, default: int | None = None) -> int | None:
-    return int(value) if value and value.isdigit() else default
-
-
-def registration_filters(request: HttpRequest) -> selectors.RegistrationFilters:
-    """The list's filters, read the same way by the page and its export."""
-    org = None
-    org_id = _int(request.GET.get("org"))
-    if org_id is not None:
-        org = organization_get(user=request.user, pk=org_id)
-    status = request.GET.get("status", "")
-    track = request.GET.get("track", "")
-    quality = request.GET.get("quality", "")
-    return selectors.RegistrationFilters(
-        year=_int(request.GET.get("year"), selectors.current_year()) or selectors.current_year(),
-        org=org,
-        status=status if status in Registration.Status.values else "",
-        track=track if track in Registration.Track.values else "",
-        query=clean(request.GET.get("q", ""))[:100],
-        quality=quality if quality in {"generic", "copied", "no_duty", "no_deadline"} else "",
-    )
 
 
 @login_required
 def registration_list(request: HttpRequest) -> HttpResponse:
     f = registration_filters(request)
-    qs = selectors.registration_list(user=request.user, filters=f)
+    qs = rsel.registration_list(user=request.user, filters=f)
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     template = (
         "cycle/registration_list.html#results" if request.headers.get("HX-Request") else "cycle/registration_list.html"
@@ -87,18 +56,18 @@ def registration_list(request: HttpRequest) -> HttpResponse:
             "tracks": Registration.Track.choices,
             "querystring": request.GET.urlencode(),
             "can_manage": can_manage,
-            "me": selectors.own_member(user=request.user),
+            "me": rsel.own_member(user=request.user),
         },
     )
 
 
 @login_required
 def my_registration(request: HttpRequest) -> HttpResponse:
-    me = selectors.own_member(user=request.user)
+    me = rsel.own_member(user=request.user)
     if me is None:
         messages.error(request, _("Tài khoản của bạn chưa gắn với hồ sơ đảng viên."))
         return redirect("cycle:registration_list")
-    year = selectors.current_year()
+    year = rsel.current_year()
     reg = Registration.objects.filter(member=me, year=year).first()
     if reg is not None:
         return redirect("cycle:registration_detail", pk=reg.pk)
@@ -114,8 +83,8 @@ def _url(name: str, *args: Any) -> str:
 @login_required
 @require_http_methods(["GET", "POST"])
 def registration_new(request: HttpRequest) -> HttpResponse:
-    year = _int(request.GET.get("year") or request.POST.get("year"), selectors.current_year())
-    me = selectors.own_member(user=request.user)
+    year = int_param(request.GET.get("year") or request.POST.get("year"), rsel.current_year())
+    me = rsel.own_member(user=request.user)
     choices = []
     if me is not None:
         myself = _("bản thân")
@@ -129,16 +98,16 @@ def registration_new(request: HttpRequest) -> HttpResponse:
         for m in managed
         if me is None or m.pk != me.pk
     ]
-    initial = {"year": year, "member": _int(request.GET.get("member"))}
+    initial = {"year": year, "member": int_param(request.GET.get("member"))}
     form = NewRegistrationForm(request.POST or None, initial=initial, members=choices)
     collective_org = None
-    if _int(request.GET.get("org") or request.POST.get("org")) is not None:
+    if int_param(request.GET.get("org") or request.POST.get("org")) is not None:
         collective_org = organization_get(
             user=request.user, pk=int(request.GET.get("org") or request.POST["org"]), action="manage"
         )
-    posted_member = _int(request.POST.get("member")) if request.method == "POST" else None
+    posted_member = int_param(request.POST.get("member")) if request.method == "POST" else None
     if posted_member is not None:
-        selectors.member_for_registration(user=request.user, pk=posted_member)  # 404 outside scope
+        rsel.member_for_registration(user=request.user, pk=posted_member)  # 404 outside scope
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
@@ -149,7 +118,7 @@ def registration_new(request: HttpRequest) -> HttpResponse:
             else:
                 if d["member"] is None:
                     raise ValidationError({"member": _("Chọn đảng viên.")})
-                member = selectors.member_for_registration(user=request.user, pk=d["member"])
+                member = rsel.member_for_registration(user=request.user, pk=d["member"])
                 reg = registrations.registration_create(
                     actor=request.user,
                     year=d["year"],
@@ -169,8 +138,8 @@ def registration_new(request: HttpRequest) -> HttpResponse:
 
 
 def _detail_context(request: HttpRequest, reg: Registration) -> dict[str, Any]:
-    commitments = list(selectors.commitments_of(registration=reg))
-    rows = [{"c": c, "matches": selectors.stored_matches(user=request.user, commitment=c)} for c in commitments]
+    commitments = list(rsel.commitments_of(registration=reg))
+    rows = [{"c": c, "matches": msel.stored_matches(user=request.user, commitment=c)} for c in commitments]
     manage = may_manage(request.user, reg)
     owner = is_owner(request.user, reg)
     return {
@@ -179,18 +148,18 @@ def _detail_context(request: HttpRequest, reg: Registration) -> dict[str, Any]:
         "can_manage": manage,
         "is_owner": owner,
         "can_act": manage or owner,
-        "calendar": selectors.calendar(year=reg.year),
+        "calendar": ysel.calendar(year=reg.year),
         "accept_form": AcceptForm(),
         "return_form": ReturnForm(),
         "assess_form": AssessForm(year=reg.year) if manage else None,
         "checkin_form": CheckInForm(),
-        "topics": selectors.topics_for(user=request.user, year=reg.year, organization=reg.organization),
+        "topics": ysel.topics_for(user=request.user, year=reg.year, organization=reg.organization),
     }
 
 
 @login_required
 def registration_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    reg = selectors.registration_get(user=request.user, pk=pk)
+    reg = rsel.registration_get(user=request.user, pk=pk)
     return render(request, "cycle/registration_detail.html", _detail_context(request, reg))
 
 
@@ -203,12 +172,12 @@ def _duties_of(reg: Registration) -> list[tuple[int, str]]:
 @login_required
 @require_http_methods(["GET", "POST"])
 def registration_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    reg = selectors.registration_for_action(user=request.user, pk=pk)
+    reg = rsel.registration_for_action(user=request.user, pk=pk)
     duties = _duties_of(reg)
     commitments = list(reg.commitments.all())
     if request.method == "POST":
         formset = CommitmentFormSet(request.POST, duties=duties, prefix="c")
-        version = _int(request.POST.get("version"), 0) or 0
+        version = int_param(request.POST.get("version"), 0) or 0
         if formset.is_valid():
             try:
                 registrations.registration_save(
@@ -241,7 +210,7 @@ def _edit_page(
     request: HttpRequest, reg: Registration, formset: Any, version: int, *, status: int = 200, **extra: Any
 ) -> HttpResponse:
     """The edit page, with last year's review of the same member beside it ("tự soi, tự sửa")."""
-    context = {"reg": reg, "formset": formset, "version": version, "previous": selectors.previous_review(reg), **extra}
+    context = {"reg": reg, "formset": formset, "version": version, "previous": rsel.previous_review(reg), **extra}
     return render(request, "cycle/registration_edit.html", context, status=status)
 
 
@@ -249,16 +218,16 @@ def _edit_page(
 @require_POST
 def live_check(request: HttpRequest) -> HttpResponse:
     """htmx: the engine's verdict and verified near-duplicates of the text being typed (no save)."""
-    reg = selectors.registration_for_action(user=request.user, pk=_int(request.POST.get("registration"), 0) or 0)
+    reg = rsel.registration_for_action(user=request.user, pk=int_param(request.POST.get("registration"), 0) or 0)
     prefix = request.POST.get("prefix", "")
     if not prefix.startswith("c-") or not prefix[2:].isdigit():
         raise Http404
     text = clean(request.POST.get(f"{prefix}-content", ""))[:5000]
-    duty_id = _int(request.POST.get(f"{prefix}-duty"))
+    duty_id = int_param(request.POST.get(f"{prefix}-duty"))
     duty_text = None
     if duty_id is not None and reg.member_id:
         duty_text = Duty.objects.filter(pk=duty_id, member_id=reg.member_id).values_list("text", flat=True).first()
-    check = selectors.live_check(
+    check = msel.live_check(
         user=request.user,
         text=text,
         year=reg.year,
@@ -270,12 +239,12 @@ def live_check(request: HttpRequest) -> HttpResponse:
 
 
 def _act(request: HttpRequest, pk: int, action: Any, success: str, **kwargs: Any) -> HttpResponse:
-    reg = selectors.registration_for_action(user=request.user, pk=pk)
-    version = _int(request.POST.get("version"), 0) or 0
+    reg = rsel.registration_for_action(user=request.user, pk=pk)
+    version = int_param(request.POST.get("version"), 0) or 0
     try:
         action(actor=request.user, registration=reg, version=version, **kwargs)
     except ValidationError as exc:
-        _flash_errors(request, exc)
+        flash_errors(request, exc)
     except PermissionDenied:
         raise Http404 from None
     else:
@@ -317,7 +286,7 @@ def registration_return(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def registration_assess(request: HttpRequest, pk: int) -> HttpResponse:
-    reg = selectors.registration_for_action(user=request.user, pk=pk)
+    reg = rsel.registration_for_action(user=request.user, pk=pk)
     form = AssessForm(request.POST, year=reg.year)
     if not form.is_valid():
         for errs in form.errors.values():

@@ -10,17 +10,17 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ct05.cycle import selectors
 from ct05.cycle.forms import CheckInForm
 from ct05.cycle.models import Commitment
+from ct05.cycle.selectors import registrations as rsel
 from ct05.cycle.services import followup
-from ct05.cycle.views import _flash_errors, _int, error_messages
+from ct05.cycle.views._common import error_messages, flash_errors, int_param
 
 
 @login_required
 @require_POST
 def checkin(request: HttpRequest, pk: int) -> HttpResponse:
-    reg = selectors.registration_for_action(user=request.user, pk=pk)
+    reg = rsel.registration_for_action(user=request.user, pk=pk)
     form = CheckInForm(request.POST)
     if not form.is_valid():
         for field, errs in form.errors.items():
@@ -41,7 +41,7 @@ def checkin(request: HttpRequest, pk: int) -> HttpResponse:
             percent=form.cleaned_data["percent"],
         )
     except ValidationError as exc:
-        _flash_errors(request, exc)
+        flash_errors(request, exc)
     except PermissionDenied:
         raise Http404 from None
     else:
@@ -52,8 +52,8 @@ def checkin(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def self_assess(request: HttpRequest, pk: int) -> HttpResponse:
-    reg = selectors.registration_for_action(user=request.user, pk=pk)
-    commitments = list(selectors.commitments_of(registration=reg))
+    reg = rsel.registration_for_action(user=request.user, pk=pk)
+    commitments = list(rsel.commitments_of(registration=reg))
     errors: list[str] = []
     if request.method == "POST":
         results = [
@@ -68,7 +68,7 @@ def self_assess(request: HttpRequest, pk: int) -> HttpResponse:
             followup.registration_self_assess(
                 actor=request.user,
                 registration=reg,
-                version=_int(request.POST.get("version"), 0) or 0,
+                version=int_param(request.POST.get("version"), 0) or 0,
                 results=results,
                 summary=request.POST.get("summary", ""),
             )

@@ -11,28 +11,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ct05.access.resolver import org_scope
-from ct05.cycle import exchange, selectors
+from ct05.cycle import exchange
+from ct05.cycle.selectors import year as ysel
 from ct05.cycle.services import jobs
-from ct05.cycle.services.reminders import notification_mark_read
-from ct05.cycle.views import _int
-from ct05.orgs.selectors import organization_get
-
-
-def _year(request: HttpRequest) -> int:
-    return (
-        _int(request.GET.get("year") or request.POST.get("year"), selectors.current_year()) or selectors.current_year()
-    )
-
-
-def _org(request: HttpRequest, action: str = "view") -> object:
-    pk = _int(request.GET.get("org") or request.POST.get("org"))
-    return organization_get(user=request.user, pk=pk, action=action) if pk is not None else None  # type: ignore[arg-type]
+from ct05.cycle.views._common import org_param, year_param
 
 
 @login_required
 def indicators(request: HttpRequest) -> HttpResponse:
-    year, org = _year(request), _org(request)
-    rows = selectors.indicator_list(user=request.user, year=year, org=org)  # type: ignore[arg-type]
+    year, org = year_param(request), org_param(request)
+    rows = ysel.indicator_list(user=request.user, year=year, org=org)  # type: ignore[arg-type]
     page = Paginator(rows, 100).get_page(request.GET.get("page"))
     return render(
         request,
@@ -51,8 +39,8 @@ def indicators(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def indicators_export(request: HttpRequest) -> HttpResponse:
-    year, org = _year(request), _org(request)
-    rows = selectors.indicator_list(user=request.user, year=year, org=org)  # type: ignore[arg-type]
+    year, org = year_param(request), org_param(request)
+    rows = ysel.indicator_list(user=request.user, year=year, org=org)  # type: ignore[arg-type]
     response = HttpResponse(
         exchange.export_indicators(rows, year=year),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -65,8 +53,8 @@ def indicators_export(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def analyze_start(request: HttpRequest) -> HttpResponse:
-    year = _year(request)
-    org = _org(request, "manage")
+    year = year_param(request)
+    org = org_param(request, "manage")
     scope = org_scope(request.user, "manage")
     if scope.is_empty:
         raise Http404
@@ -79,33 +67,9 @@ def analyze_start(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def missing(request: HttpRequest) -> HttpResponse:
-    year, org = _year(request), _org(request)
-    qs = selectors.members_without_registration(user=request.user, year=year, org=org)  # type: ignore[arg-type]
+    year, org = year_param(request), org_param(request)
+    qs = ysel.members_without_registration(user=request.user, year=year, org=org)  # type: ignore[arg-type]
     page = Paginator(qs, 100).get_page(request.GET.get("page"))
     return render(
         request, "cycle/missing.html", {"page": page, "year": year, "org": org, "querystring": request.GET.urlencode()}
     )
-
-
-@login_required
-def topics(request: HttpRequest) -> HttpResponse:
-    year = _year(request)
-    me = selectors.own_member(user=request.user)
-    return render(
-        request,
-        "cycle/topics.html",
-        {
-            "year": year,
-            "topics": selectors.topics_for(user=request.user, year=year, organization=me.cell if me else None),
-            "calendar": selectors.calendar(year=year),
-        },
-    )
-
-
-@login_required
-def notifications(request: HttpRequest) -> HttpResponse:
-    if request.method == "POST":
-        notification_mark_read(user=request.user, pk=_int(request.POST.get("pk")))
-        return redirect("cycle:notifications")
-    page = Paginator(selectors.notification_list(user=request.user), 50).get_page(request.GET.get("page"))
-    return render(request, "cycle/notifications.html", {"page": page})
