@@ -16,7 +16,7 @@ from ct05.dashboard.reports import jobs, service
 from ct05.dashboard.reports.context import HEADER_KEYS, TEXT_KEYS
 from ct05.dashboard.reports.period import PeriodError, parse_period, period_choices
 from ct05.dashboard.reports.render import merged
-from ct05.orgs import selectors as org_selectors
+from ct05.orgs.selectors import organizations as org_selectors
 
 HEADER_LABELS = {
     "superior": _lazy("Cơ quan cấp trên"),

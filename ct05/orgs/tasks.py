@@ -1,5 +1,5 @@
-"""Background imports: a thin task that reads the uploaded file, checks it and calls `services_bulk`,
-recording its progress on a `BackgroundJob` the job page polls."""
+"""Background imports: a thin task that reads the uploaded file, checks it and calls `services.import_orgs`
+or `services.import_members`, recording its progress on a `BackgroundJob` the job page polls."""
 
 from __future__ import annotations
 
@@ -15,13 +15,9 @@ from django_tasks import task
 from ct05.core.jobs import JobFailed, JobRun, job_run
 from ct05.orgs.exchange import SPECS, FileRejected, read_table, sniff_format
 from ct05.orgs.exchange_rows import Errors, parse_table
-from ct05.orgs.services_bulk import (
-    ImportRejected,
-    check_rows,
-    member_import,
-    organization_import,
-    summary_lines,
-)
+from ct05.orgs.services.import_members import member_import, member_import_check
+from ct05.orgs.services.import_orgs import organization_import, organization_import_check
+from ct05.orgs.services.imports import ImportRejected, summary_lines
 
 # BackgroundJob.kind -> the spec of the file it reads
 IMPORT_KINDS = {"orgs.org_import": "orgs", "orgs.member_import": "members"}
@@ -80,7 +76,8 @@ def _import(run: JobRun) -> dict[str, Any]:
         rows = parse_table(spec, table, errors)
         if errors:
             if rows:  # list the database errors (scope, codes, cards) of the other rows too
-                check_rows(spec.key, actor=job.owner, rows=rows, errors=errors)
+                check = member_import_check if spec.key == "members" else organization_import_check
+                check(actor=job.owner, rows=rows, errors=errors)
             raise _fail(errors)
         del table
         if spec.key == "members":

@@ -10,7 +10,7 @@ from django.http import HttpRequest
 from ct05.core.text import clean
 from ct05.cycle.models import Registration
 from ct05.cycle.selectors import registrations as rsel
-from ct05.orgs.selectors import organization_get
+from ct05.orgs.selectors.organizations import organization_get
 
 
 def error_messages(exc: ValidationError) -> list[str]:

@@ -16,7 +16,7 @@ from ct05.cycle.models import Registration
 from ct05.cycle.selectors import registrations as rsel
 from ct05.cycle.selectors import year as ysel
 from ct05.cycle.views._common import int_param, registration_filters
-from ct05.orgs.selectors import organization_get
+from ct05.orgs.selectors.organizations import organization_get
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

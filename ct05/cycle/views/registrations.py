@@ -34,7 +34,7 @@ from ct05.cycle.selectors import year as ysel
 from ct05.cycle.services import followup, registrations
 from ct05.cycle.views._common import error_messages, flash_errors, int_param, registration_filters
 from ct05.orgs.models import Duty, Member
-from ct05.orgs.selectors import organization_get
+from ct05.orgs.selectors.organizations import organization_get
 
 
 @login_required

@@ -21,8 +21,8 @@ from ct05.core.models import BackgroundJob
 from ct05.dashboard.reports.period import Period, parse_period
 from ct05.dashboard.reports.service import JOB_KIND, clean_edits, draft_save
 from ct05.dashboard.tasks import periodic_report
-from ct05.orgs import selectors as org_selectors
 from ct05.orgs.models import Organization
+from ct05.orgs.selectors import organizations as org_selectors
 
 REUSE_FOR = timedelta(minutes=10)
 

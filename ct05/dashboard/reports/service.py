@@ -30,8 +30,8 @@ from ct05.dashboard.reports.context import HEADER_KEYS, TEXT_KEYS, ReportContext
 from ct05.dashboard.reports.period import Period, PeriodError, parse_period
 from ct05.dashboard.reports.render import render_annex_xlsx, render_report_docx
 from ct05.dashboard.selectors import covers_subtree
-from ct05.orgs import selectors as org_selectors
 from ct05.orgs.models import Organization
+from ct05.orgs.selectors import organizations as org_selectors
 
 logger = logging.getLogger(__name__)
 JOB_KIND = "dashboard.periodic_report"

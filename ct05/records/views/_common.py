@@ -17,8 +17,8 @@ from django.utils.translation import gettext_lazy as _
 
 from ct05.access.resolver import Action, org_scope
 from ct05.core.text import fold
-from ct05.orgs import selectors as org_selectors
 from ct05.orgs.models import Member, Organization
+from ct05.orgs.selectors import organizations as org_selectors
 from ct05.records.exports import xlsx_response
 from ct05.records.selectors._common import ListFilters
 

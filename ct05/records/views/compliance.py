@@ -11,7 +11,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from ct05.access.resolver import org_scope
-from ct05.orgs import selectors as org_selectors
+from ct05.orgs.selectors import organizations as org_selectors
 from ct05.records import compliance
 from ct05.records.exports import xlsx_response
 from ct05.records.selectors import meetings as sel

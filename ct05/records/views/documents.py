@@ -12,7 +12,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
-from ct05.orgs import selectors as org_selectors
+from ct05.orgs.selectors import organizations as org_selectors
 from ct05.records.filestore import KINDS, FileRejected, SizeLimit, open_stored, safe_name, store_upload
 from ct05.records.models import StoredFile
 from ct05.records.selectors import registers as sel

@@ -18,8 +18,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ct05.access.resolver import org_scope
-from ct05.orgs import selectors as org_selectors
 from ct05.orgs.models import Member
+from ct05.orgs.selectors import organizations as org_selectors
 from ct05.records import forms as f
 from ct05.records.minutes import minutes_content, render_minutes
 from ct05.records.models import Attendance, Meeting, MeetingKind, ResolutionItem

@@ -90,33 +90,3 @@ def organization_figures(*, user: Any, org: Organization) -> OrgFigures:
 def organization_history(*, user: Any, org: Organization) -> QuerySet[OrgEvent]:
     organization_get(user=user, pk=org.pk)
     return org.events.select_related("related").order_by("-date", "-id")
-
-
-def member_list(
-    *,
-    user: Any,
-    org: Organization | None = None,
-    query: str = "",
-    status: str = "active",
-    key_leader: bool | None = None,
-    action: Action = "view",
-) -> QuerySet[Member]:
-    qs = Member.objects.filter(member_q(user, action)).select_related("cell")
-    if org is not None:
-        qs = qs.filter(cell__path__startswith=org.path)
-    if query:
-        for word in fold(query).split():
-            qs = qs.filter(search_text__contains=word)
-    if status:
-        qs = qs.filter(status=status)
-    if key_leader is not None:
-        qs = qs.filter(is_key_leader=key_leader)
-    return qs.order_by("sort_key", "id")
-
-
-def member_get(*, user: Any, pk: int, action: Action = "view") -> Member:
-    """The member, or 404 when the user may not see (or, for "manage", change) them."""
-    try:
-        return Member.objects.select_related("cell", "cell__kind", "user").get(member_q(user, action), pk=pk)
-    except Member.DoesNotExist:
-        raise Http404 from None

@@ -18,7 +18,6 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ct05.access.resolver import Scope, org_scope
-from ct05.orgs import jobs, selectors
 from ct05.orgs.exchange import (
     MEMBER_SPEC,
     ORG_SPEC,
@@ -31,7 +30,9 @@ from ct05.orgs.exchange import (
     write_xlsx,
 )
 from ct05.orgs.models import Duty, Member, Organization, OrgKind, Sector
-from ct05.orgs.views import filtered_members
+from ct05.orgs.selectors import organizations as org_sel
+from ct05.orgs.services import jobs
+from ct05.orgs.views.members import filtered_members
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -200,7 +201,7 @@ def _stamp() -> str:
 @require_GET
 def org_export(request: HttpRequest) -> HttpResponse:
     """The units the user may see, filtered like the org tree's search, in the import format."""
-    orgs = selectors.organization_list(
+    orgs = org_sel.organization_list(
         user=request.user,
         query=request.GET.get("q", "").strip()[:100],
         kind=request.GET.get("kind", ""),

@@ -15,10 +15,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from ct05.access.resolver import org_scope
-from ct05.orgs import selectors, services
 from ct05.orgs.forms import MemberCreateForm, OrgForm, OrgMergeForm, OrgMoveForm, OrgSplitForm
 from ct05.orgs.models import Organization
-from ct05.orgs.views import _attach_errors
+from ct05.orgs.selectors import organizations as org_sel
+from ct05.orgs.services import structure
+from ct05.orgs.views._common import attach_errors
 
 
 def _managed_orgs(request: HttpRequest, exclude: Organization) -> QuerySet[Organization]:
@@ -33,12 +34,12 @@ def _managed_orgs(request: HttpRequest, exclude: Organization) -> QuerySet[Organ
 @login_required
 @require_http_methods(["GET", "POST"])
 def org_add_child(request: HttpRequest, pk: int) -> HttpResponse:
-    parent = selectors.organization_get(user=request.user, pk=pk, action="manage")
+    parent = org_sel.organization_get(user=request.user, pk=pk, action="manage")
     form = OrgForm(request.POST or None, initial={"active_from": timezone.localdate(), "sector": parent.sector})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            org = services.organization_create(
+            org = structure.organization_create(
                 actor=request.user,
                 code=data["code"],
                 name=data["name"],
@@ -48,7 +49,7 @@ def org_add_child(request: HttpRequest, pk: int) -> HttpResponse:
                 active_from=data["active_from"],
             )
         except ValidationError as exc:
-            _attach_errors(form, exc)
+            attach_errors(form, exc)
         else:
             messages.success(request, _("Đã thêm đơn vị %(name)s.") % {"name": org.name})
             return redirect("org_detail", pk=org.pk)
@@ -58,7 +59,7 @@ def org_add_child(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def org_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    org = selectors.organization_get(user=request.user, pk=pk, action="manage")
+    org = org_sel.organization_get(user=request.user, pk=pk, action="manage")
     initial = {
         "code": org.code,
         "name": org.name,
@@ -71,7 +72,7 @@ def org_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.organization_update(
+            structure.organization_update(
                 actor=request.user,
                 org=org,
                 date=data["date"] or timezone.localdate(),
@@ -82,7 +83,7 @@ def org_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 active_from=data["active_from"],
             )
         except ValidationError as exc:
-            _attach_errors(form, exc)
+            attach_errors(form, exc)
         else:
             messages.success(request, _("Đã lưu."))
             return redirect("org_detail", pk=org.pk)
@@ -92,7 +93,7 @@ def org_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def org_move(request: HttpRequest, pk: int) -> HttpResponse:
-    org = selectors.organization_get(user=request.user, pk=pk, action="manage")
+    org = org_sel.organization_get(user=request.user, pk=pk, action="manage")
     form = OrgMoveForm(
         request.POST or None,
         parents=_managed_orgs(request, org).exclude(kind__is_cell=True),
@@ -100,11 +101,11 @@ def org_move(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.organization_move(
+            structure.organization_move(
                 actor=request.user, org=org, new_parent=form.cleaned_data["new_parent"], date=form.cleaned_data["date"]
             )
         except ValidationError as exc:
-            _attach_errors(form, exc)
+            attach_errors(form, exc)
         else:
             messages.success(request, _("Đã chuyển đơn vị."))
             return redirect("org_detail", pk=org.pk)
@@ -114,16 +115,16 @@ def org_move(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def org_merge(request: HttpRequest, pk: int) -> HttpResponse:
-    org = selectors.organization_get(user=request.user, pk=pk, action="manage")
+    org = org_sel.organization_get(user=request.user, pk=pk, action="manage")
     targets = _managed_orgs(request, org).filter(Q(kind=org.kind) | Q(kind__is_cell=org.kind.is_cell))
     form = OrgMergeForm(request.POST or None, targets=targets, initial={"date": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
-            services.organization_merge(
+            structure.organization_merge(
                 actor=request.user, sources=[org], target=form.cleaned_data["target"], date=form.cleaned_data["date"]
             )
         except ValidationError as exc:
-            _attach_errors(form, exc)
+            attach_errors(form, exc)
         else:
             messages.success(request, _("Đã hợp nhất; đảng viên và đơn vị trực thuộc đã được chuyển."))
             return redirect("org_detail", pk=form.cleaned_data["target"].pk)
@@ -142,16 +143,16 @@ def org_merge(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def member_add(request: HttpRequest, pk: int) -> HttpResponse:
-    cell = selectors.organization_get(user=request.user, pk=pk, action="manage")
+    cell = org_sel.organization_get(user=request.user, pk=pk, action="manage")
     form = MemberCreateForm(request.POST or None)
     if not cell.kind.is_cell:
         messages.error(request, _("Chỉ thêm đảng viên vào chi bộ."))
         return redirect("org_detail", pk=cell.pk)
     if request.method == "POST" and form.is_valid():
         try:
-            member = services.member_create(actor=request.user, cell=cell, **form.cleaned_data)
+            member = structure.member_create(actor=request.user, cell=cell, **form.cleaned_data)
         except ValidationError as exc:
-            _attach_errors(form, exc)
+            attach_errors(form, exc)
         else:
             messages.success(request, _("Đã thêm đảng viên %(name)s.") % {"name": member.full_name})
             return redirect("member_detail", pk=member.pk)
@@ -162,7 +163,7 @@ def member_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def org_split(request: HttpRequest, pk: int) -> HttpResponse:
     """Split a cell into two or three new cells: name the new cells, then say where each member goes."""
-    source = selectors.organization_get(user=request.user, pk=pk, action="manage")
+    source = org_sel.organization_get(user=request.user, pk=pk, action="manage")
     members = list(source.members.filter(status="active").order_by("sort_key"))
     form = OrgSplitForm(request.POST or None, members=members, initial={"date": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
@@ -171,7 +172,7 @@ def org_split(request: HttpRequest, pk: int) -> HttpResponse:
             with transaction.atomic():
                 parts = []
                 for i, (code, name) in enumerate(form.new_units()):
-                    unit = services.organization_create(
+                    unit = structure.organization_create(
                         actor=request.user,
                         code=code,
                         name=name,
@@ -181,11 +182,11 @@ def org_split(request: HttpRequest, pk: int) -> HttpResponse:
                         active_from=data["date"],
                     )
                     parts.append((unit, [m for m in members if data[f"m{m.pk}"] == str(i)]))
-                services.organization_split(
+                structure.organization_split(
                     actor=request.user, source=source, parts=parts, date=data["date"], close_source=data["close_source"]
                 )
         except ValidationError as exc:
-            _attach_errors(form, exc)
+            attach_errors(form, exc)
         else:
             messages.success(request, _("Đã chia tách đơn vị."))
             return redirect("org_detail", pk=source.parent_id or source.pk)

@@ -13,58 +13,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ct05.access.resolver import member_q, org_scope
+from ct05.access.resolver import member_q
 from ct05.core.audit import ACTION_LABELS, describe
 from ct05.core.models import AuditEvent
-from ct05.orgs import selectors, services
 from ct05.orgs.forms import DutyForm, MemberForm
-from ct05.orgs.models import Duty, Member, Organization, OrgKind
-
-
-def _attach_errors(form: object, exc: ValidationError) -> None:
-    for field, errors in exc.message_dict.items():
-        target = field if field in form.fields else None  # type: ignore[attr-defined]
-        for error in errors:
-            form.add_error(target, error)  # type: ignore[attr-defined]
-
-
-@login_required
-def org_tree(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()[:100]
-    kind = request.GET.get("kind", "")
-    context: dict[str, object] = {"q": query, "kind": kind, "kinds": OrgKind.objects.all()}
-    if query or kind:
-        page = Paginator(selectors.organization_list(user=request.user, query=query, kind=kind), 50)
-        context["results"] = page.get_page(request.GET.get("page"))
-    else:
-        context["roots"] = selectors.organization_roots(user=request.user)
-    template = "orgs/org_tree.html#results" if request.headers.get("HX-Request") else "orgs/org_tree.html"
-    return render(request, template, context)
-
-
-@login_required
-def org_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    org = selectors.organization_get(user=request.user, pk=pk)
-    if request.headers.get("HX-Request") and request.GET.get("part") == "children":
-        return render(
-            request, "orgs/_children.html", {"children": selectors.organization_children(user=request.user, org=org)}
-        )
-    members = selectors.member_list(user=request.user, org=org, query=request.GET.get("q", "")[:100])
-    visible_ancestors = [a for a in org.ancestors() if org_scope(request.user).contains(a)]
-    return render(
-        request,
-        "orgs/org_detail.html",
-        {
-            "org": org,
-            "ancestors": visible_ancestors,
-            "children": selectors.organization_children(user=request.user, org=org),
-            "figures": selectors.organization_figures(user=request.user, org=org),
-            "members": Paginator(members, 50).get_page(request.GET.get("page")),
-            "history": selectors.organization_history(user=request.user, org=org)[:50],
-            "can_manage": org_scope(request.user, "manage").contains(org),
-            "q": request.GET.get("q", ""),
-        },
-    )
+from ct05.orgs.models import Duty, Member, Organization
+from ct05.orgs.selectors import members as member_sel
+from ct05.orgs.selectors import organizations as org_sel
+from ct05.orgs.services import structure
+from ct05.orgs.views._common import attach_errors
 
 
 @dataclass(frozen=True)
@@ -80,7 +37,7 @@ def member_filters(request: HttpRequest) -> MemberFilters:
     """The member list's filters, read the same way by the page and by its export."""
     org = None
     if request.GET.get("org", "").isdigit():
-        org = selectors.organization_get(user=request.user, pk=int(request.GET["org"]))
+        org = org_sel.organization_get(user=request.user, pk=int(request.GET["org"]))
     status = request.GET.get("status", Member.Status.ACTIVE)
     if status not in {*Member.Status.values, ""}:
         status = Member.Status.ACTIVE
@@ -96,7 +53,7 @@ def member_filters(request: HttpRequest) -> MemberFilters:
 
 def filtered_members(request: HttpRequest) -> tuple[MemberFilters, QuerySet[Member]]:
     filters = member_filters(request)
-    qs = selectors.member_list(
+    qs = member_sel.member_list(
         user=request.user, org=filters.org, query=filters.query, status=filters.status, key_leader=filters.key_leader
     )
     if filters.no_duty:
@@ -153,19 +110,19 @@ def _member_page(
 
 @login_required
 def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return _member_page(request, selectors.member_get(user=request.user, pk=pk))
+    return _member_page(request, member_sel.member_get(user=request.user, pk=pk))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def member_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    member = selectors.member_get(user=request.user, pk=pk, action="manage")
+    member = member_sel.member_get(user=request.user, pk=pk, action="manage")
     form = MemberForm(request.POST or None, instance=Member.objects.get(pk=member.pk))
     if request.method == "POST" and form.is_valid():
         try:
-            services.member_update(actor=request.user, member=member, **{k: v for k, v in form.cleaned_data.items()})
+            structure.member_update(actor=request.user, member=member, **{k: v for k, v in form.cleaned_data.items()})
         except ValidationError as exc:
-            _attach_errors(form, exc)
+            attach_errors(form, exc)
         else:
             messages.success(request, _("Đã lưu thông tin đảng viên."))
             return redirect("member_detail", pk=member.pk)
@@ -175,13 +132,13 @@ def member_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def duty_add(request: HttpRequest, pk: int) -> HttpResponse:
-    member = selectors.member_get(user=request.user, pk=pk, action="manage")
+    member = member_sel.member_get(user=request.user, pk=pk, action="manage")
     form = DutyForm(request.POST)
     if form.is_valid():
         try:
-            services.duty_add(actor=request.user, member=member, **form.cleaned_data)
+            structure.duty_add(actor=request.user, member=member, **form.cleaned_data)
         except ValidationError as exc:
-            _attach_errors(form, exc)
+            attach_errors(form, exc)
         else:
             messages.success(request, _("Đã thêm nhiệm vụ được phân công."))
             return redirect("member_detail", pk=member.pk)
