@@ -50,7 +50,7 @@ def attention_items(*, user: Any) -> list[Attention]:
                 Attention(
                     _("đảng viên chưa có nhiệm vụ được phân công (cần để đối chiếu bản đăng ký làm theo)"),
                     n,
-                    reverse("member_list") + "?no_duty=1",
+                    reverse("orgs:member_list") + "?no_duty=1",
                 )
             )
     me = Member.objects.filter(user=user).first()
@@ -59,7 +59,7 @@ def attention_items(*, user: Any) -> list[Attention]:
             Attention(
                 _("bạn chưa có nhiệm vụ được phân công; đề nghị bí thư chi bộ cập nhật"),
                 1,
-                reverse("member_detail", args=[me.pk]),
+                reverse("orgs:member_detail", args=[me.pk]),
             )
         )
     items.extend(_from_apps(user))

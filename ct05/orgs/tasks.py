@@ -92,5 +92,5 @@ def _import(run: JobRun) -> dict[str, Any]:
         raise _fail(exc.errors) from exc
     finally:
         path.unlink(missing_ok=True)
-    url = reverse("member_list") if spec.key == "members" else reverse("org_tree")
+    url = reverse("orgs:member_list") if spec.key == "members" else reverse("orgs:org_tree")
     return {"summary": summary.as_dict(), "lines": summary_lines(spec.key, summary.as_dict()), "url": url}

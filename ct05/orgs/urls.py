@@ -2,6 +2,8 @@ from django.urls import path
 
 from ct05.orgs.views import exchange, manage, members, organizations
 
+app_name = "orgs"
+
 urlpatterns = [
     path("to-chuc/", organizations.org_tree, name="org_tree"),
     path("to-chuc/<int:pk>/", organizations.org_detail, name="org_detail"),

@@ -62,7 +62,7 @@ def analyze_start(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("Chọn đơn vị cần phân tích."))
         return redirect(f"/lam-theo/chi-so/?year={year}")
     job = jobs.analysis_start(actor=request.user, year=year, org=org)  # type: ignore[arg-type]
-    return redirect("job_detail", pk=job.pk)
+    return redirect("core:job_detail", pk=job.pk)
 
 
 @login_required

@@ -126,7 +126,7 @@ def _import_page(request: HttpRequest, spec: Spec, scope: Scope, limit: _SizeLim
             except FileRejected as exc:
                 error = exc.message
             else:
-                return redirect("job_detail", pk=job.pk)
+                return redirect("core:job_detail", pk=job.pk)
     return render(
         request,
         "orgs/import.html",
@@ -138,7 +138,7 @@ def _import_page(request: HttpRequest, spec: Spec, scope: Scope, limit: _SizeLim
             "codes": _codes() if spec.key == "orgs" else [],
             "jobs": jobs.import_jobs(user=request.user, spec=spec),
             "max_mb": f"{max_mb:g}",
-            "template_url": "org_import_template" if spec.key == "orgs" else "member_import_template",
+            "template_url": "orgs:org_import_template" if spec.key == "orgs" else "orgs:member_import_template",
         },
         status=400 if error else 200,
     )

@@ -52,7 +52,7 @@ def org_add_child(request: HttpRequest, pk: int) -> HttpResponse:
             attach_errors(form, exc)
         else:
             messages.success(request, _("Đã thêm đơn vị %(name)s.") % {"name": org.name})
-            return redirect("org_detail", pk=org.pk)
+            return redirect("orgs:org_detail", pk=org.pk)
     return render(request, "orgs/org_form.html", {"form": form, "parent": parent, "title": _("Thêm đơn vị trực thuộc")})
 
 
@@ -86,7 +86,7 @@ def org_edit(request: HttpRequest, pk: int) -> HttpResponse:
             attach_errors(form, exc)
         else:
             messages.success(request, _("Đã lưu."))
-            return redirect("org_detail", pk=org.pk)
+            return redirect("orgs:org_detail", pk=org.pk)
     return render(request, "orgs/org_form.html", {"form": form, "org": org, "title": _("Sửa thông tin đơn vị")})
 
 
@@ -108,7 +108,7 @@ def org_move(request: HttpRequest, pk: int) -> HttpResponse:
             attach_errors(form, exc)
         else:
             messages.success(request, _("Đã chuyển đơn vị."))
-            return redirect("org_detail", pk=org.pk)
+            return redirect("orgs:org_detail", pk=org.pk)
     return render(request, "orgs/org_form.html", {"form": form, "org": org, "title": _("Chuyển trực thuộc")})
 
 
@@ -127,7 +127,7 @@ def org_merge(request: HttpRequest, pk: int) -> HttpResponse:
             attach_errors(form, exc)
         else:
             messages.success(request, _("Đã hợp nhất; đảng viên và đơn vị trực thuộc đã được chuyển."))
-            return redirect("org_detail", pk=form.cleaned_data["target"].pk)
+            return redirect("orgs:org_detail", pk=form.cleaned_data["target"].pk)
     return render(
         request,
         "orgs/org_form.html",
@@ -147,7 +147,7 @@ def member_add(request: HttpRequest, pk: int) -> HttpResponse:
     form = MemberCreateForm(request.POST or None)
     if not cell.kind.is_cell:
         messages.error(request, _("Chỉ thêm đảng viên vào chi bộ."))
-        return redirect("org_detail", pk=cell.pk)
+        return redirect("orgs:org_detail", pk=cell.pk)
     if request.method == "POST" and form.is_valid():
         try:
             member = structure.member_create(actor=request.user, cell=cell, **form.cleaned_data)
@@ -155,7 +155,7 @@ def member_add(request: HttpRequest, pk: int) -> HttpResponse:
             attach_errors(form, exc)
         else:
             messages.success(request, _("Đã thêm đảng viên %(name)s.") % {"name": member.full_name})
-            return redirect("member_detail", pk=member.pk)
+            return redirect("orgs:member_detail", pk=member.pk)
     return render(request, "orgs/org_form.html", {"form": form, "org": cell, "title": _("Thêm đảng viên")})
 
 
@@ -189,5 +189,5 @@ def org_split(request: HttpRequest, pk: int) -> HttpResponse:
             attach_errors(form, exc)
         else:
             messages.success(request, _("Đã chia tách đơn vị."))
-            return redirect("org_detail", pk=source.parent_id or source.pk)
+            return redirect("orgs:org_detail", pk=source.parent_id or source.pk)
     return render(request, "orgs/org_form.html", {"form": form, "org": source, "title": _("Chia tách chi bộ")})

@@ -125,7 +125,7 @@ def member_edit(request: HttpRequest, pk: int) -> HttpResponse:
             attach_errors(form, exc)
         else:
             messages.success(request, _("Đã lưu thông tin đảng viên."))
-            return redirect("member_detail", pk=member.pk)
+            return redirect("orgs:member_detail", pk=member.pk)
     return render(request, "orgs/member_edit.html", {"m": member, "form": form})
 
 
@@ -141,5 +141,5 @@ def duty_add(request: HttpRequest, pk: int) -> HttpResponse:
             attach_errors(form, exc)
         else:
             messages.success(request, _("Đã thêm nhiệm vụ được phân công."))
-            return redirect("member_detail", pk=member.pk)
+            return redirect("orgs:member_detail", pk=member.pk)
     return _member_page(request, member, duty_form=form, status=400)

@@ -67,8 +67,8 @@ class Register:
             columns=self.columns,
             statuses=self.statuses(),
             status_label=self.status_label,
-            detail_url=lambda o: reverse(f"{self.key}_detail", args=[o.pk]),
-            create_url=reverse(f"{self.key}_create"),
+            detail_url=lambda o: reverse(f"records:{self.key}_detail", args=[o.pk]),
+            create_url=reverse(f"records:{self.key}_create"),
             export_stem=self.export_stem,
         )
 
@@ -262,7 +262,7 @@ def register_form_page(
             attach_errors(form, exc)
         else:
             messages.success(request, _("Đã lưu."))
-            return redirect(f"{reg.key}_detail", pk=obj.pk)
+            return redirect(f"records:{reg.key}_detail", pk=obj.pk)
     title = (_("Sửa %(what)s") if instance else _("Thêm %(what)s")) % {"what": reg.singular}
     return render(
         request,
@@ -273,7 +273,9 @@ def register_form_page(
             "org": org,
             "reg": reg,
             "instance": instance,
-            "cancel": reverse(f"{reg.key}_detail", args=[instance.pk]) if instance else reverse(f"{reg.key}_list"),
+            "cancel": reverse(f"records:{reg.key}_detail", args=[instance.pk])
+            if instance
+            else reverse(f"records:{reg.key}_list"),
             "multipart": reg.key == "document",
         },
         status=400 if form.errors else 200,
@@ -339,11 +341,11 @@ def replication_add(request: HttpRequest, pk: int) -> HttpResponse:
             attach_errors(form, exc)
         else:
             messages.success(request, _("Đã ghi đơn vị nhân rộng."))
-            return redirect("exemplary_model_detail", pk=model.pk)
+            return redirect("records:exemplary_model_detail", pk=model.pk)
     for errors in form.errors.values():
         for e in errors:
             messages.error(request, e)
-    return redirect("exemplary_model_detail", pk=model.pk)
+    return redirect("records:exemplary_model_detail", pk=model.pk)
 
 
 @login_required
@@ -355,6 +357,6 @@ def register_delete(request: HttpRequest, key: str, pk: int) -> HttpResponse:
         svc.record_delete(actor=request.user, obj=obj)
     except ProtectedError:  # a model with commendations keeps its record
         messages.error(request, _("Không xóa được vì bản ghi đang được dùng ở nơi khác."))
-        return redirect(f"{reg.key}_detail", pk=pk)
+        return redirect(f"records:{reg.key}_detail", pk=pk)
     messages.success(request, _("Đã xóa."))
-    return redirect(f"{reg.key}_list")
+    return redirect(f"records:{reg.key}_list")

@@ -29,7 +29,9 @@ def standards_vague(rule: WarningRule, today: dt.date, within: Organization | No
         if reasons:
             message = f"{message}: {reasons}"
         hits.append(
-            Hit(s.organization_id, message[:480], evidence=[link(s.title, "standard_detail", s.organization_id)])
+            Hit(
+                s.organization_id, message[:480], evidence=[link(s.title, "records:standard_detail", s.organization_id)]
+            )
         )
     return hits
 
@@ -55,7 +57,7 @@ def standards_not_reviewed(rule: WarningRule, today: dt.date, within: Organizati
                 "n": int(rule.threshold),
             }
             label = standard.title
-        hits.append(Hit(org.pk, message, evidence=[link(label, "standard_detail", org.pk)]))
+        hits.append(Hit(org.pk, message, evidence=[link(label, "records:standard_detail", org.pk)]))
     return hits
 
 

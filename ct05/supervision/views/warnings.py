@@ -138,7 +138,7 @@ def warning_evaluate(request: HttpRequest) -> HttpResponse:
         raise Http404
     org = form.cleaned_data["organization"] or orgs.order_by("depth", "path").first()
     job = jobs.warnings_evaluate_start(actor=request.user, org=org)
-    return redirect("job_detail", pk=job.pk)
+    return redirect("core:job_detail", pk=job.pk)
 
 
 # Plans and self-inspections ------------------------------------------------------------------------------
