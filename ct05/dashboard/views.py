@@ -15,7 +15,7 @@ from ct05.dashboard.selectors import dashboard_data, years_available
 
 def _year(request: HttpRequest) -> int:
     this = timezone.localdate().year
-    raw = request.GET.get("nam", "")
+    raw = request.GET.get("year", "")
     if raw.isdigit() and 2000 <= int(raw) <= this:
         return int(raw)
     return this
@@ -26,7 +26,7 @@ def _year(request: HttpRequest) -> int:
 def dashboard(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     year = _year(request)
     data = dashboard_data(user=request.user, org_id=pk, year=year)
-    code = request.GET.get("chi_so", "registered")
+    code = request.GET.get("indicator", "registered")
     if code not in present.COMPARABLE:
         code = "registered"
     context = {
@@ -43,6 +43,6 @@ def dashboard(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         "comparable": [(c, BY_CODE[c].label) for c in present.COMPARABLE],
         "lines": present.unit_lines(data, year),
         "table_labels": [BY_CODE[c].label for c in present.TABLE_CODES],
-        "asked_future": request.GET.get("nam", "").isdigit() and int(request.GET["nam"]) > year,
+        "asked_future": request.GET.get("year", "").isdigit() and int(request.GET["year"]) > year,
     }
     return render(request, "dashboard/dashboard.html", context)

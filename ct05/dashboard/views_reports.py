@@ -35,7 +35,7 @@ HEADER_LABELS = {
 def report_page(request: HttpRequest, pk: int) -> HttpResponse:
     org = org_selectors.organization_get(user=request.user, pk=pk)  # 404 outside the scope
     today = timezone.localdate()
-    raw = (request.POST.get("ky") or request.GET.get("ky") or str(today.year)).strip()
+    raw = (request.POST.get("period") or request.GET.get("period") or str(today.year)).strip()
     try:
         period = parse_period(raw, today=today)
     except PeriodError as exc:

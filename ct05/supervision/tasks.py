@@ -82,5 +82,5 @@ def _evaluation(job: JobRun) -> dict[str, Any]:
             _("Cảnh báo vẫn còn: %(n)s.") % {"n": run.kept},
             _("Cảnh báo đã hết (nguyên nhân đã được khắc phục): %(n)s.") % {"n": run.resolved},
         ],
-        "url": reverse("supervision:warning_list") + (f"?don_vi={org.pk}" if org else ""),
+        "url": reverse("supervision:warning_list") + (f"?org={org.pk}" if org else ""),
     }

@@ -20,7 +20,7 @@ def records_attention(*, user: Any, today: dt.date | None = None) -> list[Attent
     if n:
         items.append(
             Attention(
-                _("việc trong nghị quyết chi bộ đã quá hạn"), n, reverse("records:item_list") + f"?tinh_trang={OVERDUE}"
+                _("việc trong nghị quyết chi bộ đã quá hạn"), n, reverse("records:item_list") + f"?status={OVERDUE}"
             )
         )
     n = standards_not_reviewed(user=user, today=today).count()
@@ -29,7 +29,7 @@ def records_attention(*, user: Any, today: dt.date | None = None) -> list[Attent
             Attention(
                 _("đơn vị chưa ban hành hoặc chưa rà soát chuẩn mực đạo đức trong kỳ"),
                 n,
-                reverse("records:standard_list") + f"?tinh_trang={NOT_REVIEWED}",
+                reverse("records:standard_list") + f"?status={NOT_REVIEWED}",
             )
         )
     return items

@@ -30,15 +30,15 @@ def today() -> dt.date:
 
 
 def read_filters(request: HttpRequest) -> ListFilters:
-    """?don_vi=<id>&nam=2025&thang=3&tinh_trang=…&q=…; a unit outside the user's scope is 404."""
+    """?org=<id>&year=2025&month=3&status=…&q=…; a unit outside the user's scope is 404."""
     g = request.GET
     org = None
-    if g.get("don_vi", "").isdigit():
-        org = org_selectors.organization_get(user=request.user, pk=int(g["don_vi"]))
-    year = int(g["nam"]) if g.get("nam", "").isdigit() and 2000 <= int(g["nam"]) <= 2100 else None
-    month = int(g["thang"]) if g.get("thang", "").isdigit() and 1 <= int(g["thang"]) <= 12 else None
+    if g.get("org", "").isdigit():
+        org = org_selectors.organization_get(user=request.user, pk=int(g["org"]))
+    year = int(g["year"]) if g.get("year", "").isdigit() and 2000 <= int(g["year"]) <= 2100 else None
+    month = int(g["month"]) if g.get("month", "").isdigit() and 1 <= int(g["month"]) <= 12 else None
     return ListFilters(
-        org=org, year=year, month=month, status=g.get("tinh_trang", "")[:40], query=g.get("q", "").strip()[:100]
+        org=org, year=year, month=month, status=g.get("status", "")[:40], query=g.get("q", "").strip()[:100]
     )
 
 

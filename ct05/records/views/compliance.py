@@ -27,7 +27,7 @@ STATUS_WORDS = {
 
 
 def _year(request: HttpRequest) -> int:
-    raw = request.GET.get("nam", "")
+    raw = request.GET.get("year", "")
     return int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else today().year
 
 

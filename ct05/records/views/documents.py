@@ -40,9 +40,9 @@ def document_create(request: HttpRequest) -> HttpResponse:
 
 @csrf_protect
 def _create_page(request: HttpRequest, limit: SizeLimit) -> HttpResponse:
-    if not request.GET.get("don_vi", "").isdigit():
+    if not request.GET.get("org", "").isdigit():
         return choose_org(request, title=str(REGISTERS["document"].singular).capitalize())
-    org = org_selectors.organization_get(user=request.user, pk=int(request.GET["don_vi"]), action="manage")
+    org = org_selectors.organization_get(user=request.user, pk=int(request.GET["org"]), action="manage")
     return register_form_page(request, REGISTERS["document"], org, None, too_big=_too_big(request, limit))
 
 

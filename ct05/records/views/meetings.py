@@ -129,9 +129,9 @@ def _members(cell_id: int) -> Any:
 @login_required
 @require_http_methods(["GET", "POST"])
 def meeting_create(request: HttpRequest) -> HttpResponse:
-    if not request.GET.get("don_vi", "").isdigit():
+    if not request.GET.get("org", "").isdigit():
         return choose_org(request, title=_("Ghi buổi sinh hoạt: chọn chi bộ"), cells_only=True)
-    cell = org_selectors.organization_get(user=request.user, pk=int(request.GET["don_vi"]), action="manage")
+    cell = org_selectors.organization_get(user=request.user, pk=int(request.GET["org"]), action="manage")
     form = f.MeetingForm(
         request.POST or None,
         members=_members(cell.pk),
@@ -334,7 +334,7 @@ def meeting_delete(request: HttpRequest, pk: int) -> HttpResponse:
         _errors_to_messages(request, exc)
         return redirect("records:meeting_detail", pk=pk)
     messages.success(request, _("Đã xóa buổi sinh hoạt."))
-    return redirect(reverse("records:meeting_list") + f"?don_vi={meeting.cell_id}")
+    return redirect(reverse("records:meeting_list") + f"?org={meeting.cell_id}")
 
 
 @login_required

@@ -286,9 +286,9 @@ def register_form_page(
 @require_http_methods(["GET", "POST"])
 def register_create(request: HttpRequest, key: str) -> HttpResponse:
     reg = _register(key)
-    if not request.GET.get("don_vi", "").isdigit():
+    if not request.GET.get("org", "").isdigit():
         return choose_org(request, title=_("Thêm %(what)s: chọn đơn vị") % {"what": reg.singular})
-    org = org_selectors.organization_get(user=request.user, pk=int(request.GET["don_vi"]), action="manage")
+    org = org_selectors.organization_get(user=request.user, pk=int(request.GET["org"]), action="manage")
     return register_form_page(request, reg, org, None)
 
 

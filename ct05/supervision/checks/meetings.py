@@ -52,7 +52,7 @@ def study_item(rule: WarningRule, today: dt.date, within: Organization | None) -
                 _("Lịch tuân thủ năm %(y)s") % {"y": end.year},
                 "records:compliance_calendar",
                 cell_id,
-                query=f"nam={end.year}",
+                query=f"year={end.year}",
             )
         )
         hits.append(
@@ -95,12 +95,12 @@ def thematic(rule: WarningRule, today: dt.date, within: Organization | None) -> 
                             _("Lịch tuân thủ năm %(y)s") % {"y": start.year},
                             "records:compliance_calendar",
                             cell_id,
-                            query=f"nam={start.year}",
+                            query=f"year={start.year}",
                         ),
                         link(
                             _("Danh sách sinh hoạt chuyên đề của chi bộ"),
                             "records:meeting_list",
-                            query=f"don_vi={cell_id}&nam={start.year}&tinh_trang=thematic",
+                            query=f"org={cell_id}&year={start.year}&status=thematic",
                         ),
                     ],
                     key=f"{start.year}-Q{q}",

@@ -104,7 +104,7 @@ def no_inspection(rule: WarningRule, today: dt.date, within: Organization | None
                 org_id,
                 message,
                 evidence=[
-                    link(_("Sổ tự kiểm tra của đơn vị"), "supervision:self_inspection_list", query=f"don_vi={org_id}")
+                    link(_("Sổ tự kiểm tra của đơn vị"), "supervision:self_inspection_list", query=f"org={org_id}")
                 ],
             )
         )

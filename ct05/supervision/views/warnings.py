@@ -51,13 +51,13 @@ def hub(request: HttpRequest) -> HttpResponse:
 def _warning_filters(request: HttpRequest) -> wsel.WarningFilters:
     lf, _f = filters_of(request)
     g = request.GET
-    severity = int(g["muc"]) if g.get("muc", "") in {"1", "2", "3"} else None
+    severity = int(g["severity"]) if g.get("severity", "") in {"1", "2", "3"} else None
     return wsel.WarningFilters(
         org=lf.org,
-        code=g.get("quy_tac", "") if g.get("quy_tac", "") in RuleCode.values else "",
+        code=g.get("rule", "") if g.get("rule", "") in RuleCode.values else "",
         severity=severity,
         query=lf.query,
-        sort=g.get("sap_xep", "muc-do") if g.get("sap_xep", "") in wsel.SORTS else "muc-do",
+        sort=g.get("sort", "muc-do") if g.get("sort", "") in wsel.SORTS else "muc-do",
     )
 
 
@@ -238,7 +238,7 @@ def plan_create(request: HttpRequest) -> HttpResponse:
             attach_errors(form, exc)
         else:
             messages.success(request, _("Đã lưu kế hoạch kiểm tra, giám sát."))
-            return redirect(reverse("supervision:plan_list") + f"?don_vi={data['organization'].pk}")
+            return redirect(reverse("supervision:plan_list") + f"?org={data['organization'].pk}")
     return form_page(
         request,
         title=_("Thêm kế hoạch kiểm tra, giám sát"),
@@ -264,7 +264,7 @@ def self_inspection_create(request: HttpRequest) -> HttpResponse:
             attach_errors(form, exc)
         else:
             messages.success(request, _("Đã ghi kết quả tự kiểm tra."))
-            return redirect(reverse("supervision:self_inspection_list") + f"?don_vi={data['organization'].pk}")
+            return redirect(reverse("supervision:self_inspection_list") + f"?org={data['organization'].pk}")
     return form_page(
         request,
         title=_("Ghi kết quả tự kiểm tra"),
