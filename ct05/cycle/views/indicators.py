@@ -70,6 +70,7 @@ def missing(request: HttpRequest) -> HttpResponse:
     year, org = year_param(request), org_param(request)
     qs = ysel.members_without_registration(user=request.user, year=year, org=org)  # type: ignore[arg-type]
     page = Paginator(qs, 100).get_page(request.GET.get("page"))
-    return render(
-        request, "cycle/missing.html", {"page": page, "year": year, "org": org, "querystring": request.GET.urlencode()}
-    )
+    manage = org_scope(request.user, "manage")
+    manageable = {m.pk for m in page if manage.contains(m.cell)}  # who may register or print for them
+    context = {"page": page, "year": year, "org": org, "manageable": manageable, "querystring": request.GET.urlencode()}
+    return render(request, "cycle/missing.html", context)

@@ -49,6 +49,7 @@ def calendar_page(request: HttpRequest, pk: int) -> HttpResponse:
             "single": roll.cells[0] if org.kind.is_cell and roll.cells else None,
             "months": range(1, 13),
             "words": STATUS_WORDS,
+            "can_manage": org_scope(request.user, "manage").contains(org),
         },
     )
 
