@@ -7,7 +7,6 @@ from ct05.core.forms import LoginForm
 app_name = "core"
 
 urlpatterns = [
-    path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path(
         "dang-nhap/",

@@ -7,8 +7,6 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from ct05.core.jobs import job_get
-from ct05.core.models import BackgroundJob
-from ct05.core.selectors import attention_items, scope_summary
 
 
 @require_GET
@@ -20,19 +18,6 @@ def healthz(request: HttpRequest) -> JsonResponse:
     except Exception as exc:  # the point of a health check is to report, not to crash
         return JsonResponse({"status": "error", "database": str(exc)[:200]}, status=503)
     return JsonResponse({"status": "ok", "database": connection.vendor})
-
-
-@login_required
-def home(request: HttpRequest) -> HttpResponse:
-    return render(
-        request,
-        "core/home.html",
-        {
-            "scope": scope_summary(user=request.user),
-            "attention": attention_items(user=request.user),
-            "jobs": BackgroundJob.objects.filter(owner=request.user)[:5],
-        },
-    )
 
 
 @login_required

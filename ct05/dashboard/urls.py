@@ -5,6 +5,7 @@ from ct05.dashboard import views, views_reports
 app_name = "dashboard"
 
 urlpatterns = [
+    path("", views.start, name="start"),
     path("bang-dieu-khien/", views.dashboard, name="home"),
     path("bang-dieu-khien/<int:pk>/", views.dashboard, name="org"),
     path("bao-cao-dinh-ky/<int:pk>/", views_reports.report_page, name="report"),

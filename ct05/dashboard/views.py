@@ -8,7 +8,9 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from ct05.core.models import BackgroundJob
 from ct05.dashboard import present
+from ct05.dashboard.home import attention_items, scope_summary
 from ct05.dashboard.indicators import BY_CODE
 from ct05.dashboard.selectors import dashboard_data, years_available
 
@@ -46,3 +48,17 @@ def dashboard(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         "asked_future": request.GET.get("year", "").isdigit() and int(request.GET["year"]) > year,
     }
     return render(request, "dashboard/dashboard.html", context)
+
+
+@login_required
+def start(request: HttpRequest) -> HttpResponse:
+    """The home page: the user's scope, what needs their attention, their recent background jobs."""
+    return render(
+        request,
+        "dashboard/start.html",
+        {
+            "scope": scope_summary(user=request.user),
+            "attention": attention_items(user=request.user),
+            "jobs": BackgroundJob.objects.filter(owner=request.user)[:5],
+        },
+    )

@@ -8,7 +8,7 @@ from typing import Any
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from ct05.core.selectors import Attention
+from ct05.core.attention import Attention
 from ct05.records.selectors.meetings import OVERDUE, overdue_resolution_items
 from ct05.records.selectors.standards import NOT_REVIEWED, standards_not_reviewed
 

@@ -1,4 +1,4 @@
-"""What supervision asks the user to look at on the home page (ct05.core.selectors.ATTENTION_PROVIDERS)."""
+"""What supervision asks the user to look at on the home page (ct05.dashboard.home)."""
 
 from __future__ import annotations
 
