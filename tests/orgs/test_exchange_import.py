@@ -1,4 +1,5 @@
-"""Imports end to end below the web layer: the task reads the file, `services_bulk` writes it."""
+"""Imports end to end below the web layer: the task reads the file, `services.import_orgs` or
+`services.import_members` writes it."""
 
 from __future__ import annotations
 

@@ -7,9 +7,11 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
+from ct05.access.resolver import Action
 from ct05.core.text import clean
 from ct05.cycle.models import Registration
 from ct05.cycle.selectors import registrations as rsel
+from ct05.orgs.models import Organization
 from ct05.orgs.selectors.organizations import organization_get
 
 
@@ -51,6 +53,7 @@ def year_param(request: HttpRequest) -> int:
     return int_param(request.GET.get("year") or request.POST.get("year"), rsel.current_year()) or rsel.current_year()
 
 
-def org_param(request: HttpRequest, action: str = "view") -> object:
+def org_param(request: HttpRequest, action: Action = "view") -> Organization | None:
+    """The unit of `?org=`, 404 outside the user's scope for `action`; None when not given."""
     pk = int_param(request.GET.get("org") or request.POST.get("org"))
-    return organization_get(user=request.user, pk=pk, action=action) if pk is not None else None  # type: ignore[arg-type]
+    return organization_get(user=request.user, pk=pk, action=action) if pk is not None else None

@@ -20,7 +20,7 @@ from ct05.cycle.views._common import org_param, year_param
 @login_required
 def indicators(request: HttpRequest) -> HttpResponse:
     year, org = year_param(request), org_param(request)
-    rows = ysel.indicator_list(user=request.user, year=year, org=org)  # type: ignore[arg-type]
+    rows = ysel.indicator_list(user=request.user, year=year, org=org)
     page = Paginator(rows, 100).get_page(request.GET.get("page"))
     return render(
         request,
@@ -40,7 +40,7 @@ def indicators(request: HttpRequest) -> HttpResponse:
 @login_required
 def indicators_export(request: HttpRequest) -> HttpResponse:
     year, org = year_param(request), org_param(request)
-    rows = ysel.indicator_list(user=request.user, year=year, org=org)  # type: ignore[arg-type]
+    rows = ysel.indicator_list(user=request.user, year=year, org=org)
     response = HttpResponse(
         exchange.export_indicators(rows, year=year),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -61,14 +61,14 @@ def analyze_start(request: HttpRequest) -> HttpResponse:
     if org is None and not scope.everything:
         messages.error(request, _("Chọn đơn vị cần phân tích."))
         return redirect(f"/lam-theo/chi-so/?year={year}")
-    job = jobs.analysis_start(actor=request.user, year=year, org=org)  # type: ignore[arg-type]
+    job = jobs.analysis_start(actor=request.user, year=year, org=org)
     return redirect("core:job_detail", pk=job.pk)
 
 
 @login_required
 def missing(request: HttpRequest) -> HttpResponse:
     year, org = year_param(request), org_param(request)
-    qs = ysel.members_without_registration(user=request.user, year=year, org=org)  # type: ignore[arg-type]
+    qs = ysel.members_without_registration(user=request.user, year=year, org=org)
     page = Paginator(qs, 100).get_page(request.GET.get("page"))
     manage = org_scope(request.user, "manage")
     manageable = {m.pk for m in page if manage.contains(m.cell)}  # who may register or print for them
