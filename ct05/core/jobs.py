@@ -9,7 +9,7 @@ task ends normally. Anything else is logged, the page says so in Vietnamese, and
 the task backend records it too. A finished job is left alone when run again; a running one is run again (the
 bodies are idempotent: they write once at the end or recompute what they own).
 
-A worker killed mid-run leaves its row "running". `job_get` marks such a row failed once it has shown no
+A worker killed mid-run leaves its row "running". `job_get` and `job_list` mark such a row failed once it has shown no
 progress for `STALLED_AFTER`, so the page stops polling and says to start again.
 """
 
@@ -135,3 +135,12 @@ def job_get(*, user: Any, pk: int, kind: str | None = None) -> BackgroundJob:
         raise Http404
     job_mark_stalled(job)
     return job
+
+
+def job_list(*, user: Any, kind: str | None = None, limit: int = 5) -> list[BackgroundJob]:
+    """The user's latest jobs (of one kind), newest first, runs cut short marked as such."""
+    qs = BackgroundJob.objects.filter(owner=user)
+    jobs = list((qs.filter(kind=kind) if kind else qs)[:limit])
+    for job in jobs:
+        job_mark_stalled(job)
+    return jobs

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from ct05.core.models import BackgroundJob
+from ct05.core.jobs import job_list
 from ct05.dashboard import present
 from ct05.dashboard.home import attention_items, scope_summary
 from ct05.dashboard.indicators import BY_CODE
@@ -59,6 +59,6 @@ def start(request: HttpRequest) -> HttpResponse:
         {
             "scope": scope_summary(user=request.user),
             "attention": attention_items(user=request.user),
-            "jobs": BackgroundJob.objects.filter(owner=request.user)[:5],
+            "jobs": job_list(user=request.user),
         },
     )

@@ -108,3 +108,11 @@ def test_the_job_page_leaves_a_run_that_is_still_moving(world: World) -> None:
 def test_the_job_page_is_the_owners_only(world: World) -> None:
     job = _job(world)
     assert world.client_for(world.secretary).get(f"/cong-viec/{job.pk}/").status_code == 404
+
+
+def test_the_home_page_lists_a_run_cut_short_as_failed(world: World) -> None:
+    job = _job(world, status=BackgroundJob.Status.RUNNING)
+    BackgroundJob.objects.filter(pk=job.pk).update(updated_at=timezone.now() - STALLED_AFTER - timedelta(minutes=1))
+    page = world.client_for(world.officer).get("/").content.decode()
+    job.refresh_from_db()
+    assert job.status == BackgroundJob.Status.FAILED and "Đang chạy" not in page

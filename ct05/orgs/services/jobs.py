@@ -8,7 +8,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from ct05.core.jobs import job_start
+from ct05.core.jobs import job_list, job_start
 from ct05.core.models import BackgroundJob
 from ct05.core.text import clean
 from ct05.orgs.exchange import FileRejected, Spec, sniff_format
@@ -19,7 +19,7 @@ JOB_KINDS = {spec_key: kind for kind, spec_key in IMPORT_KINDS.items()}
 
 def import_jobs(*, user: Any, spec: Spec) -> list[BackgroundJob]:
     """The user's last imports of this kind of file, newest first."""
-    return list(BackgroundJob.objects.filter(owner=user, kind=JOB_KINDS[spec.key])[:5])
+    return job_list(user=user, kind=JOB_KINDS[spec.key])
 
 
 def import_start(*, actor: Any, spec: Spec, upload: Any) -> BackgroundJob:
