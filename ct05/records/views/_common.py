@@ -20,6 +20,8 @@ from ct05.core.text import fold
 from ct05.orgs.models import Member, Organization
 from ct05.orgs.selectors import organizations as org_selectors
 from ct05.records.exports import xlsx_response
+from ct05.records.filestore import FileRejected, safe_name, store_upload
+from ct05.records.models import StoredFile
 from ct05.records.selectors._common import ListFilters
 
 MONTHS = [(m, f"{m:02d}") for m in range(1, 13)]
@@ -143,3 +145,12 @@ def attach_errors(form: Any, exc: ValidationError) -> None:
         target = name if name in form.fields else None
         for error in errors:
             form.add_error(target, error)
+
+
+def stored_upload(upload: Any) -> tuple[StoredFile, str]:
+    """Keep an uploaded file (documents, register attachments); a refused file is a form error on `file`."""
+    try:
+        stored = store_upload(upload)
+    except FileRejected as exc:
+        raise ValidationError({"file": exc.message}) from None
+    return stored, safe_name(upload.name, stored.kind)

@@ -41,6 +41,7 @@ from ct05.records.views._common import (
     export_list,
     read_filters,
     render_list,
+    stored_upload,
     today,
     unit_members,
 )
@@ -231,8 +232,6 @@ def _save(request: HttpRequest, reg: Register, org: Any, form: forms.Form, insta
     """Call the register's service with the form's data; for documents, store the upload first."""
     data = {k: v for k, v in form.cleaned_data.items() if k != "file"}
     if reg.key == "document":
-        from ct05.records.views.documents import stored_upload
-
         upload = request.FILES.get("file")
         if instance is None and upload is None:
             raise ValidationError({"file": _("Hãy chọn tệp văn bản để lưu.")})
