@@ -8,9 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from ct05.core.jobs import job_list
 from ct05.dashboard import present
-from ct05.dashboard.home import attention_items, scope_summary
 from ct05.dashboard.indicators import BY_CODE
 from ct05.dashboard.selectors import dashboard_data, years_available
 
@@ -48,17 +46,3 @@ def dashboard(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         "asked_future": request.GET.get("year", "").isdigit() and int(request.GET["year"]) > year,
     }
     return render(request, "dashboard/dashboard.html", context)
-
-
-@login_required
-def start(request: HttpRequest) -> HttpResponse:
-    """The home page: the user's scope, what needs their attention, their recent background jobs."""
-    return render(
-        request,
-        "dashboard/start.html",
-        {
-            "scope": scope_summary(user=request.user),
-            "attention": attention_items(user=request.user),
-            "jobs": job_list(user=request.user),
-        },
-    )
