@@ -75,7 +75,7 @@ WSGI_APPLICATION = "ct05.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "ct05" / "templates"],
+        "DIRS": [],  # every template lives in its app (base.html in core)
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
