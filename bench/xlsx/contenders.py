@@ -35,8 +35,8 @@ def xlsxwriter_constant_memory(target: Path, sheets: list[Sheet]) -> None:
         row = 0
         if sheet.header:
             ws.freeze_panes(1, 0)
-            for col, value in enumerate(sheet.header):
-                ws.write_string(row, col, value, header)
+            for col, heading in enumerate(sheet.header):
+                ws.write_string(row, col, heading, header)
             row += 1
         for values in sheet.rows:
             for col, value in enumerate(values):
@@ -68,8 +68,8 @@ def openpyxl_write_only(target: Path, sheets: list[Sheet]) -> None:
             ws.column_dimensions[get_column_letter(col)].width = width
         if sheet.header:
             cells = []
-            for value in sheet.header:
-                c = WriteOnlyCell(ws, value=value)
+            for heading in sheet.header:
+                c = WriteOnlyCell(ws, value=heading)
                 c.font, c.fill, c.number_format = bold, fill, "@"
                 cells.append(c)
             ws.append(cells)
