@@ -19,8 +19,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ct05.access.models import Role
+from ct05.core.web.forms import errors_onto_form, flash_errors
+from ct05.core.web.lists import Column, ListPage, export_list, render_list
 from ct05.orgs.models import Organization
-from ct05.records.views._common import Column, ListPage, export_list, render_list
 from ct05.supervision import forms
 from ct05.supervision.access import may_manage_mission, may_work_on, mission_get
 from ct05.supervision.models import Finding, Mission, MissionMember, MissionUnit
@@ -29,7 +30,7 @@ from ct05.supervision.selectors import missions as msel
 from ct05.supervision.selectors.sample import candidates, propose_sample
 from ct05.supervision.services import findings as fsvc
 from ct05.supervision.services import missions as svc
-from ct05.supervision.views._common import attach_errors, filters_of, form_page, supervised_orgs, today
+from ct05.supervision.views._common import filters_of, form_page, supervised_orgs, today
 
 MISSION_PAGE = ListPage(
     key="mission",
@@ -59,11 +60,6 @@ def _mission(request: HttpRequest, pk: int, *, manage: bool = False, work: bool 
 
 def _back(mission: Mission, anchor: str = "") -> HttpResponse:
     return redirect(reverse("supervision:mission_detail", args=[mission.pk]) + (f"#{anchor}" if anchor else ""))
-
-
-def _fail(request: HttpRequest, exc: ValidationError) -> None:
-    for message in exc.messages:
-        messages.error(request, message)
 
 
 @login_required
@@ -124,7 +120,7 @@ def mission_create(request: HttpRequest) -> HttpResponse:
         try:
             mission = svc.mission_create(actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            attach_errors(form, exc)
+            errors_onto_form(form, exc)
         else:
             messages.success(request, _("Đã lập đoàn. Bước tiếp theo: thêm thành viên và chọn đơn vị."))
             return _back(mission)
@@ -195,7 +191,7 @@ def mission_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             svc.mission_update(actor=request.user, mission=mission, **form.cleaned_data)
         except ValidationError as exc:
-            attach_errors(form, exc)
+            errors_onto_form(form, exc)
         else:
             messages.success(request, _("Đã lưu thông tin đoàn."))
             return _back(mission)
@@ -221,7 +217,7 @@ def member_add(request: HttpRequest, pk: int) -> HttpResponse:
                 _("Đã thêm thành viên; quyền xem các đơn vị của đoàn có hiệu lực trong thời gian đoàn làm việc."),
             )
         except ValidationError as exc:
-            _fail(request, exc)
+            flash_errors(request, exc)
     else:
         messages.error(request, _("Chọn cán bộ và nhiệm vụ trong đoàn."))
     return _back(mission, "thanh-vien")
@@ -236,7 +232,7 @@ def member_remove(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse
         svc.mission_member_remove(actor=request.user, mission=mission, member=member)
         messages.success(request, _("Đã bỏ thành viên khỏi đoàn."))
     except ValidationError as exc:
-        _fail(request, exc)
+        flash_errors(request, exc)
     return _back(mission, "thanh-vien")
 
 
@@ -250,7 +246,7 @@ def unit_add(request: HttpRequest, pk: int) -> HttpResponse:
             svc.mission_unit_add(actor=request.user, mission=mission, **form.cleaned_data)
             messages.success(request, _("Đã thêm đơn vị."))
         except ValidationError as exc:
-            _fail(request, exc)
+            flash_errors(request, exc)
     else:
         messages.error(request, _("Chọn một đơn vị trong phạm vi của đoàn."))
     return _back(mission, "don-vi")
@@ -265,7 +261,7 @@ def unit_remove(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
         svc.mission_unit_remove(actor=request.user, mission=mission, unit=unit)
         messages.success(request, _("Đã bỏ đơn vị khỏi danh sách."))
     except ValidationError as exc:
-        _fail(request, exc)
+        flash_errors(request, exc)
     return _back(mission, "don-vi")
 
 
@@ -284,7 +280,7 @@ def sample(request: HttpRequest, pk: int) -> HttpResponse:
             )
             messages.success(request, _("Đã đưa %(n)s đơn vị đề xuất vào danh sách của đoàn.") % {"n": n})
         except ValidationError as exc:
-            _fail(request, exc)
+            flash_errors(request, exc)
         return _back(mission, "don-vi")
     return render(request, "supervision/sample.html", {"m": mission, "form": form, "proposal": proposal})
 
@@ -297,7 +293,7 @@ def mission_start(request: HttpRequest, pk: int) -> HttpResponse:
         svc.mission_start(actor=request.user, mission=mission)
         messages.success(request, _("Đoàn bắt đầu làm việc."))
     except ValidationError as exc:
-        _fail(request, exc)
+        flash_errors(request, exc)
     return _back(mission)
 
 
@@ -309,7 +305,7 @@ def mission_complete(request: HttpRequest, pk: int) -> HttpResponse:
         svc.mission_complete(actor=request.user, mission=mission)
         messages.success(request, _("Đoàn đã kết thúc; quyền truy cập của thành viên đoàn chấm dứt."))
     except ValidationError as exc:
-        _fail(request, exc)
+        flash_errors(request, exc)
     return _back(mission)
 
 
