@@ -289,7 +289,7 @@ def assess(text: str, *, duty: str | None = None, template_texts: Sequence[str] 
                 f"Nội dung quá ngắn ({len(tokens)} âm tiết): chưa nói rõ làm việc gì, bao nhiêu, đến khi nào.",
             )
         )
-    clauses = read(text, lex)
+    clauses = read(text, lex, tokens)
     score = max((c.score for c in clauses), default=0)
     if len(tokens) >= LENGTH_FOR_POINTS and not any(c.syllables >= 10 for c in clauses):
         score = min(100, score + 5)  # a long item made of short clauses

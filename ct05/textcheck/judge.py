@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .lexicon import (
     ACTION,
@@ -39,7 +40,7 @@ from .lexicon import (
     Lexicon,
     find,
 )
-from .normalize import tokenize
+from .normalize import _SPECIAL_TABLE, _TOKEN_RE, tokenize
 
 POINTS_DEED = 40
 POINTS_MEASURE = 30
@@ -59,6 +60,8 @@ _ABSTAIN = frozenset({"không", "chỉ", "tuyệt"})
 
 # Clause boundaries in the original text: ";", new lines, a sentence end, an enumeration marker.
 _SPLIT_RE = re.compile(r"[;\n\r]+|(?<=[^\d\s.])\.\s+(?=\S)|\s(?=(?:\d{1,2}|[a-eđ])\)\s)|\s[-+•]\s(?=[A-ZĐÀ-Ỹ])")
+# Cheap test first: without any of these, a text is one clause.
+_SPLIT_MARKS = (";", "\n", "\r", ". ", ") ", " - ", " + ", " • ")
 _BULLET_RE = re.compile(r"^\s*(?:[-+•*]|\d{1,2}[.)]|[a-eđ]\))\s*")
 _HEADING_RE = re.compile(r"^\s*(?:[IVX]+\.\s*|\d\.\s*)?Về\s[^:;]{1,80}(?::|$)", re.IGNORECASE)
 _ROLE_RE = re.compile(
@@ -66,6 +69,8 @@ _ROLE_RE = re.compile(
     re.IGNORECASE,
 )
 _ROLE_CLAUSE_RE = re.compile(r"^\s*(?:là(?:\s+một)?|với\s+(?:cương\s+vị|tư\s+cách)|trên\s+cương\s+vị)\s", re.IGNORECASE)
+_HEADING_FIRST = frozenset("vi1234567890")
+_ROLE_FIRST = frozenset({"là", "vớ", "tr"})
 _RATE_RE = re.compile(r"\d\s*[^\W\d_]*\s*/\s*(?:ngày|tuần|tháng|quý|năm|vụ|người|ca|lần|buổi)\b", re.IGNORECASE)
 # A weak phrase is not read across a comma or colon inside a clause; a number's own dot or comma is not one.
 _PAUSE_RE = re.compile(r"[!?()\[\]\"“”]|[,.:](?!\d)")
@@ -93,7 +98,7 @@ class Clause:
     def measures(self) -> int:
         return int(self.quantity) + int(self.time) + int(self.threshold)
 
-    @property
+    @cached_property
     def score(self) -> int:
         points = 0
         if self.deed:
@@ -114,6 +119,13 @@ class Clause:
 
 def split_clauses(text: str) -> list[tuple[int, str]]:
     """(offset, clause text) of the non-empty clauses of ``text``."""
+    if not any(mark in text for mark in _SPLIT_MARKS):
+        stripped = text.strip(" \t.,:")
+        return [(0, text)] if stripped and not _BULLET_RE.match(text) else ([] if not stripped else _split(text))
+    return _split(text)
+
+
+def _split(text: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     at = 0
     for piece in _SPLIT_RE.split(text):
@@ -129,32 +141,37 @@ def split_clauses(text: str) -> list[tuple[int, str]]:
 
 
 def _pause_starts(text: str) -> set[int]:
+    """Token positions that begin a stretch after a pause (as ``tokenize(text)`` counts tokens)."""
     starts: set[int] = set()
     at = 0
-    for piece in _PAUSE_RE.split(text)[:-1]:
-        at += len(tokenize(piece))
+    # Counting tokens needs only the foldings that can join or split tokens (dashes, invisible characters):
+    # lower case and tone placement never change a boundary.
+    for piece in _PAUSE_RE.split(text.translate(_SPECIAL_TABLE))[:-1]:
+        at += len(_TOKEN_RE.findall(piece))
         starts.add(at)
     return starts
 
 
-def read_clause(text: str, start: int, lex: Lexicon) -> Clause:
-    """Read one clause (see the module's docstring)."""
+def read_clause(text: str, start: int, lex: Lexicon, tokens: list[str] | None = None) -> Clause:
+    """Read one clause (see the module's docstring); ``tokens`` when the caller has them already."""
     clause = Clause(text=text, start=start)
-    heading = _HEADING_RE.match(text)
+    head = text.lstrip()[:6].lower()
+    heading = _HEADING_RE.match(text) if head[:1] in _HEADING_FIRST else None
     if heading:
         clause.traps.append("heading")
         clause.trap_phrases.append(heading.group(0).strip(" :"))
         text = text[heading.end() :]
-    role = _ROLE_RE.match(text)
+    role = _ROLE_RE.match(text) if head[:2] in _ROLE_FIRST else None
     if role:
         clause.traps.append("role")
         clause.trap_phrases.append(role.group(0).strip(" ,"))
         text = text[role.end() :]
-    elif _ROLE_CLAUSE_RE.match(text) and "," not in text:
+    elif head[:2] in _ROLE_FIRST and _ROLE_CLAUSE_RE.match(text) and "," not in text:
         clause.traps.append("role")
         clause.trap_phrases.append(text.strip(" .,"))
         text = ""
-    tokens = tokenize(text)
+    if tokens is None or heading or role or not text:
+        tokens = tokenize(text)
     clause.syllables = len(tokens)
     if not tokens:
         return clause
@@ -191,17 +208,19 @@ def read_clause(text: str, start: int, lex: Lexicon) -> Clause:
         if phrase not in clause.weak:
             clause.weak.append(phrase)
     for s, e, phrase in actions:
-        if any(a <= s and e <= b for a, b in weak_spans):
+        if weak_spans and any(a <= s and e <= b for a, b in weak_spans):
             continue  # "hoàn thành" inside "hoàn thành tốt" is no deed
         if s > 0 and tokens[s - 1] in _ABSTAIN:
             clause.abstain = True
-            clause.deed = clause.deed or f"{tokens[s - 1]} {' '.join(phrase)}"
-        clause.deed = clause.deed or " ".join(phrase)
+            clause.deed = f"{tokens[s - 1]} {' '.join(phrase)}"
+        else:
+            clause.deed = " ".join(phrase)
+        break
     set_ends = {m[0]: m[1] for m in matches if m[2] & SET_HEAD}
     trap_spans = _read_numbers(clause, tokens, starts, ends, set_ends)
     # "Kế hoạch số 15-KH/ĐU" names a document: its "kế hoạch" is not a deliverable of the member's.
     clause.deliverable = any(not any(a <= s < b for a, b in trap_spans) for s, _ in deliverables)
-    if _RATE_RE.search(text):
+    if "/" in text and _RATE_RE.search(text):
         clause.quantity = clause.time = True  # "2.000 đồng/ngày", "1 ngày lương/năm"
     if "từ" in tokens and "đến" in tokens[tokens.index("từ") + 2 :]:
         clause.time = True  # a span or a window: "từ lớp 8 đến lớp 12", "từ 7h00 đến 11h30"
@@ -226,13 +245,17 @@ def _read_numbers(
     ceremony = "ceremony" in clause.traps
     n = len(tokens)
     doc_until = -1  # a date right after a document number belongs to the document
-    i = 0
-    while i < n:
+    after_end = -1
+    positions = [i for i, tok in enumerate(tokens) if tok[0] in _DIGITS]
+    words = [i for i, cat in starts.items() if cat & NUMBER_WORD]
+    if words:
+        positions = sorted(positions + words)
+    for i in positions:
+        if i < after_end:
+            continue
         tok = tokens[i]
         end = _number_at(i, tokens, starts)
-        if end == i:
-            i += 1
-            continue
+        after_end = end
         digit = tok[0] in _DIGITS
         nxt = tokens[end] if end < n else ""
         after = starts.get(end, 0)
@@ -256,10 +279,10 @@ def _read_numbers(
             clause.quantity = True  # a bare measure ("đạt 8 điểm"); "2) tổ chức" is a list number
         if (ends.get(i, 0) & THRESHOLD or after & THRESHOLD) and not clause.traps[-1:] == ["numbered_set"]:
             clause.threshold = True
-        i = max(end, i + 1)
-    for i, tok in enumerate(tokens):
-        if tok in _ROMAN and ends.get(i, 0) & TIME_ANCHOR:
-            clause.time = True  # "quý II", "học kỳ II"
+    if not clause.time and not _ROMAN.isdisjoint(tokens):
+        for i, tok in enumerate(tokens):
+            if tok in _ROMAN and ends.get(i, 0) & TIME_ANCHOR:
+                clause.time = True  # "quý II", "học kỳ II"
     return spans
 
 
@@ -300,10 +323,13 @@ def _predicates(start: int, piece: str, lex: Lexicon) -> list[tuple[int, str]]:
     return out
 
 
-def read(text: str, lex: Lexicon) -> list[Clause]:
-    """The clauses of a commitment, each read."""
+def read(text: str, lex: Lexicon, tokens: list[str] | None = None) -> list[Clause]:
+    """The clauses of a commitment, each read; ``tokens``: ``tokenize(text)`` if the caller has it."""
+    pieces = split_clauses(text)
+    if len(pieces) == 1 and pieces[0][1] == text and " và " not in text:
+        return [read_clause(text, 0, lex, tokens)]
     out: list[Clause] = []
-    for start, piece in split_clauses(text):
+    for start, piece in pieces:
         parts = _predicates(start, piece, lex) if " và " in piece else [(start, piece)]
         out.extend(read_clause(p, s, lex) for s, p in parts)
     return out

@@ -276,8 +276,17 @@ class Readability:
     message: str = ""
 
 
+_READABLE = Readability(True, 1.0)
+_VIET_LETTERS = "ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+_VIETNAMESE_LETTER = re.compile(f"[{_VIET_LETTERS}{_VIET_LETTERS.upper()}]")
+# Anything but ASCII, Vietnamese letters, general punctuation and a few symbols a form may hold.
+_FOREIGN = re.compile(f"[^\x00-\x7f{_VIET_LETTERS}{_VIET_LETTERS.upper()}\u00a0\u2000-\u206f²°€₫×]")
+
+
 def readability(text: str) -> Readability:
     """Can ``text`` be judged as Vietnamese? (Fast path for ``assess``: no repair is attempted.)"""
+    if _VIETNAMESE_LETTER.search(text) and not _FOREIGN.search(text):
+        return _READABLE  # Vietnamese letters and nothing a legacy encoding or another script leaves
     share, words = syllable_share(text)
     if share >= READABLE_SHARE or words < _MIN_WORDS:
         return Readability(True, share)
