@@ -291,8 +291,6 @@ def assess(text: str, *, duty: str | None = None, template_texts: Sequence[str] 
         )
     clauses = read(text, lex, tokens)
     score = max((c.score for c in clauses), default=0)
-    if len(tokens) >= LENGTH_FOR_POINTS and not any(c.syllables >= 10 for c in clauses):
-        score = min(100, score + 5)  # a long item made of short clauses
     if not any(c.deed for c in clauses):
         reasons.append(NO_ACTION)
     if not any(c.quantity or c.threshold for c in clauses):

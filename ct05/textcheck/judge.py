@@ -47,7 +47,7 @@ POINTS_MEASURE = 30
 POINTS_MORE_MEASURES = 10
 POINTS_ANCHOR = 15
 POINTS_LENGTH = 5
-LENGTH_FOR_POINTS = 10  # syllables in the clause
+LENGTH_FOR_POINTS = 10  # syllables in the commitment
 PENALTY_PER_WEAK = 10
 PENALTY_WEAK_MAX = 30
 CONCRETE_SCORE = 60
@@ -90,6 +90,7 @@ class Clause:
     anchor: bool = False
     deliverable: bool = False
     syllables: int = 0
+    item_syllables: int = 0  # of the whole commitment: a long item earns the length points in each clause
     weak: list[str] = field(default_factory=list)
     traps: list[str] = field(default_factory=list)  # trap codes: numbered_set, document, ceremony, role, heading
     trap_phrases: list[str] = field(default_factory=list)
@@ -107,7 +108,7 @@ class Clause:
             points += POINTS_MEASURE + (POINTS_MORE_MEASURES if self.measures > 1 else 0)
         if self.anchor or self.deliverable:
             points += POINTS_ANCHOR
-        if self.syllables >= LENGTH_FOR_POINTS:
+        if max(self.syllables, self.item_syllables) >= LENGTH_FOR_POINTS:
             points += POINTS_LENGTH
         points -= min(PENALTY_WEAK_MAX, PENALTY_PER_WEAK * len(self.weak))
         return max(0, min(100, points))
@@ -332,4 +333,7 @@ def read(text: str, lex: Lexicon, tokens: list[str] | None = None) -> list[Claus
     for start, piece in pieces:
         parts = _predicates(start, piece, lex) if " và " in piece else [(start, piece)]
         out.extend(read_clause(p, s, lex) for s, p in parts)
+    total = len(tokens) if tokens is not None else sum(c.syllables for c in out)
+    for c in out:
+        c.item_syllables = total
     return out
