@@ -11,7 +11,8 @@ from importlib import resources
 from .judge import Clause
 from .normalize import tokenize
 
-_SUBJECT_RE = re.compile(r"\bmôn\s+([^,;.()]{2,30})", re.IGNORECASE)
+# The subject a teacher teaches: "môn Ngữ văn", or a capitalised name after "giáo viên" ("Giáo viên Toán").
+_SUBJECT_RE = re.compile(r"(?i:\bmôn|\bgiáo viên)\s+(?:môn\s+)?([A-ZĐÀ-Ỹ][^,;.()]{0,25})")
 
 
 @lru_cache(maxsize=1)
@@ -39,7 +40,7 @@ def duty_example(duty: str) -> str:
     subject = _SUBJECT_RE.search(duty)
     for keys, example in _examples():
         if not keys or any(_contains(tokens, k) for k in keys):
-            filled = example.replace("{môn}", f"môn {subject.group(1).strip()}" if subject else "")
+            filled = example.replace("{môn}", f"môn {' '.join(subject.group(1).split()[:3])}" if subject else "")
             return re.sub(r"\s{2,}", " ", filled).strip()
     return ""
 

@@ -37,7 +37,7 @@ _SYLLABLE_RE = re.compile(
     + ")(?:ng|nh|ch|[cmnpt])?$"
 )
 _WORD_RE = re.compile(r"[^\W\d_]+")
-READABLE_SHARE = 0.6  # share of words that must be Vietnamese syllables
+READABLE_SHARE = 0.5  # share of letters in words that must be Vietnamese syllables
 _MIN_WORDS = 3
 
 
@@ -58,7 +58,8 @@ def syllable_share(text: str) -> tuple[float, int]:
     """(share of letters in words that are Vietnamese syllables, number of words).
 
     Weighted by letters, so one long run of another script ("日本語のテキスト") counts as much as it weighs."""
-    words = _WORD_RE.findall(unicodedata.normalize("NFC", text))
+    # Acronyms ("UBND", "THCS") are not words to read.
+    words = [w for w in _WORD_RE.findall(unicodedata.normalize("NFC", text)) if not (w.isascii() and w.isupper())]
     if not words:
         return 1.0, 0
     total = sum(len(w) for w in words)
@@ -103,8 +104,14 @@ _TCVN3_CHARS = frozenset(chr(c) for c in _TCVN3)
 
 def _from_tcvn3(text: str) -> str:
     out = text.translate({code: ch for code, ch in _TCVN3.items()})
-    # A word typed in ".VnTimeH" (capitals): its ASCII letters are capitals; write the whole word so.
-    return re.sub(r"[^\W\d_]+", _recase, out) if out != text else out
+    if out == text:
+        return out
+    # Text typed in ".VnTimeH" (capitals): its ASCII letters are capitals; write it all so. Otherwise a word
+    # whose own ASCII letters are all capitals ("CéNG") is such a word.
+    letters = [c for c in text if c.isascii() and c.isalpha()]
+    if len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+        return out.upper()
+    return re.sub(r"[^\W\d_]+", _recase, out)
 
 
 def _recase(match: re.Match[str]) -> str:
