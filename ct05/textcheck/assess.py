@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from .feedback import suggestion
 from .judge import Clause, read
@@ -68,8 +68,7 @@ class Reason:
         return out
 
 
-@dataclass(frozen=True)
-class ClauseView:
+class ClauseView(NamedTuple):
     """A clause of the commitment as judged: shown to the member ("phần nào cụ thể, phần nào chung chung")."""
 
     text: str
@@ -290,16 +289,26 @@ def assess(text: str, *, duty: str | None = None, template_texts: Sequence[str] 
             )
         )
     clauses = read(text, lex, tokens)
-    score = max((c.score for c in clauses), default=0)
-    if not any(c.deed for c in clauses):
+    score = 0
+    deed = quantity = time = deliverable = False
+    weak: list[str] = []
+    traps = False
+    for c in clauses:
+        score = max(score, c.score)
+        deed = deed or bool(c.deed)
+        quantity = quantity or c.quantity or c.threshold
+        time = time or c.time
+        deliverable = deliverable or c.deliverable or c.anchor
+        traps = traps or bool(c.traps)
+        weak.extend(w for w in c.weak if w not in weak)
+    if not deed:
         reasons.append(NO_ACTION)
-    if not any(c.quantity or c.threshold for c in clauses):
+    if not quantity:
         reasons.append(NO_QUANTITY)
-    if not any(c.time for c in clauses):
+    if not time:
         reasons.append(NO_DEADLINE)
-    if not any(c.deliverable or c.anchor for c in clauses):
+    if not deliverable:
         reasons.append(NO_DELIVERABLE)
-    weak = list(dict.fromkeys(w for c in clauses for w in c.weak))
     if weak:
         reasons.append(
             Reason(
@@ -308,8 +317,9 @@ def assess(text: str, *, duty: str | None = None, template_texts: Sequence[str] 
                 tuple(weak),
             )
         )
-    reasons.extend(_trap_reasons(clauses))
-    parts = _parts_reason(clauses)
+    if traps:
+        reasons.extend(_trap_reasons(clauses))
+    parts = _parts_reason(clauses) if len(clauses) > 1 else None
     if parts:
         reasons.append(parts)
     share = _copied_share(tokens, tuple(template_texts))
@@ -335,7 +345,7 @@ def assess(text: str, *, duty: str | None = None, template_texts: Sequence[str] 
     verdict: Verdict = "specific" if score >= PASS_SCORE and not copied and not too_short else "generic"
     if verdict == "generic":
         reasons.append(Reason("suggestion", suggestion(clauses, duty)))
-    views = tuple(ClauseView(text=c.text.strip(), start=c.start, concrete=c.concrete, deed=c.deed) for c in clauses)
+    views = tuple(ClauseView(c.text.strip(), c.start, c.concrete, c.deed) for c in clauses)
     return Assessment(score=score, verdict=verdict, reasons=tuple(reasons), clauses=views)
 
 
