@@ -1,6 +1,7 @@
 """Copies with light edits (issue 16, item 6): recall and precision of ``find_pairs``.
 
-    python -m bench.textcheck.copies [N_ORIGINALS] [N_COPIES]
+    python -m bench.textcheck.copies [N_ORIGINALS] [N_COPIES]           # find_pairs at several thresholds
+    python -m bench.textcheck.copies [N_ORIGINALS] [N_COPIES] --study   # similarity of other representations
 
 Originals are synthetic registrations (bench/textcheck/corpus.py: name, position, unit, 4-6 items, stock
 phrases and the directive's wording in some). Members of one cell also share the cell's boilerplate: every
@@ -14,11 +15,13 @@ pair, in particular any two originals, however much stock wording they share.
 from __future__ import annotations
 
 import random
+import re
 import sys
 import time
+from collections import Counter
 from itertools import combinations
 
-from ct05.textcheck import find_pairs
+from ct05.textcheck import find_pairs, tokenize
 
 from .corpus import BOILERPLATE, DIRECTIVE, OBJECTS, TOPIC, VERBS, Doc, _name, original
 
@@ -76,10 +79,61 @@ def build(n_originals: int, n_copies: int, seed: int = 16) -> tuple[list[str], s
     return texts, truth
 
 
+_CLAUSE_SPLIT = re.compile(r"[;\n]|\.\s|(?:^|\s)\d{1,2}\)\s")
+
+
+def _representation(text: str, mode: str) -> set[str]:
+    """A: two-syllable shingles of the whole text (the engine's); B: within clauses, list numbers left out;
+    C: B plus single syllables; D: single syllables only."""
+    if mode == "A":
+        tk = tokenize(text)
+        return {f"{a} {b}" for a, b in zip(tk, tk[1:], strict=False)}
+    out: set[str] = set()
+    for piece in _CLAUSE_SPLIT.split(text):
+        c = tokenize(piece)
+        if mode in ("B", "C"):
+            out |= {f"{a} {b}" for a, b in zip(c, c[1:], strict=False)}
+        if mode in ("C", "D"):
+            out |= set(c)
+    return out
+
+
+def study(texts: list[str], truth: set[tuple[int, int]], samples: int = 100_000) -> None:
+    """Jaccard of true pairs and of sampled unrelated pairs, templates and corpus-common features dropped."""
+    templates = _representation(DIRECTIVE, "C") | _representation(TOPIC, "C")
+    for mode in "ABCD":
+        reps = [_representation(t, mode) - templates for t in texts]
+        df = Counter(f for r in reps for f in r)
+        common = {f for f, k in df.items() if k >= 0.05 * len(texts) and k >= 50}
+        kept = [r - common for r in reps]
+
+        def jaccard(a: int, b: int, kept: list[set[str]] = kept) -> float:
+            union = len(kept[a] | kept[b])
+            return len(kept[a] & kept[b]) / union if union else 0.0
+
+        true = sorted(jaccard(a, b) for a, b in truth)
+        rng = random.Random(3)
+        negative: list[float] = []
+        while len(negative) < samples:
+            a, b = sorted((rng.randrange(len(texts)), rng.randrange(len(texts))))
+            if a != b and (a, b) not in truth:
+                negative.append(jaccard(a, b))
+        negative.sort()
+        q = len(true) // 100
+        print(
+            f"{mode}: true pairs min {true[0]:.3f} 1% {true[q]:.3f} 2% {true[2 * q]:.3f} median "
+            f"{true[len(true) // 2]:.3f}; unrelated (sample of {samples:,}) max {negative[-1]:.3f}; "
+            f"features kept per text {sum(map(len, kept)) / len(kept):.0f}"
+        )
+
+
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 3000
     c = int(sys.argv[2]) if len(sys.argv) > 2 else 500
     texts, truth = build(n, c)
+    if "--study" in sys.argv:
+        study(texts, truth)
+        return
     for threshold in (0.7, 0.6, 0.5, 0.45, 0.4):
         start = time.perf_counter()
         pairs = find_pairs(texts, threshold=threshold, template_texts=(DIRECTIVE, TOPIC), spans=False)
