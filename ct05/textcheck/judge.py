@@ -36,6 +36,7 @@ from .lexicon import (
     TIME_ANCHOR,
     TIME_PHRASE,
     UNIT,
+    VAGUE,
     WEAK,
     Lexicon,
     find,
@@ -56,6 +57,7 @@ _ROMAN = frozenset({"i", "ii", "iii", "iv"})
 _DIGITS = frozenset("0123456789")
 _CLOCK = frozenset({"h", "giờ", "g", "phút"})
 _NOT_A_SET = frozenset({"dưỡng", "tra", "trị", "hành", "động", "chỉnh", "kiện", "phối", "khiển", "tiết", "lệ"})
+_OBJECT_REACH = 3  # tokens after a verb where its object starts ("hoàn thành 100 % nhiệm vụ")
 _ABSTAIN = frozenset({"không", "chỉ", "tuyệt"})
 
 # Clause boundaries in the original text: ";", new lines, a sentence end, an enumeration marker.
@@ -208,9 +210,12 @@ def read_clause(text: str, start: int, lex: Lexicon, tokens: list[str] | None = 
         phrase = " ".join(tokens[s:e])
         if phrase not in clause.weak:
             clause.weak.append(phrase)
+    vague = [s for s, _, cat, _ in matches if cat & VAGUE]
     for s, e, phrase in actions:
         if weak_spans and any(a <= s and e <= b for a, b in weak_spans):
             continue  # "hoàn thành" inside "hoàn thành tốt" is no deed
+        if vague and any(e <= v <= e + _OBJECT_REACH for v in vague):
+            continue  # "hoàn thành 100% nhiệm vụ được giao": the object leaves nothing to check
         if s > 0 and tokens[s - 1] in _ABSTAIN:
             clause.abstain = True
             clause.deed = f"{tokens[s - 1]} {' '.join(phrase)}"

@@ -29,6 +29,7 @@ SET_HEAD = 1024  # after a number, names a well-known set ("5 điều Bác Hồ 
 DOCUMENT = 2048  # before a number, names a document ("Chỉ thị số 05")
 DOC_SUFFIX = 4096  # after a number, a document code ("05-CT/TW")
 CEREMONY = 8192  # an anniversary or a celebration: its dates are not deadlines
+VAGUE = 16384  # an object that leaves a deed uncheckable ("nhiệm vụ được giao", "phong trào")
 
 # traps.txt holds several categories, one per line prefix.
 _TRAP_PREFIXES = {"set": SET_HEAD, "doc": DOCUMENT, "docsuffix": DOC_SUFFIX, "ceremony": CEREMONY}
@@ -45,6 +46,7 @@ _FILES = {
     "thresholds.txt": THRESHOLD,
     "anchors.txt": ANCHOR,
     "traps.txt": 0,
+    "vague_objects.txt": VAGUE,
 }
 
 

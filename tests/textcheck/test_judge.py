@@ -48,6 +48,9 @@ def test_the_concrete_items_the_issue_quotes_are_specific(text: str) -> None:
         "Nâng cao hơn nữa chất lượng giáo dục, đổi mới sâu sắc phương pháp quản lý.",
         "Tận tuỵ, trung thực, công tâm, khách quan, khiêm tốn, giản dị.",
         'Thực hiện tốt "3 xây, 3 chống" và "4 không, 3 có".',
+        "Hoàn thành 100% nhiệm vụ được giao.",
+        "Phấn đấu hoàn thành xuất sắc nhiệm vụ năm 2025.",
+        "Xây dựng gia đình văn hoá.",
     ],
 )
 def test_traps_slogans_and_virtues_are_generic(text: str) -> None:
