@@ -136,13 +136,13 @@ def main(argv: list[str] | None = None, stdin: IO[bytes] | None = None, stdout: 
             units: dict[str | None, list[int]] = {}
             for k, (_, _, unit) in enumerate(rows):
                 units.setdefault(unit, []).append(k)
-            result: dict[int, list[dict[str, object]]] = {}
+            flags: dict[int, list[dict[str, object]]] = {}
             for members in units.values():
                 found = uniform_items([rows[k][1] for k in members], plan_texts=templates)
                 for k, items in zip(members, found, strict=True):
-                    result[k] = [u.to_dict() for u in items]
+                    flags[k] = [u.to_dict() for u in items]
             for k, (ident, _, _) in enumerate(rows):
-                _dump({"id": ident, "uniform": result[k]}, stdout)
+                _dump({"id": ident, "uniform": flags[k]}, stdout)
         elif args.command == "assess":
             for ident, text, duty in _records(stdin, with_duty=True):
                 result = assess(text, duty=duty, template_texts=templates)

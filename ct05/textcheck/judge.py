@@ -207,9 +207,9 @@ def read_clause(text: str, start: int, lex: Lexicon, tokens: list[str] | None = 
     for s, e in sorted(weak_spans, key=lambda w: (w[0], w[0] - w[1])):
         if any(a <= s and e <= b and b - a > e - s for a, b in weak_spans):
             continue
-        phrase = " ".join(tokens[s:e])
-        if phrase not in clause.weak:
-            clause.weak.append(phrase)
+        stock = " ".join(tokens[s:e])
+        if stock not in clause.weak:
+            clause.weak.append(stock)
     vague = [s for s, _, cat, _ in matches if cat & VAGUE]
     for s, e, phrase in actions:
         if weak_spans and any(a <= s and e <= b for a, b in weak_spans):
