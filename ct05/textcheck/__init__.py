@@ -46,6 +46,11 @@ Uniform versus personal (one unit's registrations, and its plan)::
     flags = uniform_items(texts, plan_texts=(plan,))   # flags[i]: UniformItem(text, source, members)...
     find_pairs(texts, template_texts=(directive, topic, *uniform_templates(flags)))
 
+Copies with light edits, item by item (a slower second check, for one unit at a time; issue 16)::
+
+    from ct05.textcheck import find_item_copies
+    find_item_copies(texts_of_one_unit, template_texts=(directive, topic))  # -> [Pair(a, b, similarity)]
+
 Store ``ENGINE_VERSION`` with every assessment and ``fp.params`` (inside the bytes) with every
 fingerprint; when ``NORMALIZER_VERSION`` changes, recompute stored fingerprints.
 
@@ -64,6 +69,7 @@ from .assess import (
     assess,
     assess_standard,
 )
+from .items import find_item_copies
 from .legacy import Repair, repair
 from .lexicon import lexicon as _lexicon
 from .minhash import Fingerprint, FingerprintMismatch, MinHashParams
@@ -112,6 +118,7 @@ __all__ = [
     "assess",
     "assess_standard",
     "band_keys",
+    "find_item_copies",
     "find_pairs",
     "fingerprint",
     "fingerprints",
