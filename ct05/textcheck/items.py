@@ -92,9 +92,9 @@ def find_item_copies(
     for i, j in candidates:
         if owners[i] == owners[j]:
             continue
-        a, b = sets[i], sets[j]
-        inter = len(a & b)
-        union = len(a) + len(b) - inter
+        first, second = sets[i], sets[j]
+        inter = len(first & second)
+        union = len(first) + len(second) - inter
         if union and inter >= item_threshold * union - 1e-9:
             found.append((i, j))
     sides: dict[tuple[int, int], tuple[set[int], set[int]]] = {}
