@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from pathlib import Path
+
 from ct05.textcheck import find_pairs, uniform_items, uniform_templates
 
 RULE = "Không uống rượu bia trong giờ làm việc"
@@ -40,3 +45,20 @@ def test_uniform_items_never_make_two_members_copies() -> None:
     assert find_pairs(texts) != []  # the same rule in everyone's text looks like copying…
     templates = uniform_templates(uniform_items(texts, min_members=3))
     assert find_pairs(texts, template_texts=templates) == []  # …until it is known to be the unit's rule
+
+
+def test_the_command_line_flags_uniform_items_per_unit(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text("Mỗi đảng viên giúp 3 hộ nghèo thôn Bó Lếch làm chuồng bò trước mùa mưa.", encoding="utf-8")
+    rows = [{"id": k, "text": t, "unit": "A"} for k, t in enumerate(_unit())]
+    rows.append({"id": "other", "text": _unit()[0], "unit": "B"})  # alone in its unit: nothing is uniform
+    done = subprocess.run(
+        [sys.executable, "-m", "ct05.textcheck", "uniform", "--plan", str(plan)],
+        input="".join(json.dumps(r) + "\n" for r in rows).encode(),
+        capture_output=True,
+        check=True,
+    )
+    out = {o["id"]: o["uniform"] for o in map(json.loads, done.stdout.decode().splitlines())}
+    assert out[0] == [{"text": RULE, "source": "shared", "members": 3}]
+    assert [u["source"] for u in out[3]] == ["plan"]
+    assert out["other"] == []
