@@ -71,7 +71,8 @@ _ROLE_RE = re.compile(
     re.IGNORECASE,
 )
 _ROLE_CLAUSE_RE = re.compile(r"^\s*(?:là(?:\s+một)?|với\s+(?:cương\s+vị|tư\s+cách)|trên\s+cương\s+vị)\s", re.IGNORECASE)
-_HEADING_FIRST = frozenset("vi1234567890")
+_HEADING_FIRST = frozenset("vix1234567890")
+_HEADING_MAX_WORDS = 10  # a heading without its colon: short and without a number ("Về đạo đức, lối sống")
 _ROLE_FIRST = frozenset({"là", "vớ", "tr"})
 _RATE_RE = re.compile(r"\d\s*[^\W\d_]*\s*/\s*(?:ngày|tuần|tháng|quý|năm|vụ|người|ca|lần|buổi)\b", re.IGNORECASE)
 # A weak phrase is not read across a comma or colon inside a clause; a number's own dot or comma is not one.
@@ -160,6 +161,10 @@ def read_clause(text: str, start: int, lex: Lexicon, tokens: list[str] | None = 
     clause = Clause(text=text, start=start)
     head = text.lstrip()[:6].lower()
     heading = _HEADING_RE.match(text) if head[:1] in _HEADING_FIRST else None
+    if heading and not heading.group(0).rstrip().endswith(":"):
+        # "Về thăm 5 gia đình chính sách" is a deed ("về" = go back to), not a heading without its colon.
+        if any(c.isdigit() for c in text) or len(text.split()) > _HEADING_MAX_WORDS:
+            heading = None
     if heading:
         clause.traps.append("heading")
         clause.trap_phrases.append(heading.group(0).strip(" :"))

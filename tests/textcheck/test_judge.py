@@ -63,6 +63,13 @@ def test_it_names_the_trap_it_saw() -> None:
     assert "trap_ceremony" in _codes("Chào mừng kỷ niệm Ngày Nhà giáo Việt Nam 20-11.")
     assert "trap_role" in _codes("Là giáo viên trường THCS Nguyễn Du, tôi nguyện phấn đấu hoàn thành nhiệm vụ.")
     assert "trap_heading" in _codes("Về đạo đức, lối sống")
+    assert "trap_heading" in _codes("Về tư tưởng chính trị: kiên định lập trường")
+
+
+def test_a_clause_starting_with_về_that_names_a_deed_is_no_heading() -> None:
+    a = assess("Về thăm 5 gia đình chính sách ở bản Nà Mòn mỗi tháng")
+    assert "trap_heading" not in {r.code for r in a.reasons}
+    assert a.verdict == "specific"
 
 
 def test_a_number_word_count_is_a_quantity_but_a_vague_one_is_not() -> None:
