@@ -315,36 +315,84 @@ def task_export(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The task; its two forms post here, each to its own handler: the unit's status update ("update") and
+    the issuing body's follow-up ("follow")."""
     task = msel.task_get(user=request.user, pk=pk)
+    if request.method == "POST":
+        handler = {"update": _task_update, "follow": _task_follow_up}.get(request.POST.get("form", ""))
+        if handler is not None:
+            return handler(request, task)
+        if not (
+            msel.may_update_task(user=request.user, task=task) or supervises(request.user, task.mission.issuing_body)
+        ):
+            raise Http404
+    return _task_page(request, task)
+
+
+def _task_update_form(task: RemediationTask, data: Any = None) -> forms.TaskUpdateForm:
+    initial = {"status": task.status, "evidence": task.evidence, "completed_on": task.completed_on}
+    return forms.TaskUpdateForm(data, initial=initial)
+
+
+def _follow_up_form(task: RemediationTask, data: Any = None) -> forms.FollowUpForm:
+    return forms.FollowUpForm(
+        data, initial={"follow_up_on": task.follow_up_on, "follow_up_result": task.follow_up_result}
+    )
+
+
+def _task_update(request: HttpRequest, task: RemediationTask) -> HttpResponse:
+    """The unit responsible reports the task's status and evidence."""
+    if not msel.may_update_task(user=request.user, task=task):
+        if supervises(request.user, task.mission.issuing_body):
+            return _task_page(request, task)  # sees the page, may not report for the unit
+        raise Http404
+    form = _task_update_form(task, request.POST)
+    if form.is_valid():
+        try:
+            fsvc.task_update(actor=request.user, task=task, **form.cleaned_data)
+        except ValidationError as exc:
+            errors_onto_form(form, exc)
+        else:
+            messages.success(request, _("Đã cập nhật tình trạng nhiệm vụ."))
+            return redirect("supervision:task_detail", pk=task.pk)
+    return _task_page(request, task, form=form)
+
+
+def _task_follow_up(request: HttpRequest, task: RemediationTask) -> HttpResponse:
+    """The issuing body schedules and records its re-inspection."""
+    if not supervises(request.user, task.mission.issuing_body):
+        if msel.may_update_task(user=request.user, task=task):
+            return _task_page(request, task)  # the unit sees the page, may not follow up on itself
+        raise Http404
+    follow = _follow_up_form(task, request.POST)
+    if follow.is_valid():
+        try:
+            fsvc.task_follow_up(
+                actor=request.user,
+                task=task,
+                follow_up_on=follow.cleaned_data["follow_up_on"],
+                result=follow.cleaned_data["follow_up_result"],
+            )
+        except ValidationError as exc:
+            errors_onto_form(follow, exc)
+        else:
+            messages.success(request, _("Đã lưu lịch kiểm tra lại."))
+            return redirect("supervision:task_detail", pk=task.pk)
+    return _task_page(request, task, follow=follow)
+
+
+def _task_page(
+    request: HttpRequest,
+    task: RemediationTask,
+    *,
+    form: forms.TaskUpdateForm | None = None,
+    follow: forms.FollowUpForm | None = None,
+) -> HttpResponse:
+    """The task page; a posted form comes back with its errors (status 400), the other one fresh."""
     can_update = msel.may_update_task(user=request.user, task=task)
     can_follow = supervises(request.user, task.mission.issuing_body)
-    form = forms.TaskUpdateForm(
-        request.POST if request.POST.get("form") == "update" else None,
-        initial={"status": task.status, "evidence": task.evidence, "completed_on": task.completed_on},
-    )
-    follow = forms.FollowUpForm(
-        request.POST if request.POST.get("form") == "follow" else None,
-        initial={"follow_up_on": task.follow_up_on, "follow_up_result": task.follow_up_result},
-    )
-    if request.method == "POST":
-        try:
-            if request.POST.get("form") == "update" and can_update and form.is_valid():
-                fsvc.task_update(actor=request.user, task=task, **form.cleaned_data)
-                messages.success(request, _("Đã cập nhật tình trạng nhiệm vụ."))
-                return redirect("supervision:task_detail", pk=task.pk)
-            if request.POST.get("form") == "follow" and can_follow and follow.is_valid():
-                fsvc.task_follow_up(
-                    actor=request.user,
-                    task=task,
-                    follow_up_on=follow.cleaned_data["follow_up_on"],
-                    result=follow.cleaned_data["follow_up_result"],
-                )
-                messages.success(request, _("Đã lưu lịch kiểm tra lại."))
-                return redirect("supervision:task_detail", pk=task.pk)
-            if not (can_update or can_follow):
-                raise Http404
-        except ValidationError as exc:
-            errors_onto_form(form if request.POST.get("form") == "update" else follow, exc)
+    form = form or _task_update_form(task)
+    follow = follow or _follow_up_form(task)
     return render(
         request,
         "supervision/task_detail.html",
