@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ct05.access.resolver import member_q, org_scope
+from ct05.access.resolver import org_scope
 from ct05.core.text import clean
 from ct05.core.web.forms import error_messages, errors_onto_form, flash_errors
 from ct05.core.web.htmx import htmx_template
@@ -36,8 +36,8 @@ from ct05.cycle.selectors import registrations as rsel
 from ct05.cycle.selectors import year as ysel
 from ct05.cycle.services import followup, registrations
 from ct05.cycle.views._common import registration_filters, year_of
-from ct05.orgs.models import Duty, Member
-from ct05.orgs.selectors.organizations import organization_get
+from ct05.orgs.models import Duty, Organization
+from ct05.orgs.params import org_param
 
 
 @login_required
@@ -80,59 +80,61 @@ def _url(name: str, *args: Any) -> str:
     return reverse(name, args=args)
 
 
+def _member_choices(request: HttpRequest, year: int) -> list[tuple[int, str]]:
+    """Oneself first, then the members the user manages, marked when they already registered for `year`."""
+    me = rsel.own_member(user=request.user)
+    choices = [(me.pk, f"{me.full_name} ({_('bản thân')})")] if me is not None else []
+    has_one = _("đã có bản đăng ký")
+    choices += [
+        (m.pk, f"{m.full_name} — {m.cell.name}" + (f" ({has_one})" if done else ""))
+        for m, done in rsel.members_to_register(user=request.user, year=year)
+        if me is None or m.pk != me.pk
+    ]
+    return choices
+
+
+def _registration_create(
+    request: HttpRequest, data: dict[str, Any], collective_org: Organization | None
+) -> Registration:
+    """A unit's collective plan when `?org=` names one, otherwise the chosen member's registration."""
+    if collective_org is not None:
+        return registrations.registration_create(
+            actor=request.user, year=data["year"], organization=collective_org, term_plan_text=data["term_plan"]
+        )
+    if data["member"] is None:
+        raise ValidationError({"member": _("Chọn đảng viên.")})
+    return registrations.registration_create(
+        actor=request.user,
+        year=data["year"],
+        member=rsel.member_for_registration(user=request.user, pk=data["member"]),
+        track=data["track"] or None,
+        term_plan_text=data["term_plan"],
+    )
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def registration_new(request: HttpRequest) -> HttpResponse:
+    """A new registration: a member's (their own, or entered by the secretary on their behalf) or, with
+    `?org=`, a unit's collective plan; then on to its commitments."""
     year = year_of(request)
-    me = rsel.own_member(user=request.user)
-    choices = []
-    if me is not None:
-        myself = _("bản thân")
-        choices.append((me.pk, f"{me.full_name} ({myself})"))
-    managed = Member.objects.filter(member_q(request.user, "manage"), status=Member.Status.ACTIVE)
-    managed = managed.select_related("cell").order_by("cell__path", "sort_key")[:5000]
-    done = set(Registration.objects.filter(year=year, member__in=managed).values_list("member_id", flat=True))
-    has_one = _("đã có bản đăng ký")
-    choices += [
-        (m.pk, f"{m.full_name} — {m.cell.name}" + (f" ({has_one})" if m.pk in done else ""))
-        for m in managed
-        if me is None or m.pk != me.pk
-    ]
+    collective_org = org_param(request, "manage")
     initial = {"year": year, "member": int_param(request, "member")}
-    form = NewRegistrationForm(request.POST or None, initial=initial, members=choices)
-    collective_org = None
-    if int_param(request, "org") is not None:
-        collective_org = organization_get(
-            user=request.user, pk=int(request.GET.get("org") or request.POST["org"]), action="manage"
-        )
-    posted_member = int_param(request, "member") if request.method == "POST" else None
-    if posted_member is not None:
-        rsel.member_for_registration(user=request.user, pk=posted_member)  # 404 outside scope
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        try:
-            if collective_org is not None:
-                reg = registrations.registration_create(
-                    actor=request.user, year=d["year"], organization=collective_org, term_plan_text=d["term_plan"]
-                )
+    form = NewRegistrationForm(request.POST or None, initial=initial, members=_member_choices(request, year))
+    if request.method == "POST":
+        posted_member = int_param(request, "member")
+        if posted_member is not None:
+            rsel.member_for_registration(user=request.user, pk=posted_member)  # 404 outside scope
+        if form.is_valid():
+            try:
+                reg = _registration_create(request, form.cleaned_data, collective_org)
+            except ValidationError as exc:
+                errors_onto_form(form, exc)
+            except PermissionDenied:
+                raise Http404 from None
             else:
-                if d["member"] is None:
-                    raise ValidationError({"member": _("Chọn đảng viên.")})
-                member = rsel.member_for_registration(user=request.user, pk=d["member"])
-                reg = registrations.registration_create(
-                    actor=request.user,
-                    year=d["year"],
-                    member=member,
-                    track=d["track"] or None,
-                    term_plan_text=d["term_plan"],
-                )
-        except ValidationError as exc:
-            errors_onto_form(form, exc)
-        except PermissionDenied:
-            raise Http404 from None
-        else:
-            messages.success(request, _("Đã tạo bản đăng ký. Nhập các nội dung đăng ký."))
-            return redirect("cycle:registration_edit", pk=reg.pk)
+                messages.success(request, _("Đã tạo bản đăng ký. Nhập các nội dung đăng ký."))
+                return redirect("cycle:registration_edit", pk=reg.pk)
     return render(request, "cycle/registration_new.html", {"form": form, "org": collective_org, "year": year})
 
 
