@@ -24,7 +24,7 @@ from ct05.core.web.lists import Column, ListPage, export_list, render_list
 from ct05.orgs.models import Organization
 from ct05.supervision import forms
 from ct05.supervision.access import may_manage_mission, may_work_on, mission_get
-from ct05.supervision.models import Finding, Mission, MissionMember, MissionUnit
+from ct05.supervision.models import Mission, MissionMember, MissionUnit
 from ct05.supervision.report import mission_report_docx
 from ct05.supervision.selectors import missions as msel
 from ct05.supervision.selectors.sample import candidates, propose_sample
@@ -135,40 +135,43 @@ def mission_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def mission_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The mission: members, units with their findings, report requests, conclusion and tasks; the forms to
+    change them for whoever may (the managers: members, units, sample; the working members: requests)."""
     mission = _mission(request, pk)
     manage = may_manage_mission(request.user, mission)
     work = may_work_on(request.user, mission, today())
-    units = list(mission.units.select_related("organization", "organization__kind", "organization__sector"))
-    findings = list(mission.findings.values_list("organization_id", "status"))
-    for u in units:
-        mine = [s for o, s in findings if o == u.organization_id]
-        u.n_suggested = mine.count(Finding.Status.SUGGESTED)  # type: ignore[attr-defined]
-        u.n_accepted = mine.count(Finding.Status.ACCEPTED)  # type: ignore[attr-defined]
-    conclusion = fsvc.conclusion_current(mission)
-    unit_orgs = mission.units.values("organization")
     context = {
         "m": mission,
         "manage": manage,
         "work": work,
         "members": mission.members.select_related("user"),
-        "units": units,
+        "units": msel.mission_units(user=request.user, mission=mission),
         "requests": msel.request_list(user=request.user, filters=msel.Filters(), today=today()).filter(mission=mission),
-        "conclusion": conclusion,
+        "conclusion": fsvc.conclusion_current(mission),
         "versions": mission.conclusions.order_by("-version"),
         "tasks": msel.task_list(user=request.user, filters=msel.Filters(), today=today(), mission=mission),
         "today": today(),
         "editable": mission.status != Mission.Status.COMPLETED,
     }
-    if manage and context["editable"]:
-        context["member_form"] = forms.MemberAddForm(
+    if context["editable"]:
+        context |= _mission_forms(request, mission, manage=manage, work=work)
+    return render(request, "supervision/mission_detail.html", context)
+
+
+def _mission_forms(request: HttpRequest, mission: Mission, *, manage: bool, work: bool) -> dict[str, Any]:
+    """The empty forms of an open mission's page, for those who may use each."""
+    unit_orgs = mission.units.values("organization")
+    out: dict[str, Any] = {}
+    if manage:
+        out["member_form"] = forms.MemberAddForm(
             initial={"role": MissionMember.Role.MEMBER},
             users=_member_choices().exclude(pk__in=mission.members.values("user")),
         )
-        context["unit_form"] = forms.UnitAddForm(orgs=candidates_qs(request, mission).exclude(pk__in=unit_orgs))
-        context["sample_form"] = forms.SampleForm()
-    if work and context["editable"]:
-        context["request_form"] = forms.RequestForm(orgs=Organization.objects.filter(pk__in=unit_orgs))
-    return render(request, "supervision/mission_detail.html", context)
+        out["unit_form"] = forms.UnitAddForm(orgs=candidates_qs(request, mission).exclude(pk__in=unit_orgs))
+        out["sample_form"] = forms.SampleForm()
+    if work:
+        out["request_form"] = forms.RequestForm(orgs=Organization.objects.filter(pk__in=unit_orgs))
+    return out
 
 
 def candidates_qs(request: HttpRequest, mission: Mission) -> QuerySet[Organization]:
