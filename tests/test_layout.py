@@ -9,10 +9,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent / "ct05"
 MAX_LINES = 600
 
-# Demo and seed modules being split by the `seed` work (issue 11 item 7); the lead empties this list when
-# that lands. Nothing else may be added here.
-KNOWN_LONG = {"seed/layout.py", "seed/pools.py", "cycle/demo.py"}
-
 
 def _modules() -> list[Path]:
     return sorted(p for p in ROOT.rglob("*.py") if "migrations" not in p.parts)
@@ -24,7 +20,7 @@ def _rel(path: Path) -> str:
 
 def test_no_module_outside_migrations_is_over_600_lines() -> None:
     long = {_rel(p): n for p in _modules() if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
-    assert {k: v for k, v in long.items() if k not in KNOWN_LONG} == {}
+    assert long == {}
 
 
 def test_core_imports_no_app_and_neither_orgs_nor_access() -> None:
