@@ -185,7 +185,7 @@ def _read_plan(year: int, scope_qs: Any) -> _Plan:
     return _plan(rows_meta, _templates_by_org(year, org_paths))
 
 
-def _fingerprint_fresh(plan: _Plan, key: str, digests: list[str]) -> np.ndarray:
+def _fingerprint_fresh(plan: _Plan, key: Any, digests: list[int]) -> np.ndarray:
     """Rows whose stored fingerprint and band keys are those of their current text under this year's filter."""
     return np.fromiter(
         (st[1] == key and st[0] == digests[t] for st, t in zip(plan.stored, plan.text_of.tolist(), strict=True)),
