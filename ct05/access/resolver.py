@@ -121,9 +121,3 @@ def member_q(user: object, action: Action = "view", *, day: dt.date | None = Non
     if action == "view":
         q |= Q(user=user)
     return q
-
-
-def has_role(user: object, *roles: str) -> bool:
-    if getattr(user, "is_superuser", False):
-        return True
-    return any(a.role in roles for a in roles_of(user))

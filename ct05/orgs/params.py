@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.http import HttpRequest
 
 from ct05.access.resolver import Action
-from ct05.core.web.params import int_param, required_int_param
+from ct05.core.web.params import int_param
 from ct05.orgs.models import Organization
 from ct05.orgs.selectors.organizations import organization_get
 
@@ -16,8 +16,3 @@ def org_param(request: HttpRequest, action: Action = "view", name: str = "org") 
     """The unit of `?org=`, or None when not given."""
     pk = int_param(request, name)
     return organization_get(user=request.user, pk=pk, action=action) if pk is not None else None
-
-
-def required_org_param(request: HttpRequest, action: Action = "view", name: str = "org") -> Organization:
-    """The unit of `?org=`; a link without one is a 400 that says so."""
-    return organization_get(user=request.user, pk=required_int_param(request, name), action=action)

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 
 from django.core.exceptions import BadRequest
@@ -44,34 +43,12 @@ def int_param(
     return number
 
 
-def required_int_param(request: HttpRequest, name: str) -> int:
-    number = int_param(request, name)
-    if number is None:
-        raise BadParameter(_("Thiếu tham số “%(name)s”.") % {"name": name})
-    return number
-
-
 def year_param(request: HttpRequest, default: int | None = None, name: str = "year") -> int | None:
     return int_param(request, name, default, minimum=YEAR_MIN, maximum=YEAR_MAX)
 
 
 def month_param(request: HttpRequest, name: str = "month") -> int | None:
     return int_param(request, name, minimum=1, maximum=12)
-
-
-def date_param(request: HttpRequest, name: str, default: dt.date | None = None) -> dt.date | None:
-    """dd/mm/yyyy (as typed) or yyyy-mm-dd (as a date input sends it)."""
-    value = raw_param(request, name)
-    if not value:
-        return default
-    for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
-        try:
-            return dt.datetime.strptime(value, fmt).date()
-        except ValueError:
-            continue
-    raise BadParameter(
-        _("Tham số “%(name)s” phải là một ngày dd/mm/yyyy, không phải “%(value)s”.") % _args(name, value)
-    )
 
 
 def choice_param(request: HttpRequest, name: str, choices: Iterable[str], default: str = "") -> str:

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ct05.core.web.forms import errors_onto_form
 from ct05.core.web.htmx import htmx_template
 from ct05.core.web.lists import Column, ListPage, export_list, paginate, render_list
+from ct05.core.web.params import choice_param
 from ct05.core.xlsx import xlsx_response
 from ct05.supervision import forms
 from ct05.supervision.models import RuleCode, Severity
@@ -54,10 +55,10 @@ def _warning_filters(request: HttpRequest) -> wsel.WarningFilters:
     severity = int(g["severity"]) if g.get("severity", "") in {"1", "2", "3"} else None
     return wsel.WarningFilters(
         org=lf.org,
-        code=g.get("rule", "") if g.get("rule", "") in RuleCode.values else "",
+        code=choice_param(request, "rule", RuleCode.values),
         severity=severity,
         query=lf.query,
-        sort=g.get("sort", "muc-do") if g.get("sort", "") in wsel.SORTS else "muc-do",
+        sort=choice_param(request, "sort", wsel.SORTS, "muc-do"),
     )
 
 

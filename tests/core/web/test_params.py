@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from django.test import RequestFactory
 
 from ct05.core.web.params import (
     BadParameter,
     choice_param,
-    date_param,
     int_param,
     month_param,
-    required_int_param,
     year_param,
 )
 from tests.conftest import World
@@ -46,18 +42,6 @@ def test_a_month_must_be_between_1_and_12() -> None:
     assert month_param(rf.get("/?month=12")) == 12
     with pytest.raises(BadParameter, match="month"):
         month_param(rf.get("/?month=13"))
-
-
-def test_a_required_number_that_is_missing_says_so() -> None:
-    with pytest.raises(BadParameter, match="Thiếu"):
-        required_int_param(rf.get("/"), "org")
-
-
-def test_a_date_is_read_as_typed_or_as_a_date_input_sends_it() -> None:
-    assert date_param(rf.get("/?d=31/12/2025"), "d") == dt.date(2025, 12, 31)
-    assert date_param(rf.get("/?d=2025-12-31"), "d") == dt.date(2025, 12, 31)
-    with pytest.raises(BadParameter, match="dd/mm/yyyy"):
-        date_param(rf.get("/?d=31-31-2025"), "d")
 
 
 def test_an_unknown_choice_falls_back_to_the_default() -> None:
