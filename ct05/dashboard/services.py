@@ -20,6 +20,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from ct05.core import clock
 from ct05.dashboard.figures import Figures, add_into
 from ct05.dashboard.models import Rollup, StaleUnit
 from ct05.dashboard.sources import Units, own_figures
@@ -39,7 +40,7 @@ def rollup_compute(*, year: int, org: Organization | None = None, log: Log | Non
     say = log or (lambda line: None)
     t0 = time.perf_counter()
     started = timezone.now()
-    today = timezone.localdate()
+    today = clock.today()
     units = Units(prefix=org.path) if org is not None else Units()
     tree = list(Organization.objects.filter(units.q()).values_list("pk", "parent_id", "depth").order_by())
     t1 = time.perf_counter()
@@ -99,7 +100,7 @@ def _refresh_ancestors(*, year: int, ids: Iterable[int], now: dt.datetime, fresh
     rows = dict(Organization.objects.filter(pk__in=list(ids)).values_list("pk", "depth"))
     if not rows:
         return
-    today = timezone.localdate()
+    today = clock.today()
     stored = {r.organization_id: r for r in Rollup.objects.filter(year=year, organization_id__in=list(rows))}
     missing = [pk for pk in rows if pk not in stored]
     own_missing = own_figures(year=year, units=Units(ids=tuple(missing)), today=today) if missing else {}
@@ -136,7 +137,7 @@ def stale_refresh(*, limit: int = 2_000) -> int:
     them and their ancestors. Returns how many units were refreshed. Safe to run concurrently: each run
     claims its markers by deleting them inside its transaction."""
     done = 0
-    today = timezone.localdate()
+    today = clock.today()
     while True:
         with transaction.atomic():
             claimed = list(StaleUnit.objects.order_by("pk").values_list("pk", "organization_id", "year")[:limit])

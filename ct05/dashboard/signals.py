@@ -18,6 +18,8 @@ from django.db.models import Model
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils import timezone
 
+from ct05.core import clock
+
 logger = logging.getLogger(__name__)
 
 _local = threading.local()
@@ -79,7 +81,7 @@ def _year(day: Any) -> int | None:
 
 
 def _this_year() -> int:
-    return timezone.localdate().year
+    return clock.today().year
 
 
 # --- handlers, one per kind of record -------------------------------------------------------------------

@@ -102,9 +102,7 @@ def _members(out: dict[int, Figures], fig: Any, units: Units) -> None:
 def _cells(fig: Any, units: Units, w: Window) -> None:
     """Each cell active during the year counts 1 in "cells", and in each month and quarter it was active
     (and that has started): the denominators of the meeting indicators."""
-    cells = Organization.objects.filter(units.q(), kind__is_cell=True, active_from__lte=w.end).filter(
-        Q(active_to__isnull=True) | Q(active_to__gte=w.start)
-    )
+    cells = Organization.objects.active_between(w.start, w.end).filter(units.q(), kind__is_cell=True)
     for pk, start, end in cells.values_list("pk", "active_from", "active_to").iterator(chunk_size=20_000):
         f = fig(pk)
         bump(f, "cells")
@@ -179,9 +177,7 @@ def _standards(fig: Any, units: Units, w: Window) -> None:
     from ct05.records.quality import GOOD_VERDICTS
     from ct05.records.selectors.standards import review_deadline
 
-    grassroots = Organization.objects.filter(units.q(), kind__is_grassroots=True, active_from__lte=w.end).filter(
-        Q(active_to__isnull=True) | Q(active_to__gte=w.start)
-    )
+    grassroots = Organization.objects.active_between(w.start, w.end).filter(units.q(), kind__is_grassroots=True)
     must = set(grassroots.values_list("pk", flat=True).iterator(chunk_size=20_000))
     for pk in must:
         bump(fig(pk), "std_units")

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from ct05.core.clock import today
 from ct05.core.text import fold, name_sort_key, split_name
 
 
@@ -58,6 +59,20 @@ def path_segment(pk: int) -> str:
     return f"{pk:0{PATH_STEP}d}/"
 
 
+class OrganizationQuerySet(models.QuerySet["Organization"]):
+    def active_on(self, day: dt.date) -> OrganizationQuerySet:
+        """The units working on `day` (founded by then, not closed before)."""
+        return self.filter(Q(active_to__isnull=True) | Q(active_to__gte=day), active_from__lte=day)
+
+    def not_closed_on(self, day: dt.date) -> OrganizationQuerySet:
+        """The units not closed before `day` (new units included, whatever their founding date)."""
+        return self.filter(Q(active_to__isnull=True) | Q(active_to__gte=day))
+
+    def active_between(self, start: dt.date, end: dt.date) -> OrganizationQuerySet:
+        """The units working on at least one day of `start`..`end`."""
+        return self.filter(Q(active_to__isnull=True) | Q(active_to__gte=start), active_from__lte=end)
+
+
 class Organization(models.Model):
     """A party organization, at any depth. `path` is the chain of ancestor ids (materialized path), so a
     subtree is one indexed prefix match; it is rewritten for the whole subtree when a unit moves."""
@@ -80,6 +95,8 @@ class Organization(models.Model):
     active_to = models.DateField(_("hoạt động đến"), null=True, blank=True)
     search_text = models.CharField(max_length=300, editable=False, default="")
 
+    objects = OrganizationQuerySet.as_manager()
+
     class Meta:
         ordering = ["path"]
         verbose_name = _("tổ chức đảng")
@@ -99,7 +116,7 @@ class Organization(models.Model):
 
     @property
     def is_active(self) -> bool:
-        return self.is_active_on(dt.date.today())
+        return self.is_active_on(today())
 
     def ancestors(self) -> models.QuerySet[Organization]:
         ids = [int(seg) for seg in self.path.strip("/").split("/")[:-1] if seg]

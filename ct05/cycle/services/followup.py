@@ -147,7 +147,7 @@ def registration_assess(
     if registration.status != Registration.Status.SELF_ASSESSED:
         raise ValidationError(_("Chi bộ nhận xét, xếp loại sau khi đảng viên đã tự đánh giá."))
     day = dt.date(registration.year, 12, 31)
-    if not RatingLevel.objects.filter(pk=rating.pk, active_from__lte=day).exclude(active_to__lt=day).exists():
+    if not RatingLevel.objects.in_effect(day).filter(pk=rating.pk).exists():
         raise ValidationError({"rating": _("Mức xếp loại này không áp dụng cho năm %(y)s.") % {"y": registration.year}})
     comment = clean(comment)
     if not comment:

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from ct05.core import clock
 from ct05.core.audit import changed, record, snapshot
 from ct05.core.text import clean
 from ct05.orgs.models import Member, Organization
@@ -147,7 +148,7 @@ def missing_required(meeting: Meeting) -> list[str]:
 
 @transaction.atomic
 def meeting_create(*, actor: Any, cell: Organization, data: MeetingInput, today: dt.date | None = None) -> Meeting:
-    today = today or dt.date.today()
+    today = today or clock.today()
     errors = _validate(cell, data, today, None)
     meeting = Meeting(cell=cell, created_by=user_or_none(actor))
     _apply(meeting, data, errors)
@@ -166,7 +167,7 @@ def meeting_create(*, actor: Any, cell: Organization, data: MeetingInput, today:
 
 @transaction.atomic
 def meeting_update(*, actor: Any, meeting: Meeting, data: MeetingInput, today: dt.date | None = None) -> Meeting:
-    today = today or dt.date.today()
+    today = today or clock.today()
     meeting = Meeting.objects.select_for_update().select_related("cell", "cell__kind").get(pk=meeting.pk)
     before = snapshot(meeting, MEETING_FIELDS) | {
         "agenda": [{"text": a.text, "done": a.done} for a in meeting.agenda.all()]
@@ -390,7 +391,7 @@ def resolution_item_progress(
     today: dt.date | None = None,
 ) -> ResolutionItem:
     """Record progress on an item: its status, the evidence, the day it was completed."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     item = ResolutionItem.objects.select_for_update().select_related("meeting").get(pk=item.pk)
     before = snapshot(item, ITEM_STATUS_FIELDS)
     errors: dict[str, str] = {}

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
+from ct05.core import clock
 from ct05.core.audit import changed, record, snapshot
 from ct05.orgs.models import Member, Organization
 from ct05.records.models import (
@@ -86,7 +87,7 @@ def good_deed_save(
 ) -> GoodDeed:
     errors: dict[str, str] = {}
     obj, before = _start(GoodDeed, instance, org, GOOD_DEED_FIELDS)
-    not_future(date, errors, "date", _("Ngày"), today or dt.date.today())
+    not_future(date, errors, "date", _("Ngày"), today or clock.today())
     obj.date, obj.member = date, member
     obj.doer_unit = _who(member, doer_unit, errors, org, "doer_unit", _("tập thể"))
     obj.deed = text(deed, 5000, errors, "deed", _("Việc tốt"), required=True)
@@ -121,7 +122,7 @@ def exemplary_model_save(
         errors["kind"] = _("Loại mô hình không hợp lệ.")
     if status not in ExemplaryModel.Status.values:
         errors["status"] = _("Tình trạng không hợp lệ.")
-    not_future(started_on, errors, "started_on", _("Ngày bắt đầu"), today or dt.date.today())
+    not_future(started_on, errors, "started_on", _("Ngày bắt đầu"), today or clock.today())
     member_of(member, org, errors, "member")
     if kind == ExemplaryModel.Kind.EXEMPLAR and member is None:
         errors["member"] = _("Điển hình tiên tiến là một cá nhân: chọn đảng viên (cá nhân điển hình).")
@@ -146,7 +147,7 @@ def replication_add(
 ) -> Replication:
     """A unit took up the model. The origin unit itself does not replicate its own model."""
     errors: dict[str, str] = {}
-    not_future(started_on, errors, "started_on", _("Ngày nhân rộng"), today or dt.date.today())
+    not_future(started_on, errors, "started_on", _("Ngày nhân rộng"), today or clock.today())
     if started_on < model.started_on:
         errors["started_on"] = _("Ngày nhân rộng trước ngày mô hình bắt đầu (%(d)s).") % {
             "d": ddmmyyyy(model.started_on)
@@ -202,7 +203,7 @@ def commendation_save(
     if level is None:
         errors["level"] = _("Chọn hình thức, cấp khen thưởng.")
     obj.decision_number = text(decision_number, 60, errors, "decision_number", _("Số quyết định"), required=True)
-    not_future(decision_date, errors, "decision_date", _("Ngày quyết định"), today or dt.date.today())
+    not_future(decision_date, errors, "decision_date", _("Ngày quyết định"), today or clock.today())
     obj.recipient_unit = _who(member, recipient_unit, errors, org, "recipient_unit", _("tập thể được khen"))
     if (
         model is not None
@@ -246,7 +247,7 @@ def criticism_save(
     corrected_on: dt.date | None = None,
     today: dt.date | None = None,
 ) -> Criticism:
-    today = today or dt.date.today()
+    today = today or clock.today()
     errors: dict[str, str] = {}
     obj, before = _start(Criticism, instance, org, CRITICISM_FIELDS)
     not_future(date, errors, "date", _("Ngày"), today)
@@ -293,7 +294,7 @@ def activity_save(
     obj, before = _start(Activity, instance, org, ACTIVITY_FIELDS)
     if form is None:
         errors["form"] = _("Chọn hình thức tuyên truyền.")
-    not_future(date, errors, "date", _("Ngày"), today or dt.date.today())
+    not_future(date, errors, "date", _("Ngày"), today or clock.today())
     obj.title = text(title, 300, errors, "title", _("Nội dung"), required=True)
     obj.organizer = text(organizer, 200, errors, "organizer", _("Người, bộ phận thực hiện"))
     obj.audience = text(audience, 200, errors, "audience", _("Đối tượng"))
@@ -330,7 +331,7 @@ def document_save(
     if doc_type is None:
         errors["doc_type"] = _("Chọn loại văn bản.")
     obj.number = text(number, 60, errors, "number", _("Số, ký hiệu"), required=True)
-    not_future(issued_on, errors, "issued_on", _("Ngày ban hành"), today or dt.date.today())
+    not_future(issued_on, errors, "issued_on", _("Ngày ban hành"), today or clock.today())
     obj.issuer = text(issuer, 200, errors, "issuer", _("Cơ quan ban hành"), required=True)
     obj.summary = text(summary, 500, errors, "summary", _("Trích yếu"), required=True)
     raise_if(errors)

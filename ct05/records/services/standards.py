@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from ct05.core import clock
 from ct05.core.audit import record
 from ct05.core.text import clean
 from ct05.orgs.models import Organization
@@ -73,7 +74,7 @@ def standard_save(
     today: dt.date | None = None,
 ) -> UnitStandard:
     """Issue the unit's standards, or revise them (a new version; the old one stays in the history)."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     errors: dict[str, str] = {}
     title = text(title, 300, errors, "title", _("Tên bộ chuẩn mực"), required=True)
     note = text(note, 500, errors, "note", _("Ghi chú"))
@@ -135,7 +136,7 @@ def standard_review(
     *, actor: Any, standard: UnitStandard, date: dt.date, note: str = "", today: dt.date | None = None
 ) -> UnitStandard:
     """The unit reviewed its standards and kept them as they are."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     errors: dict[str, str] = {}
     note = text(note, 500, errors, "note", _("Ghi chú"))
     not_future(date, errors, "date", _("Ngày rà soát"), today)

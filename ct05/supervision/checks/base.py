@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.urls import NoReverseMatch, reverse
 
 from ct05.orgs.models import Organization
@@ -43,7 +43,7 @@ def link(label: str, name: str, *args: Any, query: str = "") -> dict[str, str]:
 
 
 def active_orgs(today: dt.date, within: Organization | None, **filters: Any) -> QuerySet[Organization]:
-    qs = Organization.objects.filter(Q(active_to__isnull=True) | Q(active_to__gte=today), active_from__lte=today)
+    qs = Organization.objects.active_on(today)
     if within is not None:
         qs = qs.filter(path__startswith=within.path)
     return qs.filter(**filters)

@@ -11,6 +11,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ct05.core import clock
 from ct05.core.audit import changed, record, snapshot
 from ct05.core.text import clean, fold
 from ct05.orgs.models import Member, Organization
@@ -183,7 +184,7 @@ def conclusion_issue(*, actor: Any, conclusion: Conclusion, on: dt.date | None =
         raise ValidationError(_("Kết luận này đã ban hành; sửa sẽ tạo phiên bản mới."))
     if not c.points.exists():
         raise ValidationError({"points": _("Kết luận chưa có nhiệm vụ nào.")})
-    c.status, c.issued_on, c.issued_by = Conclusion.Status.ISSUED, on or timezone.localdate(), _user(actor)
+    c.status, c.issued_on, c.issued_by = Conclusion.Status.ISSUED, on or clock.today(), _user(actor)
     c.save(update_fields=["status", "issued_on", "issued_by"])
     record(
         actor=actor,
@@ -271,8 +272,8 @@ def task_update(
     if status == RemediationTask.Status.DONE:
         if not evidence:
             raise ValidationError({"evidence": _("Cần ghi kết quả, minh chứng khi báo hoàn thành.")})
-        completed_on = completed_on or timezone.localdate()
-        if completed_on > timezone.localdate():
+        completed_on = completed_on or clock.today()
+        if completed_on > clock.today():
             raise ValidationError({"completed_on": _("Ngày hoàn thành không được ở tương lai.")})
     else:
         completed_on = None

@@ -14,11 +14,11 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ct05.access.models import Role, RoleAssignment
 from ct05.access.services import role_assign, role_revoke
+from ct05.core import clock
 from ct05.core.audit import changed, record, snapshot
 from ct05.core.text import clean, fold
 from ct05.orgs.models import Organization
@@ -281,7 +281,7 @@ def mission_complete(*, actor: Any, mission: Mission, on: dt.date | None = None)
     m = Mission.objects.select_for_update().get(pk=mission.pk)
     if m.status == Mission.Status.COMPLETED:
         raise ValidationError(_("Đoàn đã kết thúc."))
-    day = on or timezone.localdate()
+    day = on or clock.today()
     if day < m.start_date:
         raise ValidationError({"completed_on": _("Ngày kết thúc trước ngày bắt đầu của đoàn.")})
     m.status, m.completed_on = Mission.Status.COMPLETED, day

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ct05.core import clock
 from ct05.core.audit import record, snapshot
 from ct05.orgs.models import Organization
 from ct05.supervision.checks import CHECKS, Hit
@@ -83,7 +84,7 @@ def collect(day: dt.date, within: Organization | None) -> list[tuple[WarningRule
 def warnings_evaluate(*, actor: Any, today: dt.date | None = None, within: Organization | None = None) -> EvaluationRun:
     """Run every rule in effect for every organization (or the subtree `within`): open the warnings found,
     refresh the ones still there, close those whose cause is gone. One audit event for the run."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     run = EvaluationRun.objects.create(
         day=today, organization=within, triggered_by=actor if getattr(actor, "is_authenticated", False) else None
     )

@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.utils import timezone
 
+from ct05.core import clock
 from ct05.dashboard.services import rollup_compute, stale_refresh
 from ct05.orgs.models import Organization
 
@@ -32,7 +32,7 @@ class Command(BaseCommand):
             n = stale_refresh()
             self.stdout.write(self.style.SUCCESS(f"Đã cập nhật {n} đơn vị có thay đổi."))
             return
-        this_year = timezone.localdate().year
+        this_year = clock.today().year
         years = options["year"] or [this_year - 1, this_year]
         for y in years:
             if not 2000 <= y <= this_year:
