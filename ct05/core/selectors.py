@@ -81,10 +81,7 @@ def _from_apps(user: Any) -> list[Attention]:
 
     out: list[Attention] = []
     for path in ATTENTION_PROVIDERS:
-        try:
-            provider = import_string(path)
-        except ImportError:
-            continue
+        provider = import_string(path)  # a renamed provider fails here (and its test), never silently
         for item in provider(user=user):
             out.append(Attention(str(item.message), int(item.count), str(item.url)))
     return out

@@ -14,6 +14,7 @@ from django_tasks import task
 from ct05.core.models import BackgroundJob
 from ct05.cycle.services.analysis import analyze
 from ct05.cycle.services.reminders import reminders_run
+from ct05.dashboard.stale import rollup_after_analysis
 from ct05.orgs.models import Organization
 
 logger = logging.getLogger(__name__)
@@ -48,6 +49,7 @@ def run_analysis(job_id: int) -> dict[str, Any]:
 
     try:
         summary = analyze(year=int(job.params["year"]), org=org, progress=progress)
+        rollup_after_analysis(year=int(job.params["year"]), org_id=org.pk if org else None)
     except Exception:
         logger.exception("analysis job %s failed", job_id)
         BackgroundJob.objects.filter(pk=job.pk).update(

@@ -4,7 +4,7 @@
   figures from grouped queries (ct05/dashboard/sources.py), then totals from the deepest units upwards,
   then the ancestors of the subtree's root. What `ct05 rollup` and the nightly task run.
 - `stale_mark(pairs)`: a write changed the own figures of these units for these years (called on
-  commit by the signal handlers of ct05/dashboard/signals.py).
+  commit through `ct05.dashboard.stale.rollup_mark_stale`, which the write services call).
 - `stale_refresh()`: recompute the units marked stale and their ancestors only: a few queries filtered
   by id and a few dozen rows read, whatever the size of the tree.
 """

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from ct05.core.audit import changed, record, snapshot
 from ct05.core.text import clean
+from ct05.dashboard.stale import rollup_mark_stale
 from ct05.orgs.models import (
     Duty,
     Member,
@@ -96,7 +97,13 @@ def organization_create(
     record(
         actor=actor, action="organization.create", target=org, organization_id=org.pk, after=snapshot(org, ORG_FIELDS)
     )
+    _stale(org.pk, org.parent_id)
     return org
+
+
+def _stale(*org_ids: int | None) -> None:
+    """A unit's own figures (cells, members) of this year change with its record or its place in the tree."""
+    rollup_mark_stale(org_ids=org_ids, days=[dt.date.today()])
 
 
 def _user(actor: Any) -> Any:
@@ -133,6 +140,7 @@ def organization_update(*, actor: Any, org: Organization, date: dt.date | None =
     b, a = changed(before, snapshot(org, ORG_FIELDS))
     if a:
         record(actor=actor, action="organization.update", target=org, organization_id=org.pk, before=b, after=a)
+    _stale(org.pk)
     return org
 
 
@@ -176,6 +184,7 @@ def organization_move(
         before={"parent": old_parent.pk if old_parent else None},
         after={"parent": new_parent.pk},
     )
+    _stale(org.pk, old_parent.pk if old_parent else None, new_parent.pk)
     return org
 
 
@@ -191,6 +200,7 @@ def _close(actor: Any, org: Organization, date: dt.date) -> None:
         before=before,
         after=snapshot(org, ["active_to"]),
     )
+    _stale(org.pk)
 
 
 @transaction.atomic
@@ -330,6 +340,7 @@ def member_create(*, actor: Any, **fields: Any) -> Member:
     m.refresh_derived()
     m.save()
     record(actor=actor, action="member.create", target=m, organization_id=m.cell_id, after=snapshot(m, MEMBER_FIELDS))
+    _stale(m.cell_id)
     return m
 
 
@@ -350,6 +361,7 @@ def member_update(*, actor: Any, member: Member, **fields: Any) -> Member:
     b, a = changed(before, snapshot(m, MEMBER_FIELDS))
     if a:
         record(actor=actor, action="member.update", target=m, organization_id=m.cell_id, before=b, after=a)
+    _stale(m.cell_id)
     return m
 
 
@@ -381,6 +393,7 @@ def member_transfer(
         after=snapshot(m, ["cell", "status"]),
         note=clean(reason),
     )
+    _stale(from_cell.pk, m.cell_id)
     return m
 
 

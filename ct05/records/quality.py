@@ -12,6 +12,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from ct05.textcheck import assess_standard
+
 GOOD_VERDICTS = frozenset({"specific", "good", "ok", "pass", "concise"})
 
 
@@ -48,10 +50,6 @@ def _reason(obj: Any) -> dict[str, Any]:
 
 def assess_items(texts: list[str]) -> Verdict:
     """The engine's verdict on these standard items, or an "unavailable" verdict."""
-    try:
-        from ct05.textcheck import assess_standard
-    except ImportError:
-        return Verdict(available=False)
     result = assess_standard([t for t in texts if t.strip()])
     verdict = getattr(result, "verdict", "")
     score = getattr(result, "score", None)

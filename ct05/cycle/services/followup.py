@@ -16,6 +16,7 @@ from ct05.core.text import clean
 from ct05.cycle.access import is_owner, may_manage
 from ct05.cycle.models import TEXT_MAX, CheckIn, Commitment, RatingLevel, Registration
 from ct05.cycle.services.registrations import _require_manage, _user, bump
+from ct05.dashboard.stale import rollup_mark_stale
 
 
 def _may_act(actor: Any, registration: Registration) -> bool:
@@ -80,6 +81,7 @@ def checkin_record(
         after={"quarter": quarter, "progress": progress, "evidence": evidence, "percent": percent},
         note=_("nhập thay đảng viên") if on_behalf else "",
     )
+    rollup_mark_stale(org_ids=[registration.organization_id], days=[registration.year])
     return checkin
 
 

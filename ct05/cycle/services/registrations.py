@@ -22,6 +22,7 @@ from ct05.core.text import clean
 from ct05.cycle.access import is_owner, may_manage
 from ct05.cycle.models import CONTENT_MAX, TEXT_MAX, Commitment, Registration, Standard144, TermPlan
 from ct05.cycle.services.quality import registration_refresh_quality
+from ct05.dashboard.stale import rollup_mark_stale
 from ct05.orgs.models import Duty, Member, Organization
 
 MAX_COMMITMENTS = 20
@@ -81,6 +82,8 @@ def bump(registration: Registration, version: int, actor: Any, **fields: Any) ->
             }
         )
     registration.refresh_from_db()
+    # every change of a registration (its commitments, its status, its rating) goes through here
+    rollup_mark_stale(org_ids=[registration.organization_id], days=[registration.year])
     return registration
 
 
@@ -173,6 +176,7 @@ def registration_create(
         after=snapshot(reg, REG_FIELDS),
         note=_("nhập thay đảng viên") if on_behalf else "",
     )
+    rollup_mark_stale(org_ids=[org.pk], days=[year])
     return reg
 
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from ct05.core import clock
 from ct05.core.audit import changed, record, snapshot
+from ct05.dashboard.stale import rollup_mark_stale
 from ct05.orgs.models import Member, Organization
 from ct05.records.models import (
     Activity,
@@ -31,6 +32,30 @@ from ct05.records.services._common import ddmmyyyy, member_of, not_future, raise
 
 M = TypeVar("M", bound=models.Model)
 
+# The date by which the dashboard counts each register's records (ct05/dashboard/sources.py `_registers`);
+# a register not listed (documents) is in no figure.
+COUNTED_ON: dict[type[models.Model], str] = {
+    GoodDeed: "date",
+    ExemplaryModel: "started_on",
+    Replication: "started_on",
+    Commendation: "decision_date",
+    Criticism: "date",
+    Activity: "date",
+}
+
+
+def _stale(obj: models.Model, before: dict[str, Any] | None = None) -> None:
+    """The unit's figures of the record's year (and of its year before an edit) change."""
+    field = COUNTED_ON.get(type(obj))
+    if field is None:
+        return
+    org_ids: list[int | None] = [getattr(obj, "organization_id", None)]
+    days: list[dt.date | int | None] = [getattr(obj, field)]
+    if before:
+        org_ids.append(before.get("organization"))
+        days.append(int(str(before[field])[:4]) if before.get(field) else None)
+    rollup_mark_stale(org_ids=org_ids, days=days)
+
 
 def _persist(actor: Any, obj: M, org: Organization, fields: list[str], action: str, before: dict[str, Any] | None) -> M:
     creating = obj.pk is None
@@ -41,6 +66,7 @@ def _persist(actor: Any, obj: M, org: Organization, fields: list[str], action: s
     else:
         b, a = changed(before or {}, after)
         record(actor=actor, action=f"{action}.update", target=obj, organization_id=org.pk, before=b, after=a)
+    _stale(obj, before)
     return obj
 
 
@@ -65,6 +91,7 @@ def record_delete(*, actor: Any, obj: models.Model) -> None:
     org_id = getattr(obj, "organization_id", None)
     label = obj._meta.model_name
     record(actor=actor, action=f"{label}.delete", target=obj, organization_id=org_id, before=snapshot(obj))
+    _stale(obj)
     obj.delete()
 
 
@@ -168,6 +195,7 @@ def replication_add(
         organization_id=model.organization_id,
         after={"organization": organization.pk, "started_on": started_on.isoformat(), "results": results},
     )
+    _stale(rep)
     return rep
 
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from ct05.core import clock
 from ct05.core.audit import record
 from ct05.core.text import clean
+from ct05.dashboard.stale import rollup_mark_stale
 from ct05.orgs.models import Organization
 from ct05.records.models import StandardCategory, StandardItem, StandardRevision, UnitStandard
 from ct05.records.quality import assess_items
@@ -128,7 +129,14 @@ def standard_save(
         after=after,
         note=note,
     )
+    _stale(standard)
     return standard
+
+
+def _stale(standard: UnitStandard) -> None:
+    """The unit's standards figures of this year and of the years it was issued and reviewed change."""
+    days = [clock.today(), standard.issued_on, standard.reviewed_on]
+    rollup_mark_stale(org_ids=[standard.organization_id], days=days)
 
 
 @transaction.atomic
@@ -168,4 +176,5 @@ def standard_review(
         after={"reviewed_on": date.isoformat()},
         note=note,
     )
+    _stale(standard)
     return standard

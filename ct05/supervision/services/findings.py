@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from ct05.core import clock
 from ct05.core.audit import changed, record, snapshot
 from ct05.core.text import clean, fold
+from ct05.dashboard.stale import rollup_mark_stale
 from ct05.orgs.models import Member, Organization
 from ct05.supervision.models import (
     Conclusion,
@@ -252,7 +253,13 @@ def task_create(
         organization_id=organization.pk,
         after=snapshot(task, TASK_FIELDS),
     )
+    _stale(task)
     return task
+
+
+def _stale(task: RemediationTask) -> None:
+    """The unit's task figures change: those of this year and of every year since the task was set."""
+    rollup_mark_stale(org_ids=[task.organization_id], days=range(task.created_at.year, clock.today().year + 1))
 
 
 @transaction.atomic
@@ -281,6 +288,7 @@ def task_update(
     t.save(update_fields=["status", "evidence", "completed_on"])
     b, a = changed(before, snapshot(t, TASK_FIELDS))
     record(actor=actor, action="task.update", target=t, organization_id=t.organization_id, before=b, after=a)
+    _stale(t)
     return t
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from ct05.core import clock
 from ct05.core.audit import record, snapshot
 from ct05.core.text import clean, fold
+from ct05.dashboard.stale import rollup_mark_stale
 from ct05.orgs.models import Organization
 from ct05.supervision.models import InspectionPlan, SelfInspection
 
@@ -100,4 +101,5 @@ def self_inspection_create(
         organization_id=organization.pk,
         after=snapshot(row, ["organization", "date", "subject"]),
     )
+    rollup_mark_stale(org_ids=[organization.pk], days=[date])
     return row

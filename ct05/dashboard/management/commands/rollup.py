@@ -1,7 +1,7 @@
 """`ct05 rollup [--year Y] [--org CODE] [--stale]`: recompute the dashboard's precomputed figures.
 
 Run it after a bulk load (the seeds, an import that bypassed the services) and nightly from cron; writes
-made through the pages keep the figures fresh on their own (ct05/dashboard/signals.py).
+made through the services keep the figures fresh on their own (ct05/dashboard/stale.py).
 """
 
 from __future__ import annotations
