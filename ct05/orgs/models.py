@@ -8,10 +8,11 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from ct05.core.clock import today
+from ct05.core.rules import EffectiveDated
 from ct05.core.text import fold, name_sort_key, split_name
 
 
-class OrgKind(models.Model):
+class OrgKind(EffectiveDated):
     """A kind of party organization (tỉnh ủy, đảng bộ trực thuộc, …): data, so the names can change."""
 
     code = models.SlugField(_("mã"), max_length=32, unique=True)
@@ -25,8 +26,7 @@ class OrgKind(models.Model):
         blank=True,
         help_text=_("Phần sau dấu “/” trong số, ký hiệu văn bản (Hướng dẫn 36-HD/VPTW), ví dụ: TU, ĐU, CB."),
     )
-    active_from = models.DateField(_("hiệu lực từ"), default=dt.date(2016, 1, 1))
-    active_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
+    effective_from = models.DateField(_("hiệu lực từ"), default=dt.date(2016, 1, 1))
 
     class Meta:
         ordering = ["level", "name"]
@@ -36,13 +36,12 @@ class OrgKind(models.Model):
         return self.name
 
 
-class Sector(models.Model):
+class Sector(EffectiveDated):
     """Loại hình: xã/phường, cơ quan, đơn vị sự nghiệp, doanh nghiệp, lực lượng vũ trang, thôn/bản."""
 
     code = models.SlugField(_("mã"), max_length=32, unique=True)
     name = models.CharField(_("tên"), max_length=120)
-    active_from = models.DateField(_("hiệu lực từ"), default=dt.date(2016, 1, 1))
-    active_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
+    effective_from = models.DateField(_("hiệu lực từ"), default=dt.date(2016, 1, 1))
 
     class Meta:
         ordering = ["name"]
@@ -215,8 +214,7 @@ class Member(models.Model):
         return split_name(self.full_name)
 
     def current_duties(self) -> models.QuerySet[Duty]:
-        today = dt.date.today()
-        return self.duties.filter(Q(ended_on__isnull=True) | Q(ended_on__gte=today))
+        return self.duties.filter(Q(ended_on__isnull=True) | Q(ended_on__gte=today()))
 
 
 class Duty(models.Model):

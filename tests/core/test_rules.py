@@ -20,7 +20,7 @@ D = dt.date
 def test_the_rule_models_all_share_the_base() -> None:
     names = {m.__name__ for m in apps.get_models() if issubclass(m, EffectiveDated)}
     expected = {"MeetingRequirement", "WarningRule", "RatingLevel", "StandardCategory", "CommendationLevel"}
-    assert expected | {"ActivityForm", "DocumentType", "RecordSetting"} <= names
+    assert expected | {"ActivityForm", "DocumentType", "RecordSetting", "OrgKind", "Sector"} <= names
 
 
 @pytest.mark.django_db
