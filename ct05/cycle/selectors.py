@@ -10,11 +10,11 @@ from typing import Any
 from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, QuerySet, When
 from django.http import Http404
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ct05.access.models import Role
 from ct05.access.resolver import Action, member_q, org_scope, roles_of
+from ct05.core import clock
 from ct05.core.text import fold
 from ct05.cycle import quality
 from ct05.cycle.access import registration_q
@@ -32,7 +32,7 @@ from ct05.orgs.models import Member, Organization
 
 
 def current_year() -> int:
-    return timezone.localdate().year
+    return clock.today().year
 
 
 @dataclass
@@ -317,7 +317,7 @@ class AttentionItem:
 
 def cycle_attention(*, user: Any, today: dt.date | None = None) -> list[AttentionItem]:
     """For the home page: what of the yearly cycle needs this user's attention now."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     year = today.year
     items: list[AttentionItem] = []
     unread = Notification.objects.filter(user=user, read_at__isnull=True).count()

@@ -8,10 +8,11 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Q, Value
+from django.db.models import F, Value
 from django.db.models.functions import Concat, Substr
 from django.utils.translation import gettext as _
 
+from ct05.core import clock
 from ct05.core.audit import changed, record, snapshot
 from ct05.core.text import clean
 from ct05.dashboard.stale import rollup_mark_stale
@@ -84,7 +85,7 @@ def organization_create(
         kind=kind,
         sector=sector,
         parent=parent,
-        active_from=active_from or dt.date.today(),
+        active_from=active_from or clock.today(),
     )
     _validate_org(org)
     org.refresh_search_text()
@@ -103,7 +104,7 @@ def organization_create(
 
 def _stale(*org_ids: int | None) -> None:
     """A unit's own figures (cells, members) of this year change with its record or its place in the tree."""
-    rollup_mark_stale(org_ids=org_ids, days=[dt.date.today()])
+    rollup_mark_stale(org_ids=org_ids, days=[clock.today()])
 
 
 def _user(actor: Any) -> Any:
@@ -133,7 +134,7 @@ def organization_update(*, actor: Any, org: Organization, date: dt.date | None =
         OrgEvent.objects.create(
             organization=org,
             kind=OrgEvent.Kind.RENAMED,
-            date=date or dt.date.today(),
+            date=date or clock.today(),
             details={"from": old_name, "to": org.name},
             recorded_by=_user(actor),
         )
@@ -166,7 +167,7 @@ def organization_move(
     OrgEvent.objects.create(
         organization=org,
         kind=OrgEvent.Kind.MOVED,
-        date=date or dt.date.today(),
+        date=date or clock.today(),
         related=new_parent,
         details={
             "from_parent": old_parent.pk if old_parent else None,
@@ -210,7 +211,7 @@ def organization_close(*, actor: Any, org: Organization, date: dt.date, reason: 
     org = Organization.objects.select_for_update().get(pk=org.pk)
     if org.members.filter(status=Member.Status.ACTIVE).exists():
         raise ValidationError({"active_to": _("Đơn vị còn đảng viên đang sinh hoạt; chuyển họ đi trước.")})
-    if org.children.filter(Q(active_to__isnull=True) | Q(active_to__gte=date)).exists():
+    if org.children.not_closed_on(date).exists():
         raise ValidationError({"active_to": _("Đơn vị còn đơn vị trực thuộc đang hoạt động; chuyển đi trước.")})
     _close(actor, org, date - dt.timedelta(days=1))
     OrgEvent.objects.create(
@@ -306,7 +307,7 @@ def _validate_member(m: Member) -> None:
         errors["card_number"] = _("Số thẻ đảng viên không được để trống.")
     elif Member.objects.filter(card_number=m.card_number).exclude(pk=m.pk).exists():
         errors["card_number"] = _("Số thẻ đảng viên %(n)s đã có trong hệ thống.") % {"n": m.card_number}
-    today = dt.date.today()
+    today = clock.today()
     if m.date_of_birth and m.date_of_birth > today:
         errors["date_of_birth"] = _("Ngày sinh không thể ở tương lai.")
     if m.joined_on and m.date_of_birth and m.joined_on < m.date_of_birth + dt.timedelta(days=365 * 16):

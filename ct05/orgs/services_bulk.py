@@ -19,10 +19,10 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import Q
 from django.db.models.functions import Upper
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ct05.access.resolver import Scope, member_q, org_scope
+from ct05.core import clock
 from ct05.core.audit import changed, record, snapshot
 from ct05.core.models import AuditEvent, BackgroundJob
 from ct05.core.text import fold
@@ -244,7 +244,7 @@ def organization_import(*, actor: Any, rows: list[ParsedRow], job: BackgroundJob
 
 
 def _apply_org(actor: Any, plan: _OrgPlan, summary: ImportSummary, errors: Errors) -> None:
-    v, today = plan.row.values, timezone.localdate()
+    v, today = plan.row.values, clock.today()
     parent = None
     if plan.parent_code:
         parent = Organization.objects.filter(code__iexact=plan.parent_code).first()
@@ -330,7 +330,7 @@ def _plan_members(actor: Any, rows: list[ParsedRow], errors: Errors) -> tuple[di
     scope = org_scope(actor, "manage")
     if _no_scope(errors, scope):
         return {}, set()
-    today = timezone.localdate()
+    today = clock.today()
     cells = _orgs_by_code(r.values["cell"] for r in rows)
     taken, mine = _existing_cards(actor, [r.values["card_number"] for r in rows])
     cell_of: dict[str, int] = {}
@@ -451,7 +451,7 @@ def _write_members(
     prepared: dict[str, Member],
     summary: ImportSummary,
 ) -> None:
-    today = timezone.localdate()
+    today = clock.today()
     note = _("Nhập từ tệp (công việc #%(id)s)") % {"id": job.pk}
     fields_snap = services.MEMBER_FIELDS
     new: list[tuple[Member, ParsedRow]] = []

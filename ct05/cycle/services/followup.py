@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ct05.core import clock
 from ct05.core.audit import record
 from ct05.core.text import clean
 from ct05.cycle.access import is_owner, may_manage
@@ -48,7 +49,7 @@ def checkin_record(
     errors: dict[str, str] = {}
     if quarter not in (1, 2, 3, 4):
         errors["quarter"] = _("Quý phải từ 1 đến 4.")
-    elif quarter_start(registration.year, quarter) > timezone.localdate():
+    elif quarter_start(registration.year, quarter) > clock.today():
         errors["quarter"] = _("Quý %(q)s năm %(y)s chưa bắt đầu.") % {"q": quarter, "y": registration.year}
     progress, evidence = clean(progress), clean(evidence)
     if not progress:

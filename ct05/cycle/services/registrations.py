@@ -17,6 +17,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ct05.core import clock
 from ct05.core.audit import record, snapshot
 from ct05.core.text import clean
 from ct05.cycle.access import is_owner, may_manage
@@ -97,7 +98,7 @@ def _require_manage(actor: Any, registration: Registration) -> None:
 
 
 def _check_year(year: int) -> None:
-    today = timezone.localdate()
+    today = clock.today()
     if year < 2016 or year > today.year + 1:
         raise ValidationError({"year": _("Năm đăng ký phải từ 2016 đến %(y)s.") % {"y": today.year + 1}})
 
@@ -338,7 +339,7 @@ def registration_accept(
                 )
             }
         )
-    if cell_review_on is not None and cell_review_on > timezone.localdate():
+    if cell_review_on is not None and cell_review_on > clock.today():
         raise ValidationError({"cell_review_on": _("Ngày thông qua trước chi bộ không thể ở tương lai.")})
     bump(
         registration,
