@@ -41,7 +41,7 @@ def _one_of_each(w: World) -> None:
     regular = meeting(w.cell1, 1, year=YEAR)
     Meeting.objects.create(cell=w.cell1, kind="thematic", date=D, for_month=D)
     ResolutionItem.objects.create(meeting=regular, owner=w.m1, task="Sửa sổ nghị quyết", deadline=D)
-    UnitStandard.objects.create(organization=w.ward, title="4 luôn, 5 biết", issued_on=D, verdict="good")
+    UnitStandard.objects.create(organization=w.ward, title="4 luôn, 5 biết", issued_on=D, verdict="specific")
     reg = registration(w.m1, w.cell1, year=YEAR)
     Registration.objects.filter(pk=reg.pk).update(track=Registration.Track.KEY_LEADER)
     Commitment.objects.filter(registration=reg).update(max_similarity=0.9, duty=w.m1.duties.first())

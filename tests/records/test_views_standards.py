@@ -23,6 +23,7 @@ class _Assessment:
     score: int
     verdict: str
     reasons: list[_Reason] = field(default_factory=list)
+    items: list[object] = field(default_factory=list)
 
 
 def _fake_engine(items: list[str]) -> _Assessment:

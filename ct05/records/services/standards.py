@@ -58,7 +58,7 @@ def _snapshot(items: list[tuple[StandardCategory, str]]) -> list[dict[str, Any]]
 
 def _store_verdict(standard: UnitStandard, texts: list[str]) -> None:
     v = assess_items(texts)
-    standard.verdict = v.verdict if v.available else ""
+    standard.verdict = v.verdict
     standard.score = v.score
     standard.reasons = v.reasons
 
