@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import QuerySet
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from ct05.orgs.models import Organization
 from ct05.supervision.models import WarningRule
@@ -34,12 +34,9 @@ Check = Callable[[WarningRule, dt.date, Organization | None], list[Hit]]
 
 
 def link(label: str, name: str, *args: Any, query: str = "") -> dict[str, str]:
-    """An evidence entry; a page that does not exist (yet) leaves the label without a link."""
-    try:
-        url = reverse(name, args=args) + (f"?{query}" if query else "")
-    except NoReverseMatch:
-        url = ""
-    return {"label": label[:200], "url": url}
+    """An evidence entry linking to the page of the record (every page name is checked by
+    tests/supervision/test_checks_links.py, so a renamed page fails a test, not an evaluation)."""
+    return {"label": label[:200], "url": reverse(name, args=args) + (f"?{query}" if query else "")}
 
 
 def active_orgs(today: dt.date, within: Organization | None, **filters: Any) -> QuerySet[Organization]:
