@@ -1,6 +1,7 @@
 """The one base of rules that are data with effective dates (DESIGN.md section 4): meeting requirements,
-warning rules, rating levels, the Quy định 144-QĐ/TW taxonomy, commendation levels, activity forms,
-document types and small settings all inherit `EffectiveDated`, so "in force on a day" is written once.
+warning rules, rating levels, org kinds and sectors, the Quy định 144-QĐ/TW taxonomy, commendation levels,
+activity forms, document types and small settings all inherit `EffectiveDated`, so "in force on a day" is
+written once. (Organizations are not rules: their working dates are `Organization.objects.active_on(day)`.)
 
 A version is in force on `day` when `effective_from <= day` and it has no end or `day <= effective_to`.
 No import of the domain apps: an abstract model has no table of its own.
