@@ -20,16 +20,11 @@ from ct05.cycle import figures as cycle_figures
 from ct05.cycle.models import Commitment, Registration
 from ct05.dashboard.figures import Figures, bump
 from ct05.orgs.models import Member, Organization
+from ct05.records.figures import REGISTERS
 from ct05.records.models import (
-    Activity,
     AgendaItem,
-    Commendation,
-    Criticism,
-    ExemplaryModel,
-    GoodDeed,
     Meeting,
     MeetingKind,
-    Replication,
     ResolutionItem,
     UnitStandard,
 )
@@ -218,22 +213,14 @@ def _monthly(fig: Any, rows: Iterable[tuple[int, dt.date]], code: str) -> None:
 
 
 def _registers(fig: Any, units: Units, w: Window) -> None:
-
-    span = {"__year": w.year}
-
-    def by_month(model: Any, field: str) -> Iterable[tuple[int, dt.date]]:
-        return (
-            model.objects.filter(units.q("organization__"), **{f"{field}{k}": v for k, v in span.items()})
+    """Each register's records of the year, by the month of the date it is counted by (ct05/records/figures.py)."""
+    for model, (field, code) in REGISTERS.items():
+        rows = (
+            model._default_manager.filter(units.q("organization__"), **{f"{field}__year": w.year})
             .values_list("organization_id", field)
             .iterator(chunk_size=20_000)
         )
-
-    _monthly(fig, by_month(GoodDeed, "date"), "deeds_m")
-    _monthly(fig, by_month(ExemplaryModel, "started_on"), "models_m")
-    _monthly(fig, by_month(Replication, "started_on"), "replications_m")
-    _monthly(fig, by_month(Commendation, "decision_date"), "commendations_m")
-    _monthly(fig, by_month(Criticism, "date"), "criticisms_m")
-    _monthly(fig, by_month(Activity, "date"), "activities_m")
+        _monthly(fig, rows, code)
 
 
 def _cycle(fig: Any, units: Units, w: Window) -> None:

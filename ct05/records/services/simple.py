@@ -15,6 +15,7 @@ from ct05.core import clock
 from ct05.core.audit import changed, record, snapshot
 from ct05.dashboard.stale import rollup_mark_stale
 from ct05.orgs.models import Member, Organization
+from ct05.records.figures import REGISTERS
 from ct05.records.models import (
     Activity,
     ActivityForm,
@@ -32,23 +33,13 @@ from ct05.records.services._common import ddmmyyyy, member_of, not_future, raise
 
 M = TypeVar("M", bound=models.Model)
 
-# The date by which the dashboard counts each register's records (ct05/dashboard/sources.py `_registers`);
-# a register not listed (documents) is in no figure.
-COUNTED_ON: dict[type[models.Model], str] = {
-    GoodDeed: "date",
-    ExemplaryModel: "started_on",
-    Replication: "started_on",
-    Commendation: "decision_date",
-    Criticism: "date",
-    Activity: "date",
-}
-
 
 def _stale(obj: models.Model, before: dict[str, Any] | None = None) -> None:
-    """The unit's figures of the record's year (and of its year before an edit) change."""
-    field = COUNTED_ON.get(type(obj))
-    if field is None:
+    """The unit's figures of the record's year (and of its year before an edit) change; a register in no
+    figure (documents) marks nothing."""
+    if type(obj) not in REGISTERS:
         return
+    field = REGISTERS[type(obj)][0]
     org_ids: list[int | None] = [getattr(obj, "organization_id", None)]
     days: list[dt.date | int | None] = [getattr(obj, field)]
     if before:
