@@ -8,12 +8,10 @@ from typing import Any
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import transaction
 
 from ct05.dashboard.indicators import BY_CODE
 from ct05.dashboard.models import Rollup, StaleUnit
 from ct05.dashboard.services import rollup_compute, stale_refresh
-from ct05.dashboard.stale import rollup_mark_stale
 from ct05.records.models import GoodDeed
 from ct05.records.services.simple import good_deed_save
 from tests.conftest import World
@@ -86,24 +84,3 @@ def test_the_command_computes_a_year_for_a_unit_and_refuses_a_future_year(world:
         call_command("rollup", "--year", str(dt.date.today().year + 1))
     with pytest.raises(CommandError, match="không có tổ chức"):
         call_command("rollup", "--org", "NOPE")
-
-
-def test_a_write_rolled_back_marks_nothing(world: World, django_capture_on_commit_callbacks: Any) -> None:
-    with django_capture_on_commit_callbacks() as callbacks:
-        with pytest.raises(RuntimeError), transaction.atomic():
-            good_deed_save(
-                actor=world.secretary, org=world.cell1, date=dt.date(LAST_YEAR, 7, 2), deed="Hiến đất", member=world.m1
-            )
-            raise RuntimeError("rolled back")
-    assert callbacks == []
-
-
-def test_marks_wait_for_the_commit_then_the_refresh_computes_the_unit(
-    world: World, django_capture_on_commit_callbacks: Any
-) -> None:
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        rollup_mark_stale(org_ids=[world.cell1.pk, None], days=[dt.date(LAST_YEAR, 7, 2), None, LAST_YEAR])
-        assert not StaleUnit.objects.exists() and not Rollup.objects.exists()
-    assert len(callbacks) == 1
-    assert Rollup.objects.filter(organization=world.cell1, year=LAST_YEAR).exists()
-    assert not StaleUnit.objects.exists()
