@@ -4,16 +4,22 @@ after the cycle's analysis for its subtree."""
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import Any
 
 import pytest
 from django.db import transaction
 
+from ct05.core import clock
 from ct05.core.models import BackgroundJob
+from ct05.cycle.services.registrations import registration_create
 from ct05.cycle.tasks import ANALYZE_KIND, run_analysis
+from ct05.dashboard import stale
 from ct05.dashboard.models import Rollup, StaleUnit
 from ct05.dashboard.stale import rollup_mark_stale
+from ct05.orgs.services import member_update, organization_move
 from ct05.records.services.simple import good_deed_save
+from ct05.supervision.services.plans import self_inspection_create
 from tests.conftest import World
 from tests.dashboard.conftest import LAST_YEAR, Records
 
@@ -51,3 +57,29 @@ def test_the_analysis_job_recomputes_its_subtree_when_it_ends(
     assert {world.ward.pk, world.cell1.pk, world.cell2.pk} <= computed
     assert world.other_cell.pk not in computed
     assert Rollup.objects.get(organization=world.ward, year=LAST_YEAR).total["registered"] == 2
+
+
+def _marked(callbacks: list[Any]) -> set[tuple[int, int]]:
+    """The (unit, year) pairs the captured on-commit callbacks would mark stale."""
+    out: set[tuple[int, int]] = set()
+    for cb in callbacks:
+        if isinstance(cb, partial) and cb.func is stale._mark:
+            out |= cb.args[0]
+    return out
+
+
+def test_the_write_services_of_every_app_mark_the_units_they_change(
+    world: World, django_capture_on_commit_callbacks: Any
+) -> None:
+    year = clock.this_year()
+    with django_capture_on_commit_callbacks() as callbacks:
+        self_inspection_create(
+            actor=world.officer, organization=world.cell2, date=clock.today(), subject="Sổ nghị quyết", result="Đạt"
+        )
+        member_update(actor=world.secretary, member=world.m1, ethnicity="Thái")
+        organization_move(actor=world.admin, org=world.cell2, new_parent=world.other_ward)
+        registration_create(actor=world.member1, year=year, member=world.m1)
+    marked = _marked(callbacks)
+    assert (world.cell2.pk, year) in marked  # the self-inspection, and the cell moved
+    assert (world.cell1.pk, year) in marked  # the member's cell, and the registration's
+    assert {(world.ward.pk, year), (world.other_ward.pk, year)} <= marked  # the cell's old and new parents
