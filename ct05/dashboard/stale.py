@@ -5,7 +5,7 @@ commits, those (unit, year) pairs are marked stale and one refresh task is enque
 
 Bulk writes that bypass the services (the seeds, an import script) are covered by `ct05 rollup` and the
 nightly run; the cycle's analysis (written with COPY) recomputes its subtree when it ends
-(ct05/cycle/services/analysis.py calls `rollup_after_analysis`).
+(the analysis job, ct05/cycle/tasks.py `run_analysis`, calls `rollup_after_analysis`).
 """
 
 from __future__ import annotations
