@@ -13,7 +13,7 @@ from ct05.access.models import Role, RoleAssignment
 from ct05.access.resolver import MANAGE_ROLES, MEMBER_VIEW_ROLES, member_q, org_scope
 from ct05.core import clock
 from ct05.orgs.models import Member, Organization, OrgKind
-from ct05.orgs.services import member_create, organization_create, organization_move
+from ct05.orgs.services.structure import member_create, organization_create, organization_move
 from tests.conftest import World
 
 TODAY = clock.today()  # the resolver's "today": Việt Nam's date, not the server clock's

@@ -17,7 +17,7 @@ from ct05.cycle.tasks import ANALYZE_KIND, run_analysis
 from ct05.dashboard import stale
 from ct05.dashboard.models import Rollup, StaleUnit
 from ct05.dashboard.stale import rollup_mark_stale
-from ct05.orgs.services import member_update, organization_move
+from ct05.orgs.services.structure import member_update, organization_move
 from ct05.records.services.simple import good_deed_save
 from ct05.supervision.services.plans import self_inspection_create
 from tests.conftest import World
