@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "ct05.supervision",
     "ct05.dashboard",
     "ct05.seed",
+    "ct05.ops",
 ]
 
 MIDDLEWARE = [
