@@ -167,6 +167,8 @@ def backup_write(*, out: Path, var_dir: Path, alias: str = "default") -> BackupS
         dump = Path(tmp) / "database"
         vendor = _dump_database(alias, dump)
         try:
+            partial.touch(mode=0o600)  # members' personal data: readable by the service user only
+            partial.chmod(0o600)
             with tarfile.open(partial, "w", format=tarfile.PAX_FORMAT) as tar:
                 _add(tar, DB_MEMBER[vendor], dump, members)
                 dump.unlink()

@@ -128,3 +128,4 @@ def test_the_manifest_names_the_version_the_schema_the_vendor_and_each_members_c
     assert manifest["members"][member] == {"sha256": hashlib.sha256(PNG).hexdigest(), "size": len(PNG)}
     assert set(names) == set(manifest["members"]) | {"manifest.json"}
     assert not list(tmp_path.glob(".*partial"))
+    assert archive.stat().st_mode & 0o077 == 0  # not readable by other users
