@@ -50,7 +50,8 @@ def _route(request: HttpRequest) -> str:
     """The URL pattern, not the path (/dang-vien/<int:pk>/, not one series per member); unmatched: one name."""
     match = getattr(request, "resolver_match", None)
     if match is None:
-        return "<unmatched>"
+        # WhiteNoise answers static files before URL resolution: one series for all of them
+        return "<static>" if request.path.startswith(settings.STATIC_URL) else "<unmatched>"
     return match.route or match.view_name or "<unmatched>"
 
 

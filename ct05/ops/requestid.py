@@ -8,6 +8,7 @@ by `RequestIdFilter` (a context variable: right for threads and for gunicorn's w
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import re
@@ -68,7 +69,7 @@ class JsonFormatter(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         entry: dict[str, object] = {
-            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S") + f".{int(record.msecs):03d}",
+            "time": dt.datetime.fromtimestamp(record.created).astimezone().isoformat(timespec="milliseconds"),
             "level": record.levelname,
             "logger": record.name,
             "request_id": getattr(record, "request_id", current_request_id.get()),

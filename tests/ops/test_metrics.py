@@ -10,10 +10,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from ct05.ops.metrics import _route
 from tests.conftest import World
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,9 +45,12 @@ def test_an_address_in_the_allowed_networks_may_scrape_and_forwarded_for_is_igno
 def test_requests_are_counted_by_route_and_status(world: World, settings: Any) -> None:
     client = world.client_for(world.admin)
     client.get("/cong-viec/999999/")
+    client.get("/khong-co/trang-nay")
     text = scrape(settings, HTTP_AUTHORIZATION="Bearer s3cret-token-for-tests").content.decode()
     assert 'ct05_http_requests_total{method="GET",route="cong-viec/<int:pk>/",status="404"}' in text
     assert 'ct05_http_request_duration_seconds_bucket{le="0.3",route="cong-viec/<int:pk>/"}' in text
+    assert 'route="<unmatched>",status="404"' in text  # one series for every unknown path
+    assert "khong-co" not in text
 
 
 def test_queue_depth_failures_and_durations_come_from_the_task_table(db: object, settings: Any) -> None:
@@ -90,3 +94,9 @@ def test_multiprocess_mode_sums_the_counters_of_every_worker_process(tmp_path: P
         [sys.executable, "-c", scrape_code], env=env, check=True, cwd=ROOT, capture_output=True, text=True
     ).stdout
     assert 'ct05_http_requests_total{method="GET",route="r/",status="200"} 5.0' in out
+
+
+def test_static_files_and_unknown_paths_each_count_as_one_route() -> None:
+    factory = RequestFactory()
+    assert _route(factory.get("/static/core/site.css")) == "<static>"
+    assert _route(factory.get("/wp-login.php")) == "<unmatched>"

@@ -3,6 +3,7 @@ and in every log line of the request, as text or as JSON."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 
@@ -47,6 +48,7 @@ def test_json_logs_are_one_object_per_line_with_the_request_id() -> None:
     line = JsonFormatter().format(record)
     assert "\n" not in line
     entry = json.loads(line)
+    assert dt.datetime.fromisoformat(entry["time"]).utcoffset() is not None  # a collector needs the offset
     assert (entry["level"], entry["logger"], entry["request_id"], entry["message"]) == (
         "ERROR",
         "ct05.test",

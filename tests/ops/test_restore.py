@@ -8,6 +8,7 @@ import io
 import json
 import sqlite3
 import tarfile
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -78,12 +79,10 @@ def test_it_refuses_an_archive_from_a_newer_schema_and_names_the_app_and_migrati
 
 def test_it_refuses_a_database_that_is_not_empty(db: object, tmp_path: Path) -> None:
     archive = make_archive(tmp_path / "b.tar", members())
-    if connection.vendor == "sqlite":  # the suite's SQLite database is in memory: a migrated file instead
-        target = tmp_path / "migrated.sqlite3"
-        connection.ensure_connection()
-        copy = sqlite3.connect(target)
-        connection.connection.backup(copy)
-        copy.close()
+    if connection.vendor == "sqlite":  # the suite's SQLite database is in memory: a file with a table instead
+        target = tmp_path / "used.sqlite3"
+        with closing(sqlite3.connect(target)) as used:
+            used.execute("CREATE TABLE core_auditevent (id integer primary key)")
         db_settings = {"ENGINE": "django.db.backends.sqlite3", "NAME": str(target)}
         with pytest.raises(Exception, match=r"không trống \(đã có \d+ bảng"):
             backup_restore(archive=archive, db=db_settings, var_dir=tmp_path / "var")
