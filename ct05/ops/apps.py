@@ -7,3 +7,6 @@ class OpsConfig(AppConfig):
     name = "ct05.ops"
     label = "ops"
     verbose_name = "Vận hành"
+
+    def ready(self) -> None:
+        from ct05.ops import requestid  # noqa: F401  (connects the task signals that carry the request id)

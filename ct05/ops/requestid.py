@@ -14,17 +14,20 @@ import logging
 import re
 import uuid
 from collections.abc import Callable
-from contextvars import ContextVar
+from contextvars import ContextVar, Token
 
 from django.core.signals import request_finished
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
+from django_tasks import TaskResult
+from django_tasks.signals import task_enqueued, task_finished, task_started
 
 HEADER = "X-Request-ID"
 # Letters, digits and . _ - : only, at most 128: anything else (spaces, newlines, quotes) could forge or
 # break log lines, so it is replaced by a generated id rather than cleaned.
 _SANE = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 current_request_id: ContextVar[str] = ContextVar("ct05_request_id", default="-")
+logger = logging.getLogger(__name__)
 
 
 def request_id_from(header: str | None) -> str:
@@ -53,6 +56,30 @@ class RequestIdMiddleware:
 @receiver(request_finished)
 def _forget_request_id(**kwargs: object) -> None:
     current_request_id.set("-")
+
+
+# Background tasks: the request that queued a task logs its id beside the task's, and the task's own lines
+# (in the worker) carry "task-<id>", so a report that failed at night leads back to the click that asked.
+_task_tokens: dict[str, Token[str]] = {}
+
+
+@receiver(task_enqueued)
+def _log_enqueued(sender: object, task_result: TaskResult, **kwargs: object) -> None:
+    logger.info("task enqueued id=%s path=%s", task_result.id, task_result.task.module_path)
+
+
+@receiver(task_started)
+def _task_id_on(sender: object, task_result: TaskResult, **kwargs: object) -> None:
+    outer = current_request_id.get()  # a task run at once inside a request keeps the request's id in front
+    label = f"task-{task_result.id}" if outer == "-" else f"{outer}>task-{task_result.id}"
+    _task_tokens[str(task_result.id)] = current_request_id.set(label)
+
+
+@receiver(task_finished)
+def _task_id_off(sender: object, task_result: TaskResult, **kwargs: object) -> None:
+    token = _task_tokens.pop(str(task_result.id), None)
+    if token is not None:
+        current_request_id.reset(token)
 
 
 class RequestIdFilter(logging.Filter):

@@ -11,6 +11,7 @@ import pytest
 from django.test import Client
 
 from ct05.ops.requestid import JsonFormatter, RequestIdFilter, current_request_id, request_id_from
+from ct05.ops.tasks import ping
 
 
 def test_it_keeps_a_sane_id_from_the_proxy_and_returns_it(db: object) -> None:
@@ -55,3 +56,18 @@ def test_json_logs_are_one_object_per_line_with_the_request_id() -> None:
         "abc-123",
         "Lỗi nhập tệp",
     )
+
+
+def test_a_task_logs_under_its_own_id_behind_the_request_that_ran_it(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.handler.addFilter(RequestIdFilter())
+    token = current_request_id.set("req-7")
+    try:
+        with caplog.at_level(logging.INFO):
+            result = ping.enqueue()  # the tests' backend runs it at once
+        assert current_request_id.get() == "req-7"  # the request's id is back once the task is done
+    finally:
+        current_request_id.reset(token)
+    finished = [r for r in caplog.records if "state=SUCCESSFUL" in r.getMessage()]
+    assert [r.request_id for r in finished] == [f"req-7>task-{result.id}"]  # type: ignore[attr-defined]
+    queued = [r for r in caplog.records if r.getMessage().startswith("task enqueued")]
+    assert [r.request_id for r in queued] == ["req-7"]  # type: ignore[attr-defined]
