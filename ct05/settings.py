@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from ct05.env import env_bool, env_int, env_list, env_str, parse_database_url
+from ct05.env import ConfigError, env_bool, env_int, env_list, env_str, parse_database_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("CT05_VAR_DIR", str(BASE_DIR / "var"), "Folder for the SQLite file, uploads and exports."))
@@ -55,9 +55,12 @@ INSTALLED_APPS = [
     "ct05.supervision",
     "ct05.dashboard",
     "ct05.seed",
+    "ct05.ops",
 ]
 
 MIDDLEWARE = [
+    "ct05.ops.requestid.RequestIdMiddleware",  # first: every later log line carries the request id
+    "ct05.ops.metrics.MetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -168,9 +171,23 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "", "SMTP password.")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False, "SMTP with STARTTLS.")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "ct05@localhost", "Sender address of notifications.")
 
+LOG_FORMAT = env_str("LOG_FORMAT", "text", "Log lines as `text` or as one JSON object per line (`json`).")
+if LOG_FORMAT not in {"text", "json"}:
+    raise ConfigError(f"LOG_FORMAT={LOG_FORMAT!r}: use text or json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "ct05.ops.requestid.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "ct05.ops.requestid.JsonFormatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO", "Logging level.")},
 }
+
+# /metrics (ct05/ops/metrics.py): answered only to this bearer token or to these peer addresses; else 404.
+METRICS_TOKEN = env_str("METRICS_TOKEN", "", "Bearer token that may read /metrics.")
+METRICS_ALLOWED_IPS = env_list("METRICS_ALLOWED_IPS", [], "Addresses or networks that may read /metrics.")
+# Read by prometheus_client itself; declared here so that it is documented with the others.
+env_str("PROMETHEUS_MULTIPROC_DIR", "", "Folder for gunicorn workers' shared metrics (emptied at each start).")

@@ -3,6 +3,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("ct05.core.urls")),
+    path("", include("ct05.ops.urls")),
     path("", include("ct05.orgs.urls")),
     path("", include("ct05.cycle.urls")),
     path("", include("ct05.records.urls")),

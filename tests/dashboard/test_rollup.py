@@ -44,7 +44,7 @@ def test_a_subtree_recompute_also_updates_its_ancestors(world: World, records: R
     assert total(world.province)["deeds_m"][4] == 1
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # seeded rows back after a flush
 def test_a_write_marks_its_unit_stale_and_the_refresh_updates_the_tree(world: World) -> None:
     rollup_compute(year=LAST_YEAR)
     assert total(world.province).get("deeds_m") is None
