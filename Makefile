@@ -22,14 +22,16 @@ ct05/locale/en/LC_MESSAGES/django.mo: ct05/locale/en/LC_MESSAGES/django.po $(BIN
 install: $(BIN)/ct05 node_modules/htmx.org/dist/htmx.min.js ct05/locale/en/LC_MESSAGES/django.mo
 
 # Migrate, seed the demo units once (when the database is empty), start the worker and serve.
+# DEBUG=true: a development machine (the development key and the demo's shared password are allowed).
+run: export DEBUG=true
 run: install
 	mkdir -p var
 	$(BIN)/ct05 migrate --no-input
 	$(BIN)/ct05 seed demo --if-empty
 	$(BIN)/ct05 warnings --schedule
 	@trap 'kill 0' INT TERM EXIT; \
-	DEBUG=true $(BIN)/ct05 db_worker & \
-	DEBUG=true $(BIN)/ct05 runserver $(HOST)
+	$(BIN)/ct05 db_worker & \
+	$(BIN)/ct05 runserver $(HOST)
 
 worker: install
 	$(BIN)/ct05 db_worker

@@ -6,17 +6,13 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from ct05.env import env_bool, env_int, env_list, env_str, parse_database_url
+from ct05.env import env_bool, env_int, env_list, env_str, parse_database_url, production_secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("CT05_VAR_DIR", str(BASE_DIR / "var"), "Folder for the SQLite file, uploads and exports."))
 
 DEBUG = env_bool("DEBUG", False, "Development mode: detailed error pages. Never in production.")
-SECRET_KEY = env_str(
-    "SECRET_KEY",
-    "dev-only-insecure-key-change-me-in-production-0123456789abcdefghijklmnop",
-    "Secret used to sign sessions and tokens. Required in production (50+ random characters).",
-)
+SECRET_KEY = production_secret_key(debug=DEBUG)  # refuses to start without a real key when DEBUG is off
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"], "Comma-separated host names the site answers to.")
 CSRF_TRUSTED_ORIGINS = env_list(
     "CSRF_TRUSTED_ORIGINS", [], "Comma-separated origins (https://ct05.example.vn) behind a proxy."

@@ -1,5 +1,10 @@
 """Test settings: tasks run immediately in the test process; everything else as in ct05.settings."""
 
+import os
+
+# Tests run with DEBUG off, which needs a real key (ct05/env.py); a fresh one per run unless one is given.
+os.environ.setdefault("SECRET_KEY", os.urandom(40).hex())
+
 from ct05.settings import *  # noqa: F403
 from ct05.settings import VAR_DIR
 
