@@ -1,4 +1,7 @@
-"""The seed tests run as on a developer's machine: `ct05 seed demo` refuses with DEBUG off (issue 12)."""
+"""The seed tests run as on a developer's machine: `ct05 seed demo` refuses with DEBUG off (issue 12).
+
+TestCase classes (whose setUpTestData runs before any fixture) carry @override_settings(DEBUG=True) instead.
+"""
 
 from __future__ import annotations
 
