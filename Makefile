@@ -17,7 +17,7 @@ node_modules/htmx.org/dist/htmx.min.js: package.json
 	touch $@
 
 ct05/locale/en/LC_MESSAGES/django.mo: ct05/locale/en/LC_MESSAGES/django.po $(BIN)/ct05
-	cd ct05 && ../$(BIN)/ct05 compilemessages --ignore=.venv >/dev/null
+	cd ct05 && DEBUG=true ../$(BIN)/ct05 compilemessages --ignore=.venv >/dev/null
 
 install: $(BIN)/ct05 node_modules/htmx.org/dist/htmx.min.js ct05/locale/en/LC_MESSAGES/django.mo
 
@@ -42,7 +42,7 @@ test: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/ct05 makemigrations --check --dry-run
+	DEBUG=true $(BIN)/ct05 makemigrations --check --dry-run
 
 bench: install
 	$(BIN)/python bench/run_all.py

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "ct05.core",
     "ct05.orgs",
     "ct05.access",
+    "ct05.accounts",
     "ct05.cycle",
     "ct05.records",
     "ct05.supervision",
