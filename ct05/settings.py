@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -33,13 +34,14 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "ct05.accounts.apps.AdminConfig",  # django.contrib.admin with a site for superusers only
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "axes",
     "template_partials",
     "django_tasks",
     "django_tasks_db",
@@ -64,6 +66,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "ct05.accounts.middleware.AccountMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
 ROOT_URLCONF = "ct05.urls"
@@ -115,9 +119,29 @@ TASKS = {
 }
 
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "ct05.accounts.passwords.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "ct05.accounts.passwords.CharacterMixValidator"},
 ]
+# Sign-in (issue 12, item 4; ct05/accounts): lockout per account and per address (django-axes), session
+# timeouts, the admin's address. A locked account opens again after the cool-off, or at once when an
+# administrator deletes its row under "Axes › Access attempts" in the admin (or runs `ct05 axes_reset_username`).
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, "Wrong passwords in a row before an account or address locks.")
+AXES_COOLOFF_TIME = dt.timedelta(
+    minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15, "Minutes a locked account or address waits before trying again.")
+)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one reaching the limit locks
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "ct05.accounts.views.locked_out"
+AXES_CLIENT_IP_CALLABLE = "ct05.accounts.middleware.client_ip"
+AXES_VERBOSE = False
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30, "Minutes without a request after which one is signed out.")
+SESSION_ABSOLUTE_HOURS = env_int("SESSION_ABSOLUTE_HOURS", 12, "Hours after sign-in until one must sign in again.")
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_HOURS * 3600
+ADMIN_URL = env_str("ADMIN_URL", "admin/", "Path of the admin site (superusers only), e.g. a hard-to-guess one.")
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"

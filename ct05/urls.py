@@ -1,8 +1,10 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
     path("", include("ct05.core.urls")),
+    path("", include("ct05.accounts.urls")),
     path("", include("ct05.orgs.urls")),
     path("", include("ct05.orgs.urls_exchange")),
     path("", include("ct05.cycle.urls")),
@@ -10,5 +12,5 @@ urlpatterns = [
     path("", include("ct05.supervision.urls")),
     path("", include("ct05.dashboard.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),  # configurable (ADMIN_URL), superusers only
 ]

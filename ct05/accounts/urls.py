@@ -1,0 +1,29 @@
+"""Password reset by e-mail (issue 12, item 4): Django's views with CT05's Vietnamese pages and message."""
+
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from ct05.accounts.views import PasswordResetConfirmView
+
+urlpatterns = [
+    path(
+        "quen-mat-khau/",
+        auth_views.PasswordResetView.as_view(
+            template_name="accounts/password_reset_form.html",
+            email_template_name="accounts/password_reset_email.txt",
+            subject_template_name="accounts/password_reset_subject.txt",
+        ),
+        name="password_reset",
+    ),
+    path(
+        "quen-mat-khau/da-gui/",
+        auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html"),
+        name="password_reset_done",
+    ),
+    path("quen-mat-khau/<uidb64>/<token>/", PasswordResetConfirmView.as_view(), name="password_reset_confirm"),
+    path(
+        "quen-mat-khau/xong/",
+        auth_views.PasswordResetCompleteView.as_view(template_name="accounts/password_reset_complete.html"),
+        name="password_reset_complete",
+    ),
+]
