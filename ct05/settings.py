@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "template_partials",
     "django_tasks",
     "django_tasks_db",
@@ -64,6 +66,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "ct05.accounts.middleware.AccountMiddleware",
@@ -141,6 +144,10 @@ AXES_VERBOSE = False
 SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30, "Minutes without a request after which one is signed out.")
 SESSION_ABSOLUTE_HOURS = env_int("SESSION_ABSOLUTE_HOURS", 12, "Hours after sign-in until one must sign in again.")
 SESSION_COOKIE_AGE = SESSION_ABSOLUTE_HOURS * 3600
+TWO_FACTOR_REQUIRED = env_bool(
+    "TWO_FACTOR_REQUIRED", not DEBUG, "TOTP second factor for province roles, supervisors and superusers."
+)
+OTP_TOTP_ISSUER = "CT05"
 ADMIN_URL = env_str("ADMIN_URL", "admin/", "Path of the admin site (superusers only), e.g. a hard-to-guess one.")
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"

@@ -11,3 +11,5 @@ from ct05.settings import VAR_DIR
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast logins in tests
 (VAR_DIR / "static").mkdir(parents=True, exist_ok=True)
+# The personas sign in with force_login, without a phone: tests/accounts/test_two_factor.py turns it on.
+TWO_FACTOR_REQUIRED = False

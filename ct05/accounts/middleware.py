@@ -1,4 +1,5 @@
-"""Session timeouts and the first-sign-in password change (issue 12, item 4); the client address for django-axes.
+"""Session timeouts, two-factor and the first-sign-in password change (issue 12, item 4); the client address
+for django-axes.
 
 Idle: a session unused for SESSION_IDLE_MINUTES ends. Absolute: SESSION_ABSOLUTE_HOURS after sign-in it ends
 however busy it is (the cookie's age alone would restart with each save). The last-seen time is written at
@@ -21,6 +22,7 @@ from django.utils.translation import gettext as _
 SIGNED_IN_AT = "ct05_signed_in_at"
 LAST_SEEN = "ct05_last_seen"
 MUST_CHANGE_PASSWORD = "ct05_must_change_password"  # read from AccountFlags at sign-in, not on each request
+NEEDS_TWO_FACTOR = "ct05_needs_two_factor"  # decided at sign-in (ct05/accounts/two_factor.py)
 TOUCH_EVERY = 60  # seconds
 
 
@@ -47,6 +49,13 @@ class AccountMiddleware:
                 logout(request)
                 messages.info(request, expired)
                 return redirect(f"{reverse('login')}?next={request.path}")
+            if (
+                settings.TWO_FACTOR_REQUIRED
+                and request.session.get(NEEDS_TWO_FACTOR)
+                and not user.is_verified()
+                and request.path not in {reverse("two_factor"), reverse("logout")}
+            ):
+                return redirect(f"{reverse('two_factor')}?next={request.path}")
             if request.session.get(MUST_CHANGE_PASSWORD) and request.path not in _allowed_paths():
                 messages.warning(request, _("Đây là lần đăng nhập đầu: hãy đặt mật khẩu của riêng bạn để tiếp tục."))
                 return redirect("password_change")

@@ -1,11 +1,12 @@
-"""Password reset by e-mail (issue 12, item 4): Django's views with CT05's Vietnamese pages and message."""
+"""Two-factor sign-in and password reset by e-mail (issue 12, item 4)."""
 
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from ct05.accounts.views import PasswordResetConfirmView
+from ct05.accounts.views import PasswordResetConfirmView, two_factor
 
 urlpatterns = [
+    path("xac-thuc-hai-buoc/", two_factor, name="two_factor"),
     path(
         "quen-mat-khau/",
         auth_views.PasswordResetView.as_view(
