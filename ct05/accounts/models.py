@@ -20,3 +20,27 @@ class AccountFlags(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {'đổi mật khẩu' if self.must_change_password else '—'}"
+
+
+class PersonalDataRead(models.Model):
+    """Someone opened a member's personal data: a member's page, a registration, an export of members.
+
+    A page names one member (`member_id`); an export names the unit it was filtered on (`organization_id`,
+    NULL for the reader's whole scope) and how many members it held. No foreign keys: the log outlives
+    members, units and accounts, and `reader_name` keeps who read.
+    """
+
+    at = models.DateTimeField(_("thời điểm"), auto_now_add=True, db_index=True)
+    reader = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    reader_name = models.CharField(_("người xem"), max_length=300)
+    what = models.CharField(_("nội dung"), max_length=32)
+    member_id = models.BigIntegerField(null=True, blank=True, db_index=True)
+    organization_id = models.BigIntegerField(null=True, blank=True, db_index=True)
+    count = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("lượt xem dữ liệu cá nhân")
+
+    def __str__(self) -> str:
+        return f"{self.at:%d/%m/%Y %H:%M} {self.reader_name} {self.what}"

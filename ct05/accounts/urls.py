@@ -4,9 +4,12 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from ct05.accounts.views import PasswordResetConfirmView, two_factor
+from ct05.accounts.views_mydata import my_data, my_data_download
 
 urlpatterns = [
     path("xac-thuc-hai-buoc/", two_factor, name="two_factor"),
+    path("du-lieu-cua-toi/", my_data, name="my_data"),
+    path("du-lieu-cua-toi/tai-ve.json", my_data_download, name="my_data_download"),
     path(
         "quen-mat-khau/",
         auth_views.PasswordResetView.as_view(

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ct05.access.resolver import member_q, org_scope
+from ct05.accounts.reads import personal_data_read
 from ct05.core.audit import ACTION_LABELS, describe
 from ct05.core.models import AuditEvent
 from ct05.orgs import selectors, services
@@ -153,7 +154,9 @@ def _member_page(
 
 @login_required
 def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return _member_page(request, selectors.member_get(user=request.user, pk=pk))
+    member = selectors.member_get(user=request.user, pk=pk)
+    personal_data_read(reader=request.user, what="member.page", member_id=member.pk)  # issue 12: reads are logged
+    return _member_page(request, member)
 
 
 @login_required
