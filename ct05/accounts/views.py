@@ -68,10 +68,9 @@ def two_factor(request: HttpRequest) -> HttpResponse:
     next_url = request.POST.get("next") or request.GET.get("next") or ""
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
         next_url = ""
-    device = confirmed_device(user)
-    enrolling = device is None
-    if enrolling:
-        device = enrolment_device(user)
+    confirmed = confirmed_device(user)
+    enrolling = confirmed is None
+    device = confirmed or enrolment_device(user)
     error = ""
     if request.method == "POST":
         code = "".join(request.POST.get("code", "").split())
