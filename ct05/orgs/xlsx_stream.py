@@ -1,11 +1,12 @@
 """A small streaming .xlsx writer for big lists. No Django import.
 
-Why not openpyxl's write-only mode: on these machines it needs 25–50 s for 50,000 members × 13 columns
-(every cell becomes an object, then an XML element), too slow for an export answered inside a request.
-This writer produces the same SpreadsheetML directly as text, row by row, into a zip: about 20 times
-faster, constant memory. It writes only what lists need: inline text, numbers, dates (dd/mm/yyyy), a bold
-header row, frozen first row, column widths, wrapped multi-line cells. Files are read back with openpyxl
-in the tests.
+Why not a library: on 50,000 members × 13 columns (bench/xlsx/run.py, figures in docs/benchmarks.md) this
+writer needs 1.1 s of CPU, XlsxWriter's constant_memory mode 3.3 times as much and openpyxl's write-only mode
+7 times as much, all three with flat memory and the same cell values; an export is answered inside a request.
+It produces the SpreadsheetML directly as text, row by row, into a zip, and writes only what lists need:
+inline text, numbers, dates (dd/mm/yyyy), a bold header row, frozen first row, column widths, wrapped
+multi-line cells. Escaping against formulas is the caller's (`export_value`). Files are read back with
+openpyxl in the tests.
 """
 
 from __future__ import annotations

@@ -1,30 +1,119 @@
-"""Charts: inline SVG for pages, PNG for documents (no plotting library)."""
+"""Report charts (matplotlib): a PNG of the asked size, Vietnamese text with no missing glyph, in the
+document's font, and inside the periodic report's .docx."""
 
 from __future__ import annotations
 
-import struct
-import zlib
+import datetime as dt
+import io
+import warnings
+from collections.abc import Callable
+from types import SimpleNamespace
 
-from ct05.dashboard import png, svg
+import pytest
+from docx import Document
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from PIL import Image
+
+from ct05.dashboard import charts
+from ct05.dashboard.reports.period import parse_period
+from ct05.dashboard.reports.render import render_report_docx
+from ct05.dashboard.reports.service import report_context
+from ct05.dashboard.services import rollup_compute
+from tests.conftest import World
+from tests.dashboard.conftest import LAST_YEAR, Records
+
+VIETNAMESE = "Quyết định khen thưởng — Tỷ lệ chi bộ học tập và làm theo ở Mường Thanh"
 
 
-def test_svg_charts_escape_every_text_and_scale_to_the_page() -> None:
-    out = svg.bar_list([svg.Bar('<script>alert("x")</script>', 50.0, "1/2", href='/x?a=1&b="2"')], title="T & <b>")
-    assert "<script>" not in out and "&lt;script&gt;" in out
-    assert 'viewBox="0 0 480' in out and "T &amp; &lt;b&gt;" in out
-    col = svg.column_chart(["T1", "T2"], [svg.Series("A", [10, None])], title="x", unit="%", max_value=100)
-    assert col.count("<rect") >= 2
-    assert "Chưa có số liệu" in svg.stacked_bar([("a", 0)], title="empty")
+def missing_glyph_warnings(draw: Callable[[], object]) -> list[str]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        draw()
+    return [str(w.message) for w in caught if "missing from" in str(w.message)]
 
 
-def test_png_bar_chart_is_a_valid_png_of_the_asked_size() -> None:
-    data = png.bar_chart(
-        ["T1", "T2", "T3"], [[10.0, 50.5, None], [5.0, 0.0, 100.0]], unit="%", max_value=100, width=300, height=200
+def test_a_bar_chart_is_a_png_of_the_asked_size() -> None:
+    data = charts.bar_chart(
+        ["T1", "T2", "T3"], [[10.0, 50.5, None], [5.0, 0.0, 100.0]], unit="%", max_value=100, width=900, height=420
     )
-    assert data.startswith(b"\x89PNG\r\n\x1a\n")
-    width, height = struct.unpack(">II", data[16:24])
-    assert (width, height) == (300, 200)
-    idat = data.index(b"IDAT")
-    length = struct.unpack(">I", data[idat - 4 : idat])[0]
-    raw = zlib.decompress(data[idat + 4 : idat + 4 + length])
-    assert len(raw) == height * (1 + width * 3)
+    image = Image.open(io.BytesIO(data))
+    assert image.format == "PNG" and image.size == (900, 420)
+
+
+def test_vietnamese_labels_legend_and_titles_render_without_a_missing_glyph() -> None:
+    def draw() -> bytes:
+        return charts.bar_chart(
+            ["Tháng Một", "Tháng Hai"],
+            [[3.0, 4.0], [1.0, 2.0]],
+            names=["Việc tốt", VIETNAMESE],
+            x_title="Tháng",
+            y_title="Số lượng đảng viên được biểu dương",
+        )
+
+    assert missing_glyph_warnings(draw) == []
+
+
+def test_the_missing_glyph_check_does_catch_a_font_without_vietnamese_letters() -> None:
+    def draw_in_computer_modern() -> None:  # matplotlib's bundled cmr10 has no Vietnamese letters
+        fig = Figure()
+        FigureCanvasAgg(fig)
+        fig.text(0.1, 0.5, VIETNAMESE, family="cmr10")
+        fig.savefig(io.BytesIO(), format="png")
+
+    assert missing_glyph_warnings(draw_in_computer_modern)
+
+
+def test_every_text_of_the_chart_is_set_in_the_document_font() -> None:
+    fig = charts.bar_figure(["T1", "T2"], [[1.0, 2.0], [2.0, 1.0]], names=["Năm 2026", "Năm 2025"], x_title="Tháng")
+    fig.canvas.draw()
+    ax = fig.axes[0]
+    legend = ax.get_legend()
+    assert legend is not None
+    assert [t.get_text() for t in legend.get_texts()] == ["Năm 2026", "Năm 2025"]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["T1", "T2"]
+    texts = [*legend.get_texts(), *ax.get_xticklabels(), *ax.get_yticklabels(), ax.xaxis.label]
+    assert {t.get_fontfamily()[0] for t in texts} == {charts.document_font()}
+
+
+@pytest.mark.parametrize(
+    ("installed", "chosen"),
+    [
+        (["DejaVu Sans", "Liberation Serif", "Times New Roman"], "Times New Roman"),
+        (["Liberation Serif", "DejaVu Serif"], "Liberation Serif"),
+        (["DejaVu Serif", "Arial"], "DejaVu Serif"),
+        ([], "DejaVu Serif"),  # matplotlib bundles it: the last resort always exists
+    ],
+)
+def test_the_document_font_is_the_first_installed_of_times_liberation_dejavu(
+    monkeypatch: pytest.MonkeyPatch, installed: list[str], chosen: str
+) -> None:
+    monkeypatch.setattr(charts, "fontManager", SimpleNamespace(ttflist=[SimpleNamespace(name=n) for n in installed]))
+    charts.document_font.cache_clear()
+    try:
+        assert charts.document_font() == chosen
+    finally:
+        charts.document_font.cache_clear()
+
+
+def test_numbers_are_written_the_vietnamese_way() -> None:
+    assert [charts.number(v) for v in (2.5, 75.4, 3.0, 0.0)] == ["2,5", "75", "3", "0"]
+
+
+def test_the_periodic_report_docx_opens_with_its_charts_at_full_size(world: World, records: Records) -> None:
+    rollup_compute(year=LAST_YEAR)
+    rollup_compute(year=LAST_YEAR - 1)
+    period = parse_period(f"{LAST_YEAR}-H1", today=dt.date.today())
+    ctx = report_context(user=world.admin, org=world.ward, period=period)
+    doc = Document(io.BytesIO(render_report_docx(ctx)))
+    images = [
+        Image.open(io.BytesIO(rel.target_part.blob)) for rel in doc.part.rels.values() if rel.reltype.endswith("/image")
+    ]
+    assert len(doc.inline_shapes) == 2 and len(images) == 2
+    assert all(i.format == "PNG" and i.size == (1240, 600) for i in images)
+    captions = [p.text for p in doc.paragraphs if p.text.startswith("Biểu đồ")]
+    assert captions[0].endswith(f"năm {LAST_YEAR} so với năm {LAST_YEAR - 1}.")
+    assert [c.names for c in (p.chart for p in ctx.parts) if c] == [
+        [f"Năm {LAST_YEAR}", f"Năm {LAST_YEAR - 1}"],
+        ["Việc tốt", "Quyết định khen thưởng"],
+    ]

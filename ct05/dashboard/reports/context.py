@@ -58,6 +58,9 @@ class Chart:
     caption: str
     unit: str = ""
     max_value: float | None = None
+    names: list[str] = field(default_factory=list)  # of the series, in the legend
+    x_title: str = ""
+    y_title: str = ""
 
 
 @dataclass(frozen=True)
@@ -282,12 +285,14 @@ def _study_chart(data: ReportInput, r: _Reader) -> Chart | None:
     if p.kind == "years":
         vals = [BY_CODE["study"].value(data.figs.get(y, {})) for y in p.years]
         return Chart(
-            [str(y)[2:] for y in p.years],
+            [str(y) for y in p.years],
             [vals],
-            f"Biểu đồ 1. Tỷ lệ sinh hoạt định kỳ có nội dung học tập "
-            f"và làm theo, các năm {p.first_year}–{p.last_year} (trục ngang: hai số cuối của năm).",
+            f"Biểu đồ 1. Tỷ lệ sinh hoạt định kỳ có nội dung học tập và làm theo, "
+            f"các năm {p.first_year}–{p.last_year}.",
             "%",
             100,
+            x_title="Năm",
+            y_title="Tỷ lệ sinh hoạt định kỳ",
         )
     months = list(p.months)
     now = [pct(a, b) for a, b in zip(series(r.last, "study_m"), series(r.last, "cells_m"), strict=True)]
@@ -295,10 +300,13 @@ def _study_chart(data: ReportInput, r: _Reader) -> Chart | None:
     return Chart(
         [f"T{m + 1}" for m in months],
         [[now[m] for m in months], [before[m] for m in months]],
-        f"Biểu đồ 1. Tỷ lệ chi bộ có nội dung học tập và làm theo trong sinh hoạt định kỳ theo tháng "
-        f"(cột đậm: năm {p.last_year}; cột nhạt: năm {p.last_year - 1}).",
+        f"Biểu đồ 1. Tỷ lệ chi bộ có nội dung học tập và làm theo trong sinh hoạt định kỳ theo tháng, "
+        f"năm {p.last_year} so với năm {p.last_year - 1}.",
         "%",
         100,
+        names=[f"Năm {p.last_year}", f"Năm {p.last_year - 1}"],
+        x_title="Tháng",
+        y_title="Tỷ lệ chi bộ",
     )
 
 
@@ -311,7 +319,10 @@ def _counts_chart(data: ReportInput, r: _Reader) -> Chart | None:
     return Chart(
         [f"T{m + 1}" for m in months],
         [[float(deeds[m]) for m in months], [float(comm[m]) for m in months]],
-        f"Biểu đồ 2. Số việc tốt (cột đậm) và quyết định khen thưởng (cột nhạt) theo tháng, {p.label}.",
+        f"Biểu đồ 2. Số việc tốt và quyết định khen thưởng theo tháng, {p.label}.",
+        names=["Việc tốt", "Quyết định khen thưởng"],
+        x_title="Tháng",
+        y_title="Số lượng",
     )
 
 

@@ -13,7 +13,7 @@ from openpyxl.utils import get_column_letter
 
 from ct05.core.partydoc import Image, Paragraph, PartyDocument, Section, Signature, Table, render_docx
 from ct05.core.text import escape_cell
-from ct05.dashboard.png import bar_chart
+from ct05.dashboard.charts import bar_chart
 from ct05.dashboard.reports.context import ReportContext
 
 
@@ -36,7 +36,16 @@ def to_party_document(
     for part in ctx.parts:
         blocks: list[Paragraph | Table | Image] = [Paragraph("- " + fact, indent=True) for fact in part.facts if fact]
         if part.chart is not None and ctx.has_data:
-            png = bar_chart(part.chart.labels, part.chart.series, unit=part.chart.unit, max_value=part.chart.max_value)
+            chart = part.chart
+            png = bar_chart(
+                chart.labels,
+                chart.series,
+                names=chart.names,
+                unit=chart.unit,
+                max_value=chart.max_value,
+                x_title=chart.x_title,
+                y_title=chart.y_title,
+            )
             blocks.append(Image(png, width_cm=15.5, caption=part.chart.caption))
         if part.text_key:
             text = texts.get(part.text_key, "").strip()
