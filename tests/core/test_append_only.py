@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.db import DatabaseError, connection, transaction
 
+from ct05.accounts.models import PersonalDataRead
 from ct05.core import append_only
 from ct05.core.audit import record
 from ct05.core.models import AuditEvent
@@ -61,9 +64,23 @@ def test_deleting_an_account_keeps_the_name_of_who_acted(world: World) -> None:
     assert by_tam.actor_label == "Lò Văn Tâm (tam)"
 
 
-def test_the_sqlite_trigger_compares_every_column_but_the_actor() -> None:
-    columns = {f.column for f in AuditEvent._meta.concrete_fields} - {"actor_id"}
-    assert set(append_only._COLUMNS) == columns
+@pytest.mark.parametrize(
+    ("model", "guarded"),
+    [(AuditEvent, append_only.AUDIT_EVENTS), (PersonalDataRead, append_only.PERSONAL_DATA_READS)],
+)
+def test_the_sqlite_trigger_compares_every_column_but_the_person(model: Any, guarded: Any) -> None:
+    columns = {f.column for f in model._meta.concrete_fields} - {guarded.person}
+    assert set(guarded.columns) == columns and model._meta.db_table == guarded.table
+
+
+def test_the_log_of_reads_of_personal_data_is_append_only_too(world: World) -> None:
+    reader = User.objects.create_user("xem")
+    read = PersonalDataRead.objects.create(reader=reader, reader_name="xem", what="member.page", member_id=world.m1.pk)
+    _refused(lambda: PersonalDataRead.objects.filter(pk=read.pk).update(member_id=world.m2.pk))
+    _refused(read.delete)
+    reader.delete()
+    read.refresh_from_db()
+    assert read.reader is None and read.reader_name == "xem"
 
 
 def test_flush_empties_the_audit_table_and_puts_the_triggers_back(world: World) -> None:
