@@ -79,7 +79,7 @@ WSGI_APPLICATION = "ct05.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "ct05" / "templates"],
+        "DIRS": [],  # every template lives in its app (base.html in core)
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -149,9 +149,9 @@ TWO_FACTOR_REQUIRED = env_bool(
 )
 OTP_TOTP_ISSUER = "CT05"
 ADMIN_URL = env_str("ADMIN_URL", "admin/", "Path of the admin site (superusers only), e.g. a hard-to-guess one.")
-LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
-LOGOUT_REDIRECT_URL = "login"
+LOGIN_URL = "core:login"
+LOGIN_REDIRECT_URL = "dashboard:start"
+LOGOUT_REDIRECT_URL = "core:login"
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]

@@ -6,7 +6,6 @@ urlpatterns = [
     path("", include("ct05.core.urls")),
     path("", include("ct05.accounts.urls")),
     path("", include("ct05.orgs.urls")),
-    path("", include("ct05.orgs.urls_exchange")),
     path("", include("ct05.cycle.urls")),
     path("", include("ct05.records.urls")),
     path("", include("ct05.supervision.urls")),

@@ -48,17 +48,17 @@ class AccountMiddleware:
             if expired:
                 logout(request)
                 messages.info(request, expired)
-                return redirect(f"{reverse('login')}?next={request.path}")
+                return redirect(f"{reverse('core:login')}?next={request.path}")
             if (
                 settings.TWO_FACTOR_REQUIRED
                 and request.session.get(NEEDS_TWO_FACTOR)
                 and not user.is_verified()
-                and request.path not in {reverse("two_factor"), reverse("logout")}
+                and request.path not in {reverse("accounts:two_factor"), reverse("core:logout")}
             ):
-                return redirect(f"{reverse('two_factor')}?next={request.path}")
+                return redirect(f"{reverse('accounts:two_factor')}?next={request.path}")
             if request.session.get(MUST_CHANGE_PASSWORD) and request.path not in _allowed_paths():
                 messages.warning(request, _("Đây là lần đăng nhập đầu: hãy đặt mật khẩu của riêng bạn để tiếp tục."))
-                return redirect("password_change")
+                return redirect("core:password_change")
         return self.get_response(request)
 
     def _expired(self, request: HttpRequest) -> str | None:
@@ -78,4 +78,4 @@ class AccountMiddleware:
 
 
 def _allowed_paths() -> set[str]:
-    return {reverse("password_change"), reverse("password_change_done"), reverse("logout")}
+    return {reverse("core:password_change"), reverse("core:password_change_done"), reverse("core:logout")}

@@ -1,10 +1,13 @@
 """Two-factor sign-in and password reset by e-mail (issue 12, item 4)."""
 
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import path, reverse_lazy
 
-from ct05.accounts.views import PasswordResetConfirmView, two_factor
+from ct05.accounts.views import PasswordResetConfirmView
 from ct05.accounts.views_mydata import my_data, my_data_download
+from ct05.accounts.views_two_factor import two_factor
+
+app_name = "accounts"
 
 urlpatterns = [
     path("xac-thuc-hai-buoc/", two_factor, name="two_factor"),
@@ -16,6 +19,7 @@ urlpatterns = [
             template_name="accounts/password_reset_form.html",
             email_template_name="accounts/password_reset_email.txt",
             subject_template_name="accounts/password_reset_subject.txt",
+            success_url=reverse_lazy("accounts:password_reset_done"),
         ),
         name="password_reset",
     ),

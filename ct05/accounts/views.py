@@ -1,4 +1,7 @@
-"""Account pages that write: each write audited (issue 12, item 5)."""
+"""Password pages that write, each audited (issue 12, item 5), and the lockout page.
+
+Imported by core/urls.py: nothing here imports orgs/ or access/ (core depends on neither).
+"""
 
 from __future__ import annotations
 
@@ -6,22 +9,13 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import gettext as _
-from django_otp import login as otp_login
+from django.shortcuts import render
+from django.urls import reverse_lazy
 
-from ct05.accounts.middleware import MUST_CHANGE_PASSWORD, NEEDS_TWO_FACTOR
+from ct05.accounts.middleware import MUST_CHANGE_PASSWORD
 from ct05.accounts.models import AccountFlags
-from ct05.accounts.two_factor import (
-    confirmed_device,
-    enrolment_device,
-    key_for_humans,
-    qr_svg,
-)
 from ct05.core.audit import record
 
 
@@ -29,6 +23,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     """Django's own page, plus an audit event (without the password) in the same transaction."""
 
     template_name = "core/password_change.html"
+    success_url = reverse_lazy("core:password_change_done")
 
     def form_valid(self, form: Any) -> HttpResponse:
         with transaction.atomic():
@@ -43,6 +38,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     """The link from the e-mail: a new password, audited; it also counts as the first-sign-in change."""
 
     template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
 
     def form_valid(self, form: Any) -> HttpResponse:
         with transaction.atomic():
@@ -59,32 +55,3 @@ def locked_out(request: HttpRequest, original_response: HttpResponse | None, cre
         "minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
     }
     return render(request, "accounts/locked_out.html", context, status=429)
-
-
-@login_required
-def two_factor(request: HttpRequest) -> HttpResponse:
-    """Enter the code of one's authenticator app; the first time, enrol it (issue 12, item 4)."""
-    user = request.user
-    next_url = request.POST.get("next") or request.GET.get("next") or ""
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        next_url = ""
-    confirmed = confirmed_device(user)
-    enrolling = confirmed is None
-    device = confirmed or enrolment_device(user)
-    error = ""
-    if request.method == "POST":
-        code = "".join(request.POST.get("code", "").split())
-        if device.verify_token(code):
-            with transaction.atomic():
-                if enrolling:
-                    device.confirmed = True
-                    device.save(update_fields=["confirmed"])
-                    record(actor=user, action="user.two_factor_enrol", target=user, after={"device": device.name})
-                otp_login(request, device)
-            request.session.pop(NEEDS_TWO_FACTOR, None)
-            return redirect(next_url or "home")
-        error = _("Mã không đúng hoặc đã hết hạn (mỗi mã chỉ dùng trong 30 giây). Hãy nhập mã đang hiện.")
-    context = {"enrolling": enrolling, "error": error, "next": next_url}
-    if enrolling:
-        context.update(qr=qr_svg(device.config_url), key=key_for_humans(device))
-    return render(request, "accounts/two_factor.html", context, status=200 if not error else 400)

@@ -5,8 +5,9 @@ from ct05.accounts.views import PasswordChangeView
 from ct05.core import views
 from ct05.core.forms import LoginForm
 
+app_name = "core"
+
 urlpatterns = [
-    path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path(
         "dang-nhap/",
@@ -14,11 +15,7 @@ urlpatterns = [
         name="login",
     ),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
-    path(
-        "doi-mat-khau/",
-        PasswordChangeView.as_view(),
-        name="password_change",
-    ),
+    path("doi-mat-khau/", PasswordChangeView.as_view(), name="password_change"),
     path(
         "doi-mat-khau/xong/",
         auth_views.PasswordChangeDoneView.as_view(template_name="core/password_change_done.html"),

@@ -82,7 +82,7 @@ def test_a_password_change_by_its_owner_is_audited(world: World) -> None:
     client = world.client_for(world.member1)
     new = "Mật-khẩu-mới-2026!"
     response = client.post(
-        reverse("password_change"), {"old_password": PASSWORD, "new_password1": new, "new_password2": new}
+        reverse("core:password_change"), {"old_password": PASSWORD, "new_password1": new, "new_password2": new}
     )
     assert response.status_code == 302
     event = AuditEvent.objects.get(action="user.password_change")

@@ -116,9 +116,9 @@ def test_an_imported_account_must_set_its_own_password_first(world: World) -> No
     user = user_create(actor=None, username="moi", password=PASSWORD, full_name="Lò Thị Mới", must_change_password=True)
     client = _signed_in(user)
     response = client.get("/")
-    assert response.status_code == 302 and response["Location"] == reverse("password_change")
+    assert response.status_code == 302 and response["Location"] == reverse("core:password_change")
     new = "Mường-Thanh-2026"
-    client.post(reverse("password_change"), {"old_password": PASSWORD, "new_password1": new, "new_password2": new})
+    client.post(reverse("core:password_change"), {"old_password": PASSWORD, "new_password1": new, "new_password2": new})
     assert client.get("/").status_code == 200
     assert AuditEvent.objects.filter(action="user.password_change", target_id=str(user.pk)).exists()
 
@@ -127,7 +127,7 @@ def test_a_forgotten_password_is_reset_through_a_one_time_link_by_email(world: W
     user = world.member1
     user.email = "dangvien@example.vn"
     user.save()
-    response = Client().post(reverse("password_reset"), {"email": "dangvien@example.vn"})
+    response = Client().post(reverse("accounts:password_reset"), {"email": "dangvien@example.vn"})
     assert response.status_code == 302
     assert len(mail.outbox) == 1 and "đặt lại mật khẩu" in mail.outbox[0].subject
     link = re.search(r"https?://[^/]+(/\S+)", mail.outbox[0].body)[1]  # type: ignore[index]

@@ -41,11 +41,11 @@ def test_province_roles_supervisors_and_superusers_need_it_a_cell_secretary_does
 def test_a_supervisor_enrols_at_first_sign_in_then_gets_in(world: World) -> None:
     client = _sign_in(world.supervisor)
     response = client.get("/")
-    assert response.status_code == 302 and response["Location"].startswith(reverse("two_factor"))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("accounts:two_factor"))
     page = client.get(response["Location"])
     assert "<svg" in page.content.decode() and "quét mã QR" in page.content.decode()
     device = TOTPDevice.objects.get(user=world.supervisor, confirmed=False)
-    assert client.post(reverse("two_factor"), {"code": _code(device), "next": "/"})["Location"] == "/"
+    assert client.post(reverse("accounts:two_factor"), {"code": _code(device), "next": "/"})["Location"] == "/"
     assert client.get("/").status_code == 200
     device.refresh_from_db()
     assert device.confirmed
@@ -55,7 +55,7 @@ def test_a_supervisor_enrols_at_first_sign_in_then_gets_in(world: World) -> None
 def test_a_wrong_code_keeps_the_door_shut(world: World) -> None:
     TOTPDevice.objects.create(user=world.admin, name="CT05", confirmed=True)
     client = _sign_in(world.admin)
-    response = client.post(reverse("two_factor"), {"code": "000000"})
+    response = client.post(reverse("accounts:two_factor"), {"code": "000000"})
     assert response.status_code == 400 and "Mã không đúng" in response.content.decode()
     assert client.get("/").status_code == 302
 
@@ -65,9 +65,9 @@ def test_an_enrolled_admin_signs_in_with_a_code_and_reaches_the_admin(world: Wor
     device = TOTPDevice.objects.create(user=root, name="CT05", confirmed=True)
     client = _sign_in(root)
     assert client.get(reverse("admin:index")).status_code == 302
-    page = client.get(reverse("two_factor"))
+    page = client.get(reverse("accounts:two_factor"))
     assert "<svg" not in page.content.decode()  # no new enrolment for an enrolled account
-    client.post(reverse("two_factor"), {"code": _code(device)})
+    client.post(reverse("accounts:two_factor"), {"code": _code(device)})
     assert client.get(reverse("admin:index")).status_code == 200
 
 
@@ -78,5 +78,5 @@ def test_a_cell_secretary_signs_in_with_the_password_alone(world: World) -> None
 def test_the_next_address_must_stay_on_the_site(world: World) -> None:
     device = TOTPDevice.objects.create(user=world.admin, name="CT05", confirmed=True)
     client = _sign_in(world.admin)
-    response = client.post(reverse("two_factor"), {"code": _code(device), "next": "https://evil.example/"})
-    assert response["Location"] == reverse("home")
+    response = client.post(reverse("accounts:two_factor"), {"code": _code(device), "next": "https://evil.example/"})
+    assert response["Location"] == reverse("dashboard:start")
