@@ -69,6 +69,8 @@ def _value(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, Decimal):
         return str(value)
+    if isinstance(value, bytes | memoryview):  # derived data (text fingerprints): written out, not dropped
+        return bytes(value).hex()
     return value
 
 

@@ -30,7 +30,7 @@ def my_data_download(request: HttpRequest) -> HttpResponse:
     member = _own_member(request)
     if member is None:
         return render(request, "accounts/my_data.html", {"member": None, "rows": []}, status=404)
-    body = json.dumps(own_data(member=member), ensure_ascii=False, indent=1)
+    body = json.dumps(own_data(member=member), ensure_ascii=False, indent=1, default=str)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     stamp = timezone.localdate().strftime("%Y%m%d")
     response["Content-Disposition"] = f'attachment; filename="du-lieu-cua-toi-{stamp}.json"'
