@@ -17,6 +17,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ct05.access.resolver import Scope, org_scope
+from ct05.accounts.reads import personal_data_read
 from ct05.core import clock
 from ct05.orgs.exchange import (
     MEMBER_SPEC,
@@ -227,7 +228,13 @@ def org_export(request: HttpRequest) -> HttpResponse:
 @require_GET
 def member_export(request: HttpRequest) -> HttpResponse:
     """The members of the list with its filters (and so the user's scope), in the import format."""
-    _filters, qs = filtered_members(request)
+    filters, qs = filtered_members(request)
+    personal_data_read(  # issue 12: reads of personal data are logged
+        reader=request.user,
+        what="member.export",
+        organization_id=filters.org.pk if filters.org else None,
+        count=qs.count(),
+    )
     today = clock.today()
     current = Duty.objects.filter(Q(ended_on__isnull=True) | Q(ended_on__gte=today)).order_by("started_on", "id")
     members = qs.select_related("cell").prefetch_related(  # type: ignore[attr-defined]

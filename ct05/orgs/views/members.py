@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ct05.access.resolver import member_q
+from ct05.accounts.reads import personal_data_read
 from ct05.core import clock
 from ct05.core.audit import ACTION_LABELS, describe
 from ct05.core.models import AuditEvent
@@ -110,7 +111,9 @@ def _member_page(
 
 @login_required
 def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return _member_page(request, member_sel.member_get(user=request.user, pk=pk))
+    member = member_sel.member_get(user=request.user, pk=pk)
+    personal_data_read(reader=request.user, what="member.page", member_id=member.pk)  # issue 12: reads are logged
+    return _member_page(request, member)
 
 
 @login_required
