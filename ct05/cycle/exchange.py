@@ -22,6 +22,7 @@ from openpyxl.styles import Font
 
 from ct05.access.resolver import member_q
 from ct05.core.text import clean, escape_cell, fold
+from ct05.core.xlsx_guard import SpreadsheetRejected, XlsxLimits, xlsx_check
 from ct05.cycle.models import CellIndicator, Registration, Standard144
 from ct05.cycle.services.registrations import (
     CommitmentInput,
@@ -256,6 +257,10 @@ def _read_rows(data: bytes) -> list[tuple[int, list[Any]]]:
                 )
             ]
         )
+    try:  # this import's own bounds first (issue 12): 20,000 rows, not the roster's 200,000
+        xlsx_check(io.BytesIO(data), limits=XlsxLimits(max_rows=MAX_ROWS + 1, max_columns=64))
+    except SpreadsheetRejected as exc:
+        raise ImportRejected([ImportError_(None, "", exc.message)]) from None
     with tempfile.NamedTemporaryFile(suffix=".xlsx") as fh:
         fh.write(data)
         fh.flush()

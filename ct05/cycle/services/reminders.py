@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ct05.access.models import Role, RoleAssignment
+from ct05.core import clock
 from ct05.cycle.models import CheckIn, CycleYear, Notification, Registration
 from ct05.orgs.models import Member, Organization
 
@@ -105,7 +106,7 @@ class _Run:
 
 def reminders_run(*, today: dt.date | None = None, year: int | None = None) -> dict[str, int]:
     """Send every reminder due today; returns how many notifications of each kind were created."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     year = year or today.year
     run = _Run(
         today=today,

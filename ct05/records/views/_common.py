@@ -3,16 +3,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 
 from ct05.access.resolver import Action, org_scope
+from ct05.core.clock import today  # the views import it from here
 from ct05.core.text import fold
 from ct05.core.web import lists
 from ct05.core.web.lists import ListFilters, ListPage, list_filters
@@ -20,10 +19,6 @@ from ct05.orgs.models import Member, Organization
 from ct05.orgs.params import org_param
 from ct05.records.filestore import FileRejected, safe_name, store_upload
 from ct05.records.models import StoredFile
-
-
-def today() -> dt.date:
-    return timezone.localdate()
 
 
 def read_filters(request: HttpRequest) -> ListFilters:
@@ -43,9 +38,7 @@ def choose_org(
     request: HttpRequest, *, title: str, cells_only: bool = False, action: Action = "manage"
 ) -> HttpResponse:
     """The first step of "add": pick the unit (by name, without diacritics) among those the user manages."""
-    qs = Organization.objects.filter(org_scope(request.user, action).q()).filter(
-        Q(active_to__isnull=True) | Q(active_to__gte=today())
-    )
+    qs = Organization.objects.not_closed_on(today()).filter(org_scope(request.user, action).q())
     if cells_only:
         qs = qs.filter(kind__is_cell=True)
     query = request.GET.get("q", "").strip()[:100]

@@ -3,24 +3,19 @@ query string: org, year, month, status, q), the generic form page, the units a u
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 
 from ct05.access.resolver import org_scope
+from ct05.core.clock import today  # the views import it from here
 from ct05.core.web.lists import ListFilters, list_filters
-from ct05.orgs.models import Organization
+from ct05.orgs.models import Organization, OrganizationQuerySet
 from ct05.orgs.params import org_param
 from ct05.supervision.access import supervise_q
 from ct05.supervision.selectors.missions import Filters
-
-
-def today() -> dt.date:
-    return timezone.localdate()
 
 
 def filters_of(request: HttpRequest) -> tuple[ListFilters, Filters]:
@@ -47,9 +42,8 @@ def form_page(
     )
 
 
-def active(qs: QuerySet[Organization]) -> QuerySet[Organization]:
-    day = today()
-    return qs.filter(Q(active_to__isnull=True) | Q(active_to__gte=day))
+def active(qs: OrganizationQuerySet) -> OrganizationQuerySet:
+    return qs.not_closed_on(today())
 
 
 def supervised_orgs(user: Any) -> QuerySet[Organization]:
