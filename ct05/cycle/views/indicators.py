@@ -10,6 +10,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ct05.access.guards import require_sight
+from ct05.access.policy import Record
 from ct05.access.resolver import org_scope
 from ct05.cycle import exchange
 from ct05.cycle.selectors import year as ysel
@@ -18,6 +20,7 @@ from ct05.cycle.views._common import org_param, year_param
 
 
 @login_required
+@require_sight(Record.INDICATOR)
 def indicators(request: HttpRequest) -> HttpResponse:
     year, org = year_param(request), org_param(request)
     rows = ysel.indicator_list(user=request.user, year=year, org=org)
@@ -38,6 +41,7 @@ def indicators(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_sight(Record.INDICATOR)
 def indicators_export(request: HttpRequest) -> HttpResponse:
     year, org = year_param(request), org_param(request)
     rows = ysel.indicator_list(user=request.user, year=year, org=org)
@@ -66,6 +70,7 @@ def analyze_start(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_sight(Record.NOT_REGISTERED)
 def missing(request: HttpRequest) -> HttpResponse:
     year, org = year_param(request), org_param(request)
     qs = ysel.members_without_registration(user=request.user, year=year, org=org)

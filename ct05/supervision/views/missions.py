@@ -18,7 +18,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ct05.access.guards import require_sight
 from ct05.access.models import Role
+from ct05.access.policy import Record
 from ct05.orgs.models import Organization
 from ct05.records.views._common import Column, ListPage, export_list, render_list
 from ct05.supervision import forms
@@ -67,6 +69,7 @@ def _fail(request: HttpRequest, exc: ValidationError) -> None:
 
 
 @login_required
+@require_sight(Record.MISSION)
 def mission_list(request: HttpRequest) -> HttpResponse:
     lf, f = filters_of(request)
     can = supervised_orgs(request.user).exclude(kind__is_cell=True).exists()
@@ -79,6 +82,7 @@ def mission_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_sight(Record.MISSION)
 def mission_export(request: HttpRequest) -> HttpResponse:
     _lf, f = filters_of(request)
     return export_list(MISSION_PAGE, msel.mission_list(user=request.user, filters=f, today=today()))
