@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from ct05.access.resolver import org_scope
+from ct05.access.resolver import org_scope, sees_member_fields
 from ct05.cycle import documents, exchange
 from ct05.cycle.forms import ImportForm
 from ct05.cycle.models import Registration
@@ -72,7 +72,8 @@ def book(request: HttpRequest, org_pk: int, fmt: str) -> HttpResponse:
 def export(request: HttpRequest) -> HttpResponse:
     f = registration_filters(request)
     qs = rsel.registration_list(user=request.user, filters=f)
-    return _file(exchange.export_registrations(qs), XLSX, f"dang-ky-lam-theo-{f.year}.xlsx")
+    data = exchange.export_registrations(qs, personal=lambda m: sees_member_fields(request.user, m))
+    return _file(data, XLSX, f"dang-ky-lam-theo-{f.year}.xlsx")
 
 
 @login_required
