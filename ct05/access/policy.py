@@ -142,6 +142,12 @@ WRITE_LABELS: dict[Write, Promise] = {
     Write.FINDING_EDIT: _("Ghi kết quả, yêu cầu của đoàn (thành viên: khi đoàn đang làm việc)"),
 }
 
+# The roles that supervise: they run missions, and only their holders may be made members of a mission (a
+# mission member's temporary access is on top of a supervising role, never a way to get one).
+SUPERVISING_ROLES: frozenset[str] = frozenset({R.PROVINCE_ADMIN, R.SUPERVISOR, R.COMMITTEE_OFFICER})
+# The longest temporary access a mission may give (a mission lasts at most a year).
+MISSION_ACCESS_MAX_DAYS = 366
+
 # The protected fields of a member record (MEMBER_PERSONAL); everyone who sees a member sees the rest
 # (name, cell, positions).
 PROTECTED_MEMBER_FIELDS: tuple[str, ...] = ("date_of_birth", "card_number", "ethnicity", "email")

@@ -15,12 +15,12 @@ from typing import Any
 from django.db.models import Q
 from django.http import Http404
 
-from ct05.access.models import Role
+from ct05.access.policy import SUPERVISING_ROLES
 from ct05.access.resolver import roles_of
 from ct05.orgs.models import Organization
 from ct05.supervision.models import Mission
 
-SUPERVISE_ROLES = frozenset({Role.PROVINCE_ADMIN, Role.SUPERVISOR, Role.COMMITTEE_OFFICER})
+SUPERVISE_ROLES = SUPERVISING_ROLES
 
 
 def _supervising(user: Any, day: dt.date | None = None) -> list[Any]:
