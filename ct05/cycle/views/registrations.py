@@ -146,12 +146,13 @@ def _detail_context(request: HttpRequest, reg: Registration) -> dict[str, Any]:
         "reg": reg,
         "rows": rows,
         "can_manage": manage,
+        "can_review": manage and not owner,  # nobody accepts or rates their own registration
         "is_owner": owner,
         "can_act": manage or owner,
         "calendar": ysel.calendar(year=reg.year),
         "accept_form": AcceptForm(),
         "return_form": ReturnForm(),
-        "assess_form": AssessForm(year=reg.year) if manage else None,
+        "assess_form": AssessForm(year=reg.year) if manage and not owner else None,
         "checkin_form": CheckInForm(),
         "topics": ysel.topics_for(user=request.user, year=reg.year, organization=reg.organization),
     }

@@ -7,8 +7,9 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from ct05.access.resolver import org_scope
-from ct05.orgs.models import OrgKind
+from ct05.access.policy import Record, Write
+from ct05.access.resolver import may_write, org_scope, record_scope
+from ct05.orgs.models import Organization, OrgKind
 from ct05.orgs.selectors import members as member_sel
 from ct05.orgs.selectors import organizations as org_sel
 
@@ -25,6 +26,17 @@ def org_tree(request: HttpRequest) -> HttpResponse:
         context["roots"] = org_sel.organization_roots(user=request.user)
     template = "orgs/org_tree.html#results" if request.headers.get("HX-Request") else "orgs/org_tree.html"
     return render(request, template, context)
+
+
+def _abilities(request: HttpRequest, org: Organization) -> dict[str, bool]:
+    """The buttons the page shows: the policy's writes, restructuring judged on the parent (issue 12)."""
+    user = request.user
+    return {
+        "edit": may_write(user, Write.ORG_EDIT, org),
+        "add_child": not org.kind.is_cell and may_write(user, Write.ORG_RESTRUCTURE, org),
+        "add_member": org.kind.is_cell and may_write(user, Write.MEMBER_EDIT, org),
+        "restructure": org.parent is not None and may_write(user, Write.ORG_RESTRUCTURE, org.parent),
+    }
 
 
 @login_required
@@ -47,6 +59,12 @@ def org_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "members": Paginator(members, 50).get_page(request.GET.get("page")),
             "history": org_sel.organization_history(user=request.user, org=org)[:50],
             "can_manage": org_scope(request.user, "manage").contains(org),
+            "can": _abilities(request, org),
+            "temporary": (
+                org_sel.temporary_access_list(user=request.user, org=org)
+                if record_scope(request.user, Record.MEMBER_ROSTER).contains(org)
+                else None
+            ),
             "q": request.GET.get("q", ""),
         },
     )
