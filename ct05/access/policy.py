@@ -105,7 +105,7 @@ _SEEN: list[tuple[Record, Promise, dict[str, Seen]]] = [
     (Record.FINDING, _("Kết quả, kết luận của đoàn"), {R.MEMBER: N, R.CELL_SECRETARY: N, R.MISSION_MEMBER: OWN}),
     (Record.REMEDIATION_TASK, _("Nhiệm vụ khắc phục sau kiểm tra"), {R.MEMBER: N}),
     (Record.INSPECTION_PLAN, _("Kế hoạch kiểm tra, giám sát; tự kiểm tra"), {R.MEMBER: N}),
-    (Record.REPORT, _("Báo cáo định kỳ, bảng điều khiển"), {R.MEMBER: N}),
+    (Record.REPORT, _("Báo cáo định kỳ của cấp ủy"), {R.MEMBER: N}),
 ]
 
 # Who may make each write, within their manage scope ("manage" for the edit roles, the supervised units for
@@ -130,7 +130,7 @@ WRITE_LABELS: dict[Write, Promise] = {
     Write.REGISTRATION_OWN: _("Viết, nộp, cập nhật tiến độ, tự đánh giá bản đăng ký của mình"),
     Write.REGISTRATION_REVIEW: _("Nhập thay, thông qua, trả lại, xếp loại, khóa sổ (không phải của mình)"),
     Write.MEMBER_EDIT: _("Thêm, sửa đảng viên, nhiệm vụ; nhập danh sách"),
-    Write.ORG_EDIT: _("Sửa tên, loại tổ chức (quyền trên cấp trên)"),
+    Write.ORG_EDIT: _("Sửa tên, mã, loại hình của đơn vị (đổi loại tổ chức: quyền trên cấp trên)"),
     Write.ORG_RESTRUCTURE: _("Thêm đơn vị, chia tách, hợp nhất, chuyển (quyền trên cấp trên)"),
     Write.MEETING_EDIT: _("Sinh hoạt, điểm danh, ý kiến, nghị quyết"),
     Write.REGISTER_EDIT: _("Sổ người tốt việc tốt, mô hình, khen thưởng, phê bình, tuyên truyền, văn bản"),

@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
+from ct05.access.guards import require_sight
+from ct05.access.policy import Record
 from ct05.core.jobs import job_get
 from ct05.dashboard.reports import jobs, service
 from ct05.dashboard.reports.context import HEADER_KEYS, TEXT_KEYS
@@ -32,6 +34,7 @@ HEADER_LABELS = {
 
 @require_http_methods(["GET", "POST"])
 @login_required
+@require_sight(Record.REPORT)
 def report_page(request: HttpRequest, pk: int) -> HttpResponse:
     org = org_selectors.organization_get(user=request.user, pk=pk)  # 404 outside the scope
     today = timezone.localdate()
@@ -69,6 +72,7 @@ def report_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @login_required
+@require_sight(Record.REPORT)
 def report_job(request: HttpRequest, pk: int) -> HttpResponse:
     job = job_get(user=request.user, pk=pk, kind=service.JOB_KIND)
     partial = bool(request.headers.get("HX-Request"))
@@ -78,6 +82,7 @@ def report_job(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @login_required
+@require_sight(Record.REPORT)
 def report_download(request: HttpRequest, pk: int, fmt: str) -> FileResponse:
     path, filename = service.report_file(user=request.user, job_id=pk, fmt=fmt)
     return FileResponse(path.open("rb"), as_attachment=True, filename=filename, content_type=service.CONTENT_TYPES[fmt])
