@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -120,10 +120,12 @@ def export_list(page: ListPage, qs: QuerySet[Any]) -> HttpResponse:
 def choose_org(
     request: HttpRequest, *, title: str, cells_only: bool = False, action: Action = "manage"
 ) -> HttpResponse:
-    """The first step of "add": pick the unit (by name, without diacritics) among those the user manages."""
-    qs = Organization.objects.filter(org_scope(request.user, action).q()).filter(
-        Q(active_to__isnull=True) | Q(active_to__gte=today())
-    )
+    """The first step of "add": pick the unit (by name, without diacritics) among those the user manages;
+    403 for a user who manages none (the policy gives their roles no such write)."""
+    scope = org_scope(request.user, action)
+    if scope.is_empty:
+        raise PermissionDenied
+    qs = Organization.objects.filter(scope.q()).filter(Q(active_to__isnull=True) | Q(active_to__gte=today()))
     if cells_only:
         qs = qs.filter(kind__is_cell=True)
     query = request.GET.get("q", "").strip()[:100]

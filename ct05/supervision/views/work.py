@@ -18,6 +18,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from ct05.access.guards import require_sight
+from ct05.access.policy import Record
 from ct05.orgs.models import Member, Organization
 from ct05.records.filestore import KINDS, FileRejected, SizeLimit, open_stored, safe_name, store_upload, too_big_message
 from ct05.records.views._common import Column, ListPage, export_list, render_list
@@ -299,6 +301,7 @@ def task_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_sight(Record.REMEDIATION_TASK)
 def task_list(request: HttpRequest) -> HttpResponse:
     lf, f = filters_of(request)
     page = replace(TASK_PAGE, detail_url=lambda t: reverse("supervision:task_detail", args=[t.pk]))
@@ -306,6 +309,7 @@ def task_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_sight(Record.REMEDIATION_TASK)
 def task_export(request: HttpRequest) -> HttpResponse:
     _lf, f = filters_of(request)
     return export_list(TASK_PAGE, msel.task_list(user=request.user, filters=f, today=today()))
