@@ -51,6 +51,7 @@ class Record(StrEnum):
     REMEDIATION_TASK = "remediation_task"
     INSPECTION_PLAN = "inspection_plan"
     REPORT = "report"
+    TEMPORARY_ACCESS = "temporary_access"
 
 
 class Write(StrEnum):
@@ -83,7 +84,7 @@ _SEEN: list[tuple[Record, Promise, dict[str, Seen]]] = [
     (Record.WARNING, _("Cảnh báo"), {R.MEMBER: N}),
     (Record.CRITICISM, _("Phê bình"), {R.MEMBER: OWN}),
     (Record.ABSENCE_REASON, _("Vắng mặt và lý do vắng"), {R.MEMBER: OWN}),
-    (Record.MEMBER_ROSTER, _("Danh sách đảng viên (họ tên, chức vụ)"), {R.MEMBER: OWN}),
+    (Record.MEMBER_ROSTER, _("Danh sách đảng viên (họ tên, chức vụ)"), {R.MEMBER: A}),
     (
         Record.MEMBER_PERSONAL,
         _("Ngày sinh, số thẻ, dân tộc, liên lạc của đảng viên"),
@@ -106,6 +107,7 @@ _SEEN: list[tuple[Record, Promise, dict[str, Seen]]] = [
     (Record.REMEDIATION_TASK, _("Nhiệm vụ khắc phục sau kiểm tra"), {R.MEMBER: N}),
     (Record.INSPECTION_PLAN, _("Kế hoạch kiểm tra, giám sát; tự kiểm tra"), {R.MEMBER: N}),
     (Record.REPORT, _("Báo cáo định kỳ của cấp ủy"), {R.MEMBER: N}),
+    (Record.TEMPORARY_ACCESS, _("Ai đang có quyền truy cập tạm thời vào đơn vị"), {R.MEMBER: N}),
 ]
 
 # Who may make each write, within their manage scope ("manage" for the edit roles, the supervised units for

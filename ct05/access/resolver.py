@@ -20,8 +20,9 @@ Action = Literal["view", "manage"]
 
 # Roles that may change the org tree and member records within their scope (the policy's member writes).
 MANAGE_ROLES = roles_writing(Write.MEMBER_EDIT)
-# Roles that see the members of the organizations in their scope (a member sees only themselves).
-MEMBER_VIEW_ROLES = roles_seeing(Record.MEMBER_ROSTER)
+# Roles that see the members of the organizations in their scope and their records (a member: only
+# themselves; their cell's roster, by name and position, comes from the policy's MEMBER_ROSTER row).
+MEMBER_VIEW_ROLES = roles_seeing(Record.REGISTRATION)
 
 
 @dataclass(frozen=True)

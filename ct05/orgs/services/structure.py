@@ -114,7 +114,7 @@ def organization_update(*, actor: Any, org: Organization, date: dt.date | None =
     unknown = set(fields) - allowed
     if unknown:
         raise ValueError(f"organization_update cannot change {sorted(unknown)}")
-    org = Organization.objects.select_for_update().select_related("parent__kind").get(pk=org.pk)
+    org = Organization.objects.select_for_update(of=("self",)).select_related("parent__kind").get(pk=org.pk)
     if "kind" in fields and fields["kind"] != org.kind:
         require_write(actor, Write.ORG_RESTRUCTURE, org.parent, what=_("đổi loại tổ chức"))
         check_kind_change(org, fields["kind"])
@@ -149,7 +149,7 @@ def organization_move(
     *, actor: Any, org: Organization, new_parent: Organization, date: dt.date | None = None
 ) -> Organization:
     """Put a unit (and its whole subtree) under another parent; the paths of the subtree are rewritten."""
-    org = Organization.objects.select_for_update().select_related("parent", "kind").get(pk=org.pk)
+    org = Organization.objects.select_for_update(of=("self",)).select_related("parent", "kind").get(pk=org.pk)
     new_parent = Organization.objects.get(pk=new_parent.pk)  # its path may have changed since it was read
     require_write(actor, Write.ORG_RESTRUCTURE, org.parent, what=_("chuyển đơn vị"))
     require_write(actor, Write.ORG_RESTRUCTURE, new_parent, what=_("nhận đơn vị chuyển đến"))

@@ -46,7 +46,7 @@ def org_detail(request: HttpRequest, pk: int) -> HttpResponse:
         return render(
             request, "orgs/_children.html", {"children": org_sel.organization_children(user=request.user, org=org)}
         )
-    members = member_sel.member_list(user=request.user, org=org, query=request.GET.get("q", "")[:100])
+    members = member_sel.member_list(user=request.user, org=org, query=request.GET.get("q", "")[:100], roster=True)
     visible_ancestors = [a for a in org.ancestors() if org_scope(request.user).contains(a)]
     return render(
         request,
@@ -62,7 +62,7 @@ def org_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can": _abilities(request, org),
             "temporary": (
                 org_sel.temporary_access_list(user=request.user, org=org)
-                if record_scope(request.user, Record.MEMBER_ROSTER).contains(org)
+                if record_scope(request.user, Record.TEMPORARY_ACCESS).contains(org)
                 else None
             ),
             "q": request.GET.get("q", ""),
