@@ -71,7 +71,21 @@ class Write(StrEnum):
 
 
 A, OWN, N = Seen.ALL, Seen.OWN, Seen.NONE
-R = Role
+
+
+class R:
+    """The role codes as plain strings (what RoleAssignment.role holds), so the tables type as str."""
+
+    MEMBER = str(Role.MEMBER)
+    CELL_SECRETARY = str(Role.CELL_SECRETARY)
+    COMMITTEE_OFFICER = str(Role.COMMITTEE_OFFICER)
+    SUPERVISOR = str(Role.SUPERVISOR)
+    MISSION_MEMBER = str(Role.MISSION_MEMBER)
+    PROVINCE_ADMIN = str(Role.PROVINCE_ADMIN)
+    ALL: frozenset[str] = frozenset(
+        {MEMBER, CELL_SECRETARY, COMMITTEE_OFFICER, SUPERVISOR, MISSION_MEMBER, PROVINCE_ADMIN}
+    )
+
 
 # (record, label, {role: seen}). Roles: member, cell secretary, committee (unit) office, supervisor,
 # mission member, province admin.
@@ -113,7 +127,7 @@ _SEEN: list[tuple[Record, Promise, dict[str, Seen]]] = [
 # Who may make each write, within their manage scope ("manage" for the edit roles, the supervised units for
 # the supervising roles). Restructuring is checked on the PARENT of the unit that changes.
 _WRITES: dict[Write, frozenset[str]] = {
-    Write.REGISTRATION_OWN: frozenset(R.values),
+    Write.REGISTRATION_OWN: R.ALL,
     Write.REGISTRATION_REVIEW: frozenset({R.PROVINCE_ADMIN, R.COMMITTEE_OFFICER, R.CELL_SECRETARY}),
     Write.MEMBER_EDIT: frozenset({R.PROVINCE_ADMIN, R.COMMITTEE_OFFICER, R.CELL_SECRETARY}),
     Write.ORG_EDIT: frozenset({R.PROVINCE_ADMIN, R.COMMITTEE_OFFICER}),

@@ -15,8 +15,7 @@ from django.db import transaction
 from django.test import Client, TestCase
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from ct05.access.models import Role
-from ct05.access.policy import Record, Seen, Write, roles_writing, seen
+from ct05.access.policy import R, Record, Seen, Write, roles_writing, seen
 from tests.access.matrix_data import (
     MATE_ABSENCE,
     MATE_BIRTH,
@@ -28,7 +27,6 @@ from tests.access.matrix_data import (
     build,
 )
 
-R = Role
 ALL = frozenset({"province", "city", "ward", "cell1", "cell2", "other_ward", "other_cell"})
 WARD = frozenset({"ward", "cell1", "cell2"})
 # Each persona's roles and the units each role covers, written out by hand from tests/conftest.py and

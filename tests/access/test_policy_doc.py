@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 
 from ct05.access import doc
 from ct05.access.models import Role
-from ct05.access.policy import POLICY, ROLES_IN_ORDER, Record, Seen, Write, roles_writing
+from ct05.access.policy import POLICY, ROLES_IN_ORDER, R, Record, Seen, Write, roles_writing
 
 
 def test_docs_access_md_is_what_the_policy_generates() -> None:
@@ -34,8 +34,8 @@ def test_every_record_names_every_role() -> None:
 def test_a_plain_member_sees_only_their_own_judgements() -> None:
     own_only = {Record.REGISTRATION, Record.RATING, Record.CRITICISM, Record.ABSENCE_REASON, Record.MEMBER_PERSONAL}
     for record in own_only:
-        assert POLICY[record][Role.MEMBER] == Seen.OWN, record
+        assert POLICY[record][R.MEMBER] == Seen.OWN, record
     for record in (Record.WARNING, Record.NOT_REGISTERED):
-        assert POLICY[record][Role.MEMBER] == Seen.NONE, record
-    assert Role.MEMBER not in roles_writing(Write.REGISTRATION_REVIEW)
-    assert Role.CELL_SECRETARY not in roles_writing(Write.ORG_RESTRUCTURE)
+        assert POLICY[record][R.MEMBER] == Seen.NONE, record
+    assert R.MEMBER not in roles_writing(Write.REGISTRATION_REVIEW)
+    assert R.CELL_SECRETARY not in roles_writing(Write.ORG_RESTRUCTURE)
