@@ -118,6 +118,15 @@ ENTRIES: dict[str, Entry] = {
     "core:password_change_done": Entry(anyone=True),
     "core:job_detail": who({"job:officer": frozenset({"muongthanh"})}, "job:officer"),
     "set_language": Entry(skip="switches the language; no data"),
+    "accounts:my_data": Entry(anyone=True),  # one's own data and who opened it
+    "accounts:my_data_download": Entry(anyone=True, ok=(200, 404)),  # 404: an account with no member record
+    "accounts:two_factor": Entry(anyone=True, ok=(200, 302)),
+    "accounts:password_reset": Entry(public=True),
+    "accounts:password_reset_done": Entry(public=True),
+    "accounts:password_reset_confirm": Entry(skip="needs a mailed token: tests/accounts"),
+    "accounts:password_reset_complete": Entry(public=True),
+    "ops:readyz": Entry(skip="operations probe, no records: tests/ops"),
+    "ops:metrics": Entry(skip="operations metrics, no records: tests/ops"),
     "admin": Entry(skip="the Django admin, superusers only (issue 12 item 4, helper security)"),
     # cycle
     "cycle:registration_list": see(Record.REGISTRATION),

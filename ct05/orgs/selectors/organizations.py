@@ -3,7 +3,6 @@ what the access resolver lets that user see."""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,6 +11,7 @@ from django.http import Http404
 
 from ct05.access.models import Role, RoleAssignment
 from ct05.access.resolver import Action, member_q, org_scope
+from ct05.core import clock
 from ct05.core.text import fold
 from ct05.orgs.models import Member, Organization, OrgEvent
 
@@ -26,7 +26,7 @@ def organization_list(
     if kind:
         qs = qs.filter(kind__code=kind)
     if not include_closed:
-        qs = qs.filter(Q(active_to__isnull=True) | Q(active_to__gte=dt.date.today()))
+        qs = qs.not_closed_on(clock.today())
     return qs
 
 
@@ -77,7 +77,7 @@ def organization_figures(*, user: Any, org: Organization) -> OrgFigures:
         key=Count("id", filter=Q(is_key_leader=True)),
         exempt=Count("id", filter=Q(is_exempt=True)),
     )
-    active = subtree.filter(Q(active_to__isnull=True) | Q(active_to__gte=dt.date.today()))
+    active = subtree.not_closed_on(clock.today())
     return OrgFigures(
         sub_units=active.exclude(pk=org.pk).count(),
         cells=active.filter(kind__is_cell=True).count(),
@@ -99,7 +99,7 @@ def temporary_access_list(*, user: Any, org: Organization) -> QuerySet[RoleAssig
     organization_get(user=user, pk=org.pk)
     above = [int(s) for s in org.path.strip("/").split("/") if s]
     return (
-        RoleAssignment.objects.filter(role=Role.MISSION_MEMBER, valid_until__gte=dt.date.today())
+        RoleAssignment.objects.filter(role=Role.MISSION_MEMBER, valid_until__gte=clock.today())
         .filter(Q(organization=org) | Q(organization_id__in=above, recursive=True))
         .select_related("user", "organization")
         .order_by("valid_until", "id")

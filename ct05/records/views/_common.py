@@ -9,13 +9,13 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ct05.access.resolver import Action, org_scope
+from ct05.core.clock import today  # the views import it from here
 from ct05.core.text import fold
 from ct05.orgs.models import Member, Organization
 from ct05.orgs.selectors import organizations as org_selectors
@@ -25,10 +25,6 @@ from ct05.records.models import StoredFile
 from ct05.records.selectors._common import ListFilters
 
 MONTHS = [(m, f"{m:02d}") for m in range(1, 13)]
-
-
-def today() -> dt.date:
-    return timezone.localdate()
 
 
 def read_filters(request: HttpRequest) -> ListFilters:
@@ -125,7 +121,7 @@ def choose_org(
     scope = org_scope(request.user, action)
     if scope.is_empty:
         raise PermissionDenied
-    qs = Organization.objects.filter(scope.q()).filter(Q(active_to__isnull=True) | Q(active_to__gte=today()))
+    qs = Organization.objects.not_closed_on(today()).filter(scope.q())
     if cells_only:
         qs = qs.filter(kind__is_cell=True)
     query = request.GET.get("q", "").strip()[:100]
