@@ -39,7 +39,7 @@ def role_assign(
     start = valid_from or dt.date(2000, 1, 1)
     if valid_until is not None and valid_until < start:
         raise ValidationError({"valid_until": _("Ngày kết thúc phải sau ngày bắt đầu.")})
-    if role == Role.MISSION_MEMBER:
+    if role == Role.MISSION_MEMBER:  # type: ignore[comparison-overlap]
         check_mission_member(user, start, valid_until)
     assignment = RoleAssignment.objects.create(
         user=user,
