@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import Header, Path, Router
+from ninja import Header, Path
 
 from ct05.api import render
 from ct05.api.auth import token_of
@@ -29,6 +29,7 @@ from ct05.api.schemas import (
     RosterIn,
     RosterOut,
 )
+from ct05.api.views_read import router  # one router: a path's GET and PUT must share one URL pattern
 from ct05.core.audit import record
 from ct05.cycle.access import registration_q
 from ct05.cycle.models import Commitment, Registration
@@ -41,8 +42,6 @@ from ct05.cycle.services.registrations import (
     registration_submit,
 )
 from ct05.orgs.selectors import member_list, organization_list
-
-router = Router()
 
 Id = Annotated[int, Path(ge=1, le=2**62)]
 IfMatch = Annotated[str | None, Header(None, alias="If-Match", description="ETag của lần đọc trước")]
