@@ -113,7 +113,7 @@ def _server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
 
 
 def _routers() -> None:
-    from ct05.api import views_write  # noqa: F401  (its operations join the reads' router)
+    from ct05.api import views_more, views_write  # noqa: F401  (their operations join the reads' router)
     from ct05.api.views_read import router
 
     api.add_router("/v1/", router)
