@@ -36,7 +36,7 @@ import django
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ct05.settings")
 django.setup()
 from ct05.orgs.models import OrgKind
-from ct05.orgs.services import duty_add, member_create, organization_create
+from ct05.orgs.services.structure import duty_add, member_create, organization_create
 from ct05.seed.people import CellContext, cell_people
 from ct05.seed.pools import PROFILES
 count = int(sys.argv[1])

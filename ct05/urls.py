@@ -4,7 +4,6 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("ct05.core.urls")),
     path("", include("ct05.orgs.urls")),
-    path("", include("ct05.orgs.urls_exchange")),
     path("", include("ct05.cycle.urls")),
     path("", include("ct05.records.urls")),
     path("", include("ct05.supervision.urls")),

@@ -16,7 +16,7 @@ from django.test import Client
 from ct05.access.models import Role
 from ct05.access.services import role_assign, user_create
 from ct05.orgs.models import Member, Organization, OrgKind, Sector
-from ct05.orgs.services import duty_add, member_create, organization_create
+from ct05.orgs.services.structure import duty_add, member_create, organization_create
 
 PASSWORD = "ct05-test-pass"
 

@@ -85,7 +85,7 @@ def main() -> None:
         user.save()
     client = Client(HTTP_HOST="localhost")
     client.force_login(user)
-    url = (reverse("dashboard:org", args=[org.pk]) if org else reverse("dashboard:home")) + f"?nam={args.year}"
+    url = (reverse("dashboard:org", args=[org.pk]) if org else reverse("dashboard:home")) + f"?year={args.year}"
     for _ in range(10):
         r = client.get(url)
         assert r.status_code == 200, r.status_code

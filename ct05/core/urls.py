@@ -1,11 +1,12 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import path, reverse_lazy
 
 from ct05.core import views
 from ct05.core.forms import LoginForm
 
+app_name = "core"
+
 urlpatterns = [
-    path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path(
         "dang-nhap/",
@@ -15,7 +16,9 @@ urlpatterns = [
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "doi-mat-khau/",
-        auth_views.PasswordChangeView.as_view(template_name="core/password_change.html"),
+        auth_views.PasswordChangeView.as_view(
+            template_name="core/password_change.html", success_url=reverse_lazy("core:password_change_done")
+        ),
         name="password_change",
     ),
     path(

@@ -2,12 +2,11 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from ct05.core.models import BackgroundJob
-from ct05.core.selectors import attention_items, scope_summary
+from ct05.core.jobs import job_get
 
 
 @require_GET
@@ -22,23 +21,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
-    return render(
-        request,
-        "core/home.html",
-        {
-            "scope": scope_summary(user=request.user),
-            "attention": attention_items(user=request.user),
-            "jobs": BackgroundJob.objects.filter(owner=request.user)[:5],
-        },
-    )
-
-
-@login_required
 def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    try:
-        job = BackgroundJob.objects.get(pk=pk, owner=request.user)
-    except BackgroundJob.DoesNotExist:
-        raise Http404 from None
+    job = job_get(user=request.user, pk=pk)
     template = "core/job_detail.html#progress" if request.headers.get("HX-Request") else "core/job_detail.html"
     return render(request, template, {"job": job})

@@ -327,7 +327,7 @@ class CommitmentBand(models.Model):
 class SimilarPair(models.Model):
     """A verified near-duplicate pair (a < b by id) of two *different* texts, never a cluster. Commitments
     with identical texts are not stored here: they share `Commitment.text_digest`. The overlapping text is
-    highlighted when a pair is shown (`selectors.stored_matches`: ~1 ms a pair), not stored: a province's
+    highlighted when a pair is shown (`selectors.matches.stored_matches`: ~1 ms a pair), not stored: a province's
     analysis would spend minutes on spans nobody opens."""
 
     year = models.PositiveSmallIntegerField(db_index=True)

@@ -114,7 +114,7 @@ def comparison_chart(data: DashboardData, code: str, year: int) -> SafeString:
     rows = sorted(data.units, key=lambda u: (ind.value(u.fig) is None, -(ind.value(u.fig) or 0)))
     for u in rows[:40]:
         n, d = ind.parts(u.fig)
-        href = reverse("dashboard:org", args=[u.org.pk]) + f"?nam={year}&chi_so={code}"
+        href = reverse("dashboard:org", args=[u.org.pk]) + f"?year={year}&indicator={code}"
         bars.append(svg.Bar(u.org.name, ind.value(u.fig), f"{n}/{d}" if d else "", href))
     return mark_safe(svg.bar_list(bars, title=_("%(i)s — so sánh các đơn vị trực thuộc") % {"i": ind.label}))  # noqa: S308
 
@@ -180,7 +180,7 @@ def unit_lines(data: DashboardData, year: int) -> list[UnitLine]:
             UnitLine(
                 i,
                 u.org.name,
-                reverse("dashboard:org", args=[u.org.pk]) + f"?nam={year}",
+                reverse("dashboard:org", args=[u.org.pk]) + f"?year={year}",
                 f"{u.risk:.0f}" if u.risk is not None else "—",
                 reasons,
                 [fmt(BY_CODE[c].value(u.fig), True) for c in TABLE_CODES],

@@ -16,8 +16,8 @@ from ct05.access.resolver import Scope, org_scope
 from ct05.dashboard.figures import Figures, add_into
 from ct05.dashboard.indicators import DEFAULT_RISK_WEIGHTS, risk_score
 from ct05.dashboard.models import RiskWeight, Rollup, StaleUnit
-from ct05.orgs import selectors as org_selectors
 from ct05.orgs.models import Organization
+from ct05.orgs.selectors import organizations as org_selectors
 
 
 def covers_subtree(scope: Scope, org: Organization) -> bool:

@@ -6,6 +6,7 @@ from typing import Any
 
 from django_tasks import task
 
+from ct05.dashboard.reports.service import run_report_job
 from ct05.dashboard.services import rollup_compute, stale_refresh
 from ct05.orgs.models import Organization
 
@@ -26,6 +27,4 @@ def rollup_run(year: int, org_id: int | None = None) -> dict[str, Any]:
 
 @task()
 def periodic_report(job_id: int) -> dict[str, Any]:
-    from ct05.dashboard.reports.service import run_report_job
-
     return run_report_job(job_id)

@@ -2,7 +2,7 @@
 
 Pure functions (no database): the column specifications, recognising what an uploaded file really is
 (by its content, never its name), reading a sheet into rows, and writing a sheet. Validation of the rows
-lives in `exchange_rows`, the writes in `services_bulk`.
+lives in `exchange_rows`, the writes in `services.import_orgs` and `services.import_members`.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Checking the rows of an import file, cell by cell, with a Vietnamese message naming row and column.
 
 Pure functions: no database. What needs the database (do the codes exist, are they in the importer's
-scope, is a card number taken) is checked by `services_bulk`, with the same `RowError`.
+scope, is a card number taken) is checked by `services.import_orgs` and `services.import_members`, with
+the same `RowError`.
 """
 
 from __future__ import annotations
@@ -281,7 +282,7 @@ def parse_table(spec: Spec, table: Table, errors: Errors) -> list[ParsedRow]:
 
 
 def _check_member(line: int, v: dict[str, Any], errors: Errors) -> None:
-    """The same rules as the member form and `services._validate_member`, named by column."""
+    """The same rules as the member form and `services.structure._validate_member`, named by column."""
     today = dt.date.today()
     dob, joined, official = v.get("date_of_birth"), v.get("joined_on"), v.get("official_on")
     if dob and dob > today:

@@ -1,32 +1,23 @@
-"""Background imports: a thin task that reads the uploaded file, checks it and calls `services_bulk`,
-recording its progress on a `BackgroundJob` the job page polls."""
+"""Background imports: a thin task that reads the uploaded file, checks it and calls `services.import_orgs`
+or `services.import_members`, recording its progress on a `BackgroundJob` the job page polls."""
 
 from __future__ import annotations
 
-import logging
 import re
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from ct05.core.models import BackgroundJob
+from ct05.core.jobs import JobFailed, JobRun, job_run
 from ct05.orgs.exchange import SPECS, FileRejected, read_table, sniff_format
 from ct05.orgs.exchange_rows import Errors, parse_table
-from ct05.orgs.services_bulk import (
-    ImportRejected,
-    check_rows,
-    member_import,
-    organization_import,
-    summary_lines,
-)
-
-logger = logging.getLogger(__name__)
+from ct05.orgs.services.import_members import member_import, member_import_check
+from ct05.orgs.services.import_orgs import organization_import, organization_import_check
+from ct05.orgs.services.imports import ImportRejected, summary_lines
 
 # BackgroundJob.kind -> the spec of the file it reads
 IMPORT_KINDS = {"orgs.org_import": "orgs", "orgs.member_import": "members"}
@@ -45,36 +36,9 @@ def upload_path(name: str) -> Path:
     return import_dir() / name
 
 
-def enqueue_import(job: BackgroundJob) -> None:
-    """Start the import once the job row is committed (the worker must be able to read it)."""
-
-    def start() -> None:
-        result = import_file.enqueue(job.pk)
-        BackgroundJob.objects.filter(pk=job.pk).update(task_id=str(result.id)[:64])
-
-    transaction.on_commit(start)
-
-
-def _save(job: BackgroundJob, **fields: Any) -> None:
-    for key, value in fields.items():
-        setattr(job, key, value)
-    job.updated_at = timezone.now()
-    BackgroundJob.objects.filter(pk=job.pk).update(updated_at=job.updated_at, **fields)
-
-
-def _phase(job: BackgroundJob, phase: str) -> None:
-    _save(job, result={**job.result, "phase": phase})
-
-
-def _fail(job: BackgroundJob, errors: Errors) -> dict[str, Any]:
+def _fail(errors: Errors) -> JobFailed:
     items = sorted(errors.items, key=lambda e: e.row or 0)  # stable: a row's errors keep the column order
-    _save(
-        job,
-        status=BackgroundJob.Status.FAILED,
-        errors=[e.as_dict() for e in items],
-        result={"error_count": errors.count},
-    )
-    return {"status": "failed", "errors": errors.count}
+    return JobFailed([e.as_dict() for e in items], result={"error_count": errors.count})
 
 
 @task()
@@ -85,51 +49,48 @@ def import_file(job_id: int) -> dict[str, Any]:
 def run_import(job_id: int) -> dict[str, Any]:
     """Run one import job. Safe to run again: a finished job is left alone, and until the final commit
     nothing has been written (a worker killed halfway leaves the database as it was)."""
-    job = BackgroundJob.objects.select_related("owner").get(pk=job_id)
-    if job.finished:
-        return dict(job.result)
+    failure = _("Lỗi hệ thống trong khi nhập; không dòng nào được ghi. Hãy báo quản trị hệ thống.")
+    return job_run(job_id, _import, failure=failure)
+
+
+def _import(run: JobRun) -> dict[str, Any]:
+    job = run.job
     spec = SPECS[IMPORT_KINDS[job.kind]]
     errors = Errors()
-    _save(job, status=BackgroundJob.Status.RUNNING, result={"phase": "reading"}, errors=[])
+    run.save(result={"phase": "reading"}, errors=[])
     path = upload_path(job.file_path)
     last = [0]
 
     def progress(done: int, total: int) -> None:
         if done - last[0] >= PROGRESS_EVERY or done == total:
             last[0] = done
-            _save(job, done=done, total=total)
+            run.progress(done, total)
 
     try:
         if not path.exists():
             errors.add(None, "", _("Tệp tải lên không còn trên máy chủ; hãy tải tệp lên lại."))
-            return _fail(job, errors)
+            raise _fail(errors)
         table = read_table(path, sniff_format(path), progress)
-        _save(job, done=len(table.rows), total=len(table.rows))
-        _phase(job, "checking")
+        run.progress(len(table.rows), len(table.rows))
+        run.phase("checking")
         rows = parse_table(spec, table, errors)
         if errors:
             if rows:  # list the database errors (scope, codes, cards) of the other rows too
-                check_rows(spec.key, actor=job.owner, rows=rows, errors=errors)
-            return _fail(job, errors)
+                check = member_import_check if spec.key == "members" else organization_import_check
+                check(actor=job.owner, rows=rows, errors=errors)
+            raise _fail(errors)
         del table
         if spec.key == "members":
-            summary = member_import(actor=job.owner, rows=rows, job=job, on_write=lambda: _phase(job, "writing"))
+            summary = member_import(actor=job.owner, rows=rows, job=job, on_write=lambda: run.phase("writing"))
         else:
-            _phase(job, "writing")
+            run.phase("writing")
             summary = organization_import(actor=job.owner, rows=rows, job=job)
     except FileRejected as exc:
         errors.add(None, "", exc.message)
-        return _fail(job, errors)
+        raise _fail(errors) from exc
     except ImportRejected as exc:
-        return _fail(job, exc.errors)
-    except Exception:
-        logger.exception("import job %s failed", job_id)
-        errors.add(None, "", _("Lỗi hệ thống trong khi nhập; không dòng nào được ghi. Hãy báo quản trị hệ thống."))
-        _fail(job, errors)
-        raise
+        raise _fail(exc.errors) from exc
     finally:
         path.unlink(missing_ok=True)
-    url = reverse("member_list") if spec.key == "members" else reverse("org_tree")
-    result = {"summary": summary.as_dict(), "lines": summary_lines(spec.key, summary.as_dict()), "url": url}
-    _save(job, status=BackgroundJob.Status.DONE, result=result)
-    return {"status": "done", **summary.as_dict()}
+    url = reverse("orgs:member_list") if spec.key == "members" else reverse("orgs:org_tree")
+    return {"summary": summary.as_dict(), "lines": summary_lines(spec.key, summary.as_dict()), "url": url}

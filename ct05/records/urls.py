@@ -2,6 +2,8 @@ from django.urls import URLPattern, path
 
 from ct05.records.views import compliance, documents, hub, meetings, registers, standards
 
+app_name = "records"
+
 REGISTER_SLUGS = {
     "good_deed": "nguoi-tot-viec-tot",
     "exemplary_model": "mo-hinh",

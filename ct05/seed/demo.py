@@ -19,7 +19,7 @@ from django.db import transaction
 from ct05.access.models import Role
 from ct05.access.services import role_assign, user_create
 from ct05.orgs.models import Member, Organization, OrgKind, Sector
-from ct05.orgs.services import (
+from ct05.orgs.services.structure import (
     duty_add,
     member_create,
     member_update,

@@ -12,13 +12,12 @@ import datetime as dt
 import logging
 from typing import Any
 
-from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from ct05.core.models import BackgroundJob
+from ct05.core.jobs import JobRun, job_run
 from ct05.orgs.models import Organization
 from ct05.supervision.services.warnings import warnings_evaluate
 
@@ -61,14 +60,6 @@ def warnings_daily() -> dict[str, int]:
     return {"opened": run.opened, "kept": run.kept, "resolved": run.resolved}
 
 
-def enqueue_evaluation(job: BackgroundJob) -> None:
-    def start() -> None:
-        result = evaluate_job.enqueue(job.pk)
-        BackgroundJob.objects.filter(pk=job.pk).update(task_id=str(result.id)[:64])
-
-    transaction.on_commit(start)
-
-
 @task()
 def evaluate_job(job_id: int) -> dict[str, Any]:
     return run_evaluation(job_id)
@@ -76,27 +67,20 @@ def evaluate_job(job_id: int) -> dict[str, Any]:
 
 def run_evaluation(job_id: int) -> dict[str, Any]:
     """Safe to run again: a finished job is left alone; the evaluation itself is idempotent."""
-    job = BackgroundJob.objects.select_related("owner").get(pk=job_id)
-    if job.finished:
-        return dict(job.result)
-    org = Organization.objects.filter(pk=job.params.get("org")).first() if job.params.get("org") else None
-    BackgroundJob.objects.filter(pk=job.pk).update(status=BackgroundJob.Status.RUNNING, total=1, done=0)
-    try:
-        run = warnings_evaluate(actor=job.owner, within=org)
-    except Exception:
-        logger.exception("warnings evaluation job %s failed", job_id)
-        BackgroundJob.objects.filter(pk=job.pk).update(
-            status=BackgroundJob.Status.FAILED,
-            errors=[{"row": None, "column": "", "message": _("Lỗi hệ thống khi đánh giá; hãy báo quản trị hệ thống.")}],
-        )
-        raise
-    result = {
+    return job_run(job_id, _evaluation, failure=_("Lỗi hệ thống khi đánh giá; hãy báo quản trị hệ thống."))
+
+
+def _evaluation(job: JobRun) -> dict[str, Any]:
+    org_pk = job.job.params.get("org")
+    org = Organization.objects.filter(pk=org_pk).first() if org_pk else None
+    job.progress(0, 1)
+    run = warnings_evaluate(actor=job.job.owner, within=org)
+    job.progress(1)
+    return {
         "lines": [
             _("Cảnh báo mới: %(n)s.") % {"n": run.opened},
             _("Cảnh báo vẫn còn: %(n)s.") % {"n": run.kept},
             _("Cảnh báo đã hết (nguyên nhân đã được khắc phục): %(n)s.") % {"n": run.resolved},
         ],
-        "url": reverse("supervision:warning_list") + (f"?don_vi={org.pk}" if org else ""),
+        "url": reverse("supervision:warning_list") + (f"?org={org.pk}" if org else ""),
     }
-    BackgroundJob.objects.filter(pk=job.pk).update(status=BackgroundJob.Status.DONE, done=1, result=result)
-    return result

@@ -127,7 +127,7 @@ def test_the_indicators_export_follows_the_users_scope_with_numbers_as_numbers(w
 
 def test_topics_come_national_then_provincial_then_the_units_focus(world: World) -> None:
     from ct05.cycle.models import Topic
-    from ct05.cycle.selectors import topics_for
+    from ct05.cycle.selectors.year import topics_for
 
     for level, org, title in (
         (Topic.Level.FOCUS, world.ward, "Khâu đột phá của phường"),

@@ -7,8 +7,9 @@ import datetime as dt
 
 import pytest
 
-from ct05.cycle import quality, selectors
+from ct05.cycle import quality
 from ct05.cycle.models import Commitment, CommitmentBand, SimilarPair
+from ct05.cycle.selectors import matches as msel
 from ct05.cycle.services.analysis import analyze
 from ct05.supervision.checks.cycle import copied
 from ct05.supervision.models import WarningRule
@@ -56,12 +57,12 @@ def test_identical_copies_are_not_stored_as_pairs_but_are_found_and_shown(world:
     # The secretary of cell 1 sees who wrote the same text in the province, own cell first, with the
     # overlapping text highlighted; the edited copy comes after the identical ones.
     mine = copies[0]
-    matches = selectors.stored_matches(user=world.secretary, commitment=mine)
+    matches = msel.stored_matches(user=world.secretary, commitment=mine)
     assert [m.similarity for m in matches][:2] == [100, 100]
     assert len(matches) == 3
     assert all(any(marked for _piece, marked in m.own) for m in matches)
     # A member sees that a copy exists, not whose it is.
-    as_member = selectors.stored_matches(user=world.member2, commitment=copies[1])
+    as_member = msel.stored_matches(user=world.member2, commitment=copies[1])
     hidden = [m for m in as_member if not m.visible]
     assert hidden and all(m.owner == "" or m.owner is None for m in hidden)
 

@@ -6,7 +6,7 @@ from django.core import mail
 from django.core.management import call_command
 
 from ct05.cycle.models import Notification
-from ct05.cycle.selectors import cycle_attention
+from ct05.cycle.selectors.attention import cycle_attention
 from ct05.cycle.services.reminders import reminders_run
 from tests.conftest import World
 from tests.cycle.helpers import YEAR, accepted, registration

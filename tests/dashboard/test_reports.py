@@ -18,9 +18,10 @@ from openpyxl import load_workbook
 
 from ct05.core.models import BackgroundJob
 from ct05.dashboard.reports.cli import build
+from ct05.dashboard.reports.jobs import report_job_start
 from ct05.dashboard.reports.period import parse_period
 from ct05.dashboard.reports.render import render_annex_xlsx, render_report_docx
-from ct05.dashboard.reports.service import report_context, report_job_start
+from ct05.dashboard.reports.service import report_context
 from ct05.dashboard.services import rollup_compute
 from tests.conftest import World
 from tests.dashboard.conftest import LAST_YEAR, Records
@@ -97,10 +98,10 @@ def test_the_page_generates_in_the_background_and_only_the_requester_downloads(
 ) -> None:
     client = computed.client_for(computed.officer)
     url = reverse("dashboard:report", args=[computed.ward.pk])
-    r = client.get(url, {"ky": str(LAST_YEAR)})
+    r = client.get(url, {"period": str(LAST_YEAR)})
     assert r.status_code == 200 and "Ưu điểm" in r.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        r = client.post(url, {"ky": str(LAST_YEAR), "strengths": "Đoạn đã sửa", "signer_name": "Nguyễn Văn A"})
+        r = client.post(url, {"period": str(LAST_YEAR), "strengths": "Đoạn đã sửa", "signer_name": "Nguyễn Văn A"})
     job = BackgroundJob.objects.get(kind="dashboard.periodic_report")
     assert r.status_code == 302 and r["Location"] == reverse("dashboard:report_job", args=[job.pk])
     job.refresh_from_db()
@@ -123,14 +124,16 @@ def test_the_page_generates_in_the_background_and_only_the_requester_downloads(
 def test_a_unit_outside_the_scope_is_404_on_every_report_url(computed: World) -> None:
     client = computed.client_for(computed.officer)
     assert client.get(reverse("dashboard:report", args=[computed.other_ward.pk])).status_code == 404
-    assert client.post(reverse("dashboard:report", args=[computed.other_ward.pk]), {"ky": "2025"}).status_code == 404
+    assert (
+        client.post(reverse("dashboard:report", args=[computed.other_ward.pk]), {"period": "2025"}).status_code == 404
+    )
     assert not BackgroundJob.objects.exists()
 
 
 def test_a_future_period_is_refused_with_a_message(computed: World) -> None:
     client = computed.client_for(computed.admin)
     future = str(dt.date.today().year + 1)
-    r = client.post(reverse("dashboard:report", args=[computed.province.pk]), {"ky": future})
+    r = client.post(reverse("dashboard:report", args=[computed.province.pk]), {"period": future})
     assert r.status_code == 400
     assert "tương lai" in r.content.decode()
     assert not BackgroundJob.objects.exists()

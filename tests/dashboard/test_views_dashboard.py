@@ -19,7 +19,7 @@ def page(world: World, user: Any, org: Any, **params: Any) -> Any:
 def test_the_province_admin_sees_headline_figures_charts_and_ranked_sub_units(world: World, records: Records) -> None:
     rollup_compute(year=LAST_YEAR)
     rollup_compute(year=LAST_YEAR - 1)
-    r = page(world, world.admin, world.city, nam=LAST_YEAR)
+    r = page(world, world.admin, world.city, year=LAST_YEAR)
     assert r.status_code == 200
     html = r.content.decode()
     assert "Đảng bộ thành phố Điện Biên Phủ" in html
@@ -28,7 +28,7 @@ def test_the_province_admin_sees_headline_figures_charts_and_ranked_sub_units(wo
     # the ward (one cell without the study item half the year) ranks below the other ward (no meetings)
     assert html.index("Đảng bộ phường Tân Thanh") < html.index("Đảng bộ phường Mường Thanh")
     # drill-down to the records behind the numbers, filtered by unit and year
-    assert f"/sinh-hoat/?don_vi={world.city.pk}&amp;nam={LAST_YEAR}&amp;tinh_trang=missing_study" in html
+    assert f"/sinh-hoat/?org={world.city.pk}&amp;year={LAST_YEAR}&amp;status=missing_study" in html
     assert "quality=copied" in html
 
 
@@ -36,7 +36,7 @@ def test_a_ward_officer_gets_404_for_another_ward_and_sees_only_their_own(world:
     rollup_compute(year=LAST_YEAR)
     assert page(world, world.officer, world.other_ward).status_code == 404
     assert page(world, world.officer, world.province).status_code == 404
-    r = page(world, world.officer, None, nam=LAST_YEAR)
+    r = page(world, world.officer, None, year=LAST_YEAR)
     assert r.status_code == 200
     html = r.content.decode()
     assert "Chi bộ tổ dân phố 1" in html and "Chi bộ tổ dân phố 5" not in html
@@ -44,22 +44,22 @@ def test_a_ward_officer_gets_404_for_another_ward_and_sees_only_their_own(world:
 
 def test_a_member_sees_the_own_figures_of_their_cell_only(world: World, records: Records) -> None:
     rollup_compute(year=LAST_YEAR)
-    r = page(world, world.member1, world.cell1, nam=LAST_YEAR)
+    r = page(world, world.member1, world.cell1, year=LAST_YEAR)
     assert r.status_code == 200
     assert page(world, world.member1, world.cell2).status_code == 404
     assert page(world, world.member1, world.ward).status_code == 404
 
 
 def test_a_year_without_figures_says_so_instead_of_failing(world: World) -> None:
-    r = page(world, world.admin, world.province, nam=2017)
+    r = page(world, world.admin, world.province, year=2017)
     assert r.status_code == 200
     assert "Chưa có số liệu tổng hợp cho năm này" in r.content.decode()
 
 
 def test_a_future_or_malformed_year_falls_back_to_this_year(world: World) -> None:
-    r = page(world, world.admin, world.province, nam=3000)
+    r = page(world, world.admin, world.province, year=3000)
     assert r.status_code == 200
-    r = page(world, world.admin, world.province, nam="abc", chi_so="<bad>")
+    r = page(world, world.admin, world.province, year="abc", indicator="<bad>")
     assert r.status_code == 200
 
 
@@ -85,7 +85,7 @@ def test_the_dashboard_speaks_english_when_chosen_and_the_report_stays_vietnames
     rollup_compute(year=LAST_YEAR - 1)
     client = world.client_for(world.admin)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    html = client.get(reverse("dashboard:org", args=[world.city.pk]), {"nam": LAST_YEAR}).content.decode()
+    html = client.get(reverse("dashboard:org", args=[world.city.pk]), {"year": LAST_YEAR}).content.decode()
     assert "Members registered" in html or "registered" in html.lower()
     assert "Đảng viên đã đăng ký làm theo" not in html
     with translation.override("en"):  # an English session generating the year-end report

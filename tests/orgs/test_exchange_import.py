@@ -1,4 +1,5 @@
-"""Imports end to end below the web layer: the task reads the file, `services_bulk` writes it."""
+"""Imports end to end below the web layer: the task reads the file, `services.import_orgs` or
+`services.import_members` writes it."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from django.contrib.auth.models import User
 
 from ct05.core.models import AuditEvent, BackgroundJob
 from ct05.orgs.models import Duty, Member, MemberTransfer, Organization, OrgEvent
-from ct05.orgs.services import member_create
+from ct05.orgs.services.structure import member_create
 from ct05.orgs.tasks import run_import
 from tests.conftest import World
 from tests.orgs.exchange_files import (

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 from ct05.core.models import AuditEvent
 from ct05.orgs.models import Member, Organization, OrgEvent, OrgKind
-from ct05.orgs.services import (
+from ct05.orgs.services.structure import (
     duty_add,
     member_transfer,
     member_update,
@@ -134,7 +134,7 @@ def test_it_refuses_an_empty_duty(world: World) -> None:
 
 
 def test_closing_a_unit_records_the_event_and_refuses_while_members_remain(world: World) -> None:
-    from ct05.orgs.services import organization_close
+    from ct05.orgs.services.structure import organization_close
 
     with pytest.raises(ValidationError):
         organization_close(actor=world.admin, org=world.cell2, date=dt.date(2025, 7, 1))

@@ -31,7 +31,7 @@ def _post(world: World, upload: SimpleUploadedFile, **extra: str) -> object:
         "file": upload,
     }
     data.update(extra)
-    return world.client_for(world.officer).post(f"/van-ban/them/?don_vi={world.ward.pk}", data)
+    return world.client_for(world.officer).post(f"/van-ban/them/?org={world.ward.pk}", data)
 
 
 def _docx() -> bytes:
@@ -114,7 +114,7 @@ def test_the_same_content_is_kept_once(world: World) -> None:
 
 def test_a_document_needs_a_file_and_its_number(world: World) -> None:
     response = world.client_for(world.officer).post(
-        f"/van-ban/them/?don_vi={world.ward.pk}", {"issued_on": "10/03/2025", "issuer": "Tỉnh ủy", "summary": "KH"}
+        f"/van-ban/them/?org={world.ward.pk}", {"issued_on": "10/03/2025", "issuer": "Tỉnh ủy", "summary": "KH"}
     )
     body = response.content.decode()
     assert response.status_code == 400 and "Số, ký hiệu" in body

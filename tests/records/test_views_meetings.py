@@ -20,7 +20,7 @@ def _form(**extra: str) -> dict[str, str]:
 
 def test_a_secretary_records_a_meeting_of_their_cell(world: World) -> None:
     client = world.client_for(world.secretary)
-    response = client.post(f"/sinh-hoat/them/?don_vi={world.cell1.pk}", _form())
+    response = client.post(f"/sinh-hoat/them/?org={world.cell1.pk}", _form())
     assert response.status_code == 302
     meeting = Meeting.objects.get(cell=world.cell1)
     assert meeting.date == dt.date(2025, 3, 5)
@@ -29,21 +29,21 @@ def test_a_secretary_records_a_meeting_of_their_cell(world: World) -> None:
 
 def test_a_secretary_cannot_record_a_meeting_for_another_cell(world: World) -> None:
     client = world.client_for(world.secretary)
-    assert client.post(f"/sinh-hoat/them/?don_vi={world.cell2.pk}", _form()).status_code == 404
+    assert client.post(f"/sinh-hoat/them/?org={world.cell2.pk}", _form()).status_code == 404
     assert not Meeting.objects.exists()
 
 
 def test_a_future_date_is_refused_on_the_page_with_a_message(world: World) -> None:
     client = world.client_for(world.secretary)
     future = (dt.date.today() + dt.timedelta(days=30)).strftime("%d/%m/%Y")
-    response = client.post(f"/sinh-hoat/them/?don_vi={world.cell1.pk}", _form(date=future))
+    response = client.post(f"/sinh-hoat/them/?org={world.cell1.pk}", _form(date=future))
     assert response.status_code == 400
     assert "không thể ở tương lai" in response.content.decode()
 
 
 def test_a_second_regular_meeting_in_a_month_is_refused_on_the_page(world: World) -> None:
     regular(world.cell1, dt.date(2025, 3, 2))
-    response = world.client_for(world.secretary).post(f"/sinh-hoat/them/?don_vi={world.cell1.pk}", _form())
+    response = world.client_for(world.secretary).post(f"/sinh-hoat/them/?org={world.cell1.pk}", _form())
     body = response.content.decode()
     assert response.status_code == 400 and "Mỗi tháng chỉ ghi một buổi" in body
 
@@ -91,7 +91,7 @@ def test_the_list_filters_by_missing_study_item_and_ignores_diacritics(world: Wo
     regular(world.cell1, dt.date(2025, 3, 5), study=False)
     regular(world.cell1, dt.date(2025, 4, 5))
     client = world.client_for(world.officer)
-    body = client.get("/sinh-hoat/", {"tinh_trang": "missing_study"}).content.decode()
+    body = client.get("/sinh-hoat/", {"status": "missing_study"}).content.decode()
     assert "05/03/2025" in body and "05/04/2025" not in body
     body = client.get("/sinh-hoat/", {"q": "dinh ky thang 04"}).content.decode()
     assert "05/04/2025" in body and "05/03/2025" not in body
@@ -100,7 +100,7 @@ def test_the_list_filters_by_missing_study_item_and_ignores_diacritics(world: Wo
 def test_the_export_respects_the_filter_and_the_scope(world: World) -> None:
     regular(world.cell1, dt.date(2025, 3, 5))
     regular(world.other_cell, dt.date(2025, 3, 6))
-    response = world.client_for(world.officer).get("/sinh-hoat/xuat/", {"nam": "2025"})
+    response = world.client_for(world.officer).get("/sinh-hoat/xuat/", {"year": "2025"})
     rows = list(load_workbook(io.BytesIO(b"".join(response.streaming_content))).active.values)
     assert len(rows) == 2 and rows[1][1] == "Chi bộ tổ dân phố 1"
 
@@ -129,7 +129,7 @@ def test_overdue_items_are_listed_in_the_resolution_book(world: World) -> None:
         summary="",
         rows=[ItemInput(None, world.m1, "Sửa đường ngõ 5", dt.date(2025, 4, 30))],
     )
-    body = world.client_for(world.officer).get("/nghi-quyet/", {"tinh_trang": "overdue"}).content.decode()
+    body = world.client_for(world.officer).get("/nghi-quyet/", {"status": "overdue"}).content.decode()
     assert "Sửa đường ngõ 5" in body
     assert "Sửa đường ngõ 5" not in world.client_for(world.member2).get("/nghi-quyet/").content.decode()
 
@@ -137,11 +137,11 @@ def test_overdue_items_are_listed_in_the_resolution_book(world: World) -> None:
 def test_the_compliance_calendar_shows_a_cell_and_a_roll_up(world: World) -> None:
     regular(world.cell1, dt.date(2025, 1, 5))
     client = world.client_for(world.officer)
-    cell = client.get(f"/tuan-thu/{world.cell1.pk}/", {"nam": "2025"}).content.decode()
+    cell = client.get(f"/tuan-thu/{world.cell1.pk}/", {"year": "2025"}).content.decode()
     assert "st-ok" in cell and "st-missing" in cell
-    ward = client.get(f"/tuan-thu/{world.ward.pk}/", {"nam": "2025"}).content.decode()
+    ward = client.get(f"/tuan-thu/{world.ward.pk}/", {"year": "2025"}).content.decode()
     assert "1/2" in ward and "Chi bộ tổ dân phố 2" in ward
     assert client.get(f"/tuan-thu/{world.other_ward.pk}/").status_code == 404
-    export = client.get(f"/tuan-thu/{world.ward.pk}/xuat/", {"nam": "2025"})
+    export = client.get(f"/tuan-thu/{world.ward.pk}/xuat/", {"year": "2025"})
     rows = list(load_workbook(io.BytesIO(b"".join(export.streaming_content))).active.values)
     assert rows[1][4] == "Đạt"

@@ -14,7 +14,7 @@ from tests.conftest import World
 def test_a_secretary_records_a_good_deed_of_a_member_and_it_is_audited(world: World) -> None:
     client = world.client_for(world.secretary)
     response = client.post(
-        f"/nguoi-tot-viec-tot/them/?don_vi={world.cell1.pk}",
+        f"/nguoi-tot-viec-tot/them/?org={world.cell1.pk}",
         {
             "date": "12/05/2025",
             "member": world.m1.pk,
@@ -30,7 +30,7 @@ def test_a_secretary_records_a_good_deed_of_a_member_and_it_is_audited(world: Wo
 
 def test_a_good_deed_without_a_doer_is_refused_naming_the_field(world: World) -> None:
     response = world.client_for(world.secretary).post(
-        f"/nguoi-tot-viec-tot/them/?don_vi={world.cell1.pk}", {"date": "12/05/2025", "deed": "Giúp đỡ"}
+        f"/nguoi-tot-viec-tot/them/?org={world.cell1.pk}", {"date": "12/05/2025", "deed": "Giúp đỡ"}
     )
     assert response.status_code == 400 and "Chọn một đảng viên hoặc ghi tên tập thể" in response.content.decode()
     assert not GoodDeed.objects.exists()
@@ -38,7 +38,7 @@ def test_a_good_deed_without_a_doer_is_refused_naming_the_field(world: World) ->
 
 def test_a_member_of_another_cell_cannot_be_named_on_a_record(world: World) -> None:
     response = world.client_for(world.secretary).post(
-        f"/nguoi-tot-viec-tot/them/?don_vi={world.cell1.pk}",
+        f"/nguoi-tot-viec-tot/them/?org={world.cell1.pk}",
         {"date": "12/05/2025", "member": world.m2.pk, "deed": "Giúp đỡ"},
     )
     assert response.status_code == 400 and not GoodDeed.objects.exists()
@@ -77,7 +77,7 @@ def test_an_exemplary_model_gets_replicating_units_and_a_commendation(world: Wor
     assert ExemplaryModel.objects.get().status == "replicated"
     level = CommendationLevel.objects.get(code="giay-khen-dang-uy-co-so")
     response = client.post(
-        f"/khen-thuong/them/?don_vi={world.ward.pk}",
+        f"/khen-thuong/them/?org={world.ward.pk}",
         {
             "level": level.pk,
             "decision_number": "15-QĐ/ĐU",
@@ -93,7 +93,7 @@ def test_an_exemplary_model_gets_replicating_units_and_a_commendation(world: Wor
 
 def test_a_criticism_marked_corrected_needs_the_date(world: World) -> None:
     response = world.client_for(world.secretary).post(
-        f"/phe-binh/them/?don_vi={world.cell1.pk}",
+        f"/phe-binh/them/?org={world.cell1.pk}",
         {"date": "01/04/2025", "member": world.m1.pk, "issue": "Vắng sinh hoạt 2 tháng", "status": "corrected"},
     )
     assert response.status_code == 400 and "ngày khắc phục xong" in response.content.decode()
@@ -107,11 +107,11 @@ def test_activities_filter_by_form_and_by_text_without_diacritics(world: World) 
     radio = ActivityForm.objects.get(code="phat-thanh")
     for form, title in ((talk, "Nói chuyện về Bác Hồ với Điện Biên"), (radio, "Bản tin loa phường")):
         r = client.post(
-            f"/tuyen-truyen/them/?don_vi={world.cell1.pk}",
+            f"/tuyen-truyen/them/?org={world.cell1.pk}",
             {"form": form.pk, "date": "02/09/2025", "title": title, "participants": "80"},
         )
         assert r.status_code == 302
-    body = client.get("/tuyen-truyen/", {"tinh_trang": "noi-chuyen"}).content.decode()
+    body = client.get("/tuyen-truyen/", {"status": "noi-chuyen"}).content.decode()
     assert "Bác Hồ" in body and "loa phường" not in body
     body = client.get("/tuyen-truyen/", {"q": "loa phuong"}).content.decode()
     assert "loa phường" in body and "Bác Hồ" not in body
@@ -120,4 +120,4 @@ def test_activities_filter_by_form_and_by_text_without_diacritics(world: World) 
 def test_the_add_page_first_asks_for_the_unit_among_those_the_user_manages(world: World) -> None:
     body = world.client_for(world.secretary).get("/khen-thuong/them/").content.decode()
     assert "Chi bộ tổ dân phố 1" in body and "Chi bộ tổ dân phố 2" not in body
-    assert world.client_for(world.secretary).get(f"/khen-thuong/them/?don_vi={world.cell2.pk}").status_code == 404
+    assert world.client_for(world.secretary).get(f"/khen-thuong/them/?org={world.cell2.pk}").status_code == 404

@@ -132,5 +132,5 @@ def test_editing_another_units_standards_is_404(world: World) -> None:
 
 
 def test_the_standards_list_flags_units_never_reviewed(world: World) -> None:
-    body = world.client_for(world.officer).get("/chuan-muc/", {"tinh_trang": "not_reviewed"}).content.decode()
+    body = world.client_for(world.officer).get("/chuan-muc/", {"status": "not_reviewed"}).content.decode()
     assert "Đảng bộ phường Mường Thanh" in body and "Tân Thanh" not in body

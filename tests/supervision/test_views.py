@@ -65,8 +65,8 @@ def test_lists_export_to_xlsx_with_the_filter(w: World, busy: Mission) -> None:
     client = w.client_for(w.supervisor)
     for url, rows in (
         ("/giam-sat/doan/xuat/", 1),
-        ("/giam-sat/nhiem-vu/xuat/?tinh_trang=open", 1),
-        ("/giam-sat/nhiem-vu/xuat/?tinh_trang=done", 0),
+        ("/giam-sat/nhiem-vu/xuat/?status=open", 1),
+        ("/giam-sat/nhiem-vu/xuat/?status=done", 0),
         ("/giam-sat/yeu-cau/xuat/", 1),
     ):
         response = client.get(url)
@@ -154,4 +154,4 @@ def test_the_home_page_lists_what_supervision_needs(w: World, busy: Mission, tod
     warnings_evaluate(actor=None, today=today + dt.timedelta(days=1))
     text = w.client_for(w.officer).get("/").content.decode()
     assert "báo cáo đoàn khảo sát, kiểm tra yêu cầu đơn vị gửi" in text
-    assert "/giam-sat/canh-bao/?muc=3" in text
+    assert "/giam-sat/canh-bao/?severity=3" in text

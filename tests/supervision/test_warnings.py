@@ -129,17 +129,17 @@ def test_the_warnings_page_shows_only_the_users_scope_sorted_by_severity(w: Worl
     assert rows and all(r.organization.path.startswith(w.ward.path) for r in rows)
     assert [r.severity for r in rows] == sorted((r.severity for r in rows), reverse=True)
     assert "Tân Thanh" not in page.content.decode()
-    everything = w.client_for(w.supervisor).get("/giam-sat/canh-bao/?sap_xep=don-vi")
+    everything = w.client_for(w.supervisor).get("/giam-sat/canh-bao/?sort=don-vi")
     assert any(r.organization_id == w.other_ward.pk for r in everything.context["p"])
 
 
 def test_another_units_id_in_the_filter_is_404(w: World) -> None:
-    assert w.client_for(w.officer).get(f"/giam-sat/canh-bao/?don_vi={w.other_ward.pk}").status_code == 404
+    assert w.client_for(w.officer).get(f"/giam-sat/canh-bao/?org={w.other_ward.pk}").status_code == 404
 
 
 def test_the_export_respects_the_filter_and_the_scope(w: World, today: dt.date) -> None:
     warnings_evaluate(actor=None, today=today)
-    response = w.client_for(w.officer).get(f"/giam-sat/canh-bao/xuat/?muc={Severity.LOW}")
+    response = w.client_for(w.officer).get(f"/giam-sat/canh-bao/xuat/?severity={Severity.LOW}")
     sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     expected = Warning.objects.filter(
@@ -156,7 +156,7 @@ def test_the_evaluate_button_runs_a_background_job_with_progress(
     job = BackgroundJob.objects.get(kind="supervision.warnings")
     job.refresh_from_db()
     assert response.status_code == 302 and response["Location"] == f"/cong-viec/{job.pk}/"
-    assert job.status == BackgroundJob.Status.DONE and job.result["url"].endswith(f"don_vi={w.ward.pk}")
+    assert job.status == BackgroundJob.Status.DONE and job.result["url"].endswith(f"org={w.ward.pk}")
 
 
 def test_a_member_cannot_start_an_evaluation(w: World) -> None:

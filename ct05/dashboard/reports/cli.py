@@ -15,10 +15,10 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.management.base import CommandError
 from django.utils import timezone
 
-from ct05.core.cli import org_code
 from ct05.dashboard.reports.period import PeriodError, parse_period
 from ct05.dashboard.reports.render import render_annex_xlsx, render_report_docx
 from ct05.dashboard.reports.service import _write, report_context
+from ct05.orgs.cli import org_code
 
 
 class _CommandLine(AnonymousUser):

@@ -9,36 +9,32 @@ being generated (same user, unit, period, texts) reuses that job instead of star
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 import logging
 import os
 import tempfile
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db import connection, transaction
 from django.db.models import Q
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ct05.access.resolver import org_scope
-from ct05.core.audit import record
+from ct05.core.jobs import JobFailed, JobRun, job_run
 from ct05.core.models import BackgroundJob
 from ct05.dashboard.models import ReportDraft, Rollup
 from ct05.dashboard.reports.context import HEADER_KEYS, TEXT_KEYS, ReportContext, ReportInput, UnitInput, build_context
-from ct05.dashboard.reports.period import Period, parse_period
+from ct05.dashboard.reports.period import Period, PeriodError, parse_period
 from ct05.dashboard.reports.render import render_annex_xlsx, render_report_docx
 from ct05.dashboard.selectors import covers_subtree
-from ct05.orgs import selectors as org_selectors
 from ct05.orgs.models import Organization
+from ct05.orgs.selectors import organizations as org_selectors
 
 logger = logging.getLogger(__name__)
 JOB_KIND = "dashboard.periodic_report"
-REUSE_FOR = timedelta(minutes=10)
 FILES = {"docx": "bao-cao.docx", "xlsx": "phu-luc.xlsx"}
 CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -126,50 +122,6 @@ def draft_save(*, user: Any, org: Organization, period: Period, edits: dict[str,
     ReportDraft.objects.update_or_create(owner=user, organization=org, period=period.code, defaults={"texts": edits})
 
 
-def _key(org: Organization, period: Period, edits: dict[str, str]) -> str:
-    blob = json.dumps([org.pk, period.code, sorted(edits.items())], ensure_ascii=False)
-    return hashlib.sha256(blob.encode()).hexdigest()[:32]
-
-
-def report_job_start(*, user: Any, org_id: int, period_code: str, edits: dict[str, str]) -> BackgroundJob:
-    """Start generating the report in the background, or return the identical job already under way (or
-    finished a few minutes ago). Raises PeriodError for a bad or future period, Http404 outside scope."""
-    org = org_selectors.organization_get(user=user, pk=org_id)
-    period = parse_period(period_code, today=timezone.localdate())
-    edits = clean_edits(edits)
-    key = _key(org, period, edits)
-    with transaction.atomic():
-        if connection.vendor == "postgresql":  # two identical requests at once: the second waits, then reuses
-            with connection.cursor() as cur:
-                cur.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [key])
-        recent = (
-            BackgroundJob.objects.select_for_update()
-            .filter(owner=user, kind=JOB_KIND, params__key=key, created_at__gte=timezone.now() - REUSE_FOR)
-            .exclude(status=BackgroundJob.Status.FAILED)
-            .order_by("-created_at")
-            .first()
-        )
-        if recent is not None:
-            return recent
-        draft_save(user=user, org=org, period=period, edits=edits)
-        job = BackgroundJob.objects.create(
-            kind=JOB_KIND,
-            owner=user,
-            total=3,
-            params={"org": org.pk, "period": period.code, "key": key, "title": f"Báo cáo {period.label} — {org.name}"},
-        )
-        record(actor=user, action="report.periodic", target=job, organization_id=org.pk, after=job.params)
-
-        def start() -> None:
-            from ct05.dashboard.tasks import periodic_report
-
-            result = periodic_report.enqueue(job.pk)
-            BackgroundJob.objects.filter(pk=job.pk).update(task_id=str(result.id)[:64])
-
-        transaction.on_commit(start)
-    return job
-
-
 def report_dir(job_id: int) -> Path:
     return Path(settings.VAR_DIR) / "reports" / str(int(job_id))
 
@@ -189,38 +141,32 @@ def _write(path: Path, data: bytes) -> None:
 
 def run_report_job(job_id: int) -> dict[str, Any]:
     """Generate the job's files. Idempotent: a finished job is left as it is."""
-    job = BackgroundJob.objects.select_related("owner").get(pk=job_id)
-    if job.finished:
-        return dict(job.result)
-    BackgroundJob.objects.filter(pk=job.pk).update(status=BackgroundJob.Status.RUNNING, done=0)
+    return job_run(job_id, _generate, failure=_("Lỗi hệ thống khi tạo báo cáo."))
+
+
+def _generate(run: JobRun) -> dict[str, Any]:
+    job = run.job
+    run.progress(0)
     try:
         org = Organization.objects.select_related("parent").get(pk=job.params["org"])
         period = parse_period(job.params["period"], today=timezone.localdate())
         ctx = report_context(user=job.owner, org=org, period=period)
-        BackgroundJob.objects.filter(pk=job.pk).update(done=1)
-        edits = draft_get(user=job.owner, org=org, period=period)
-        folder = report_dir(job.pk)
-        _write(folder / FILES["docx"], render_report_docx(ctx, edits))
-        BackgroundJob.objects.filter(pk=job.pk).update(done=2)
-        _write(folder / FILES["xlsx"], render_annex_xlsx(ctx))
-    except Exception as exc:
-        logger.exception("report job %s failed", job_id)
-        message = str(exc) if exc.__class__.__name__ == "PeriodError" else "Lỗi hệ thống khi tạo báo cáo."
-        BackgroundJob.objects.filter(pk=job.pk).update(
-            status=BackgroundJob.Status.FAILED, errors=[{"row": None, "column": "", "message": message}]
-        )
-        if exc.__class__.__name__ in {"PeriodError", "Http404"}:
-            return {"status": "failed"}
-        raise
-    result = {
+    except PeriodError as exc:  # the period became invalid (e.g. the calendar changed) since the start
+        raise JobFailed.message(str(exc)) from exc
+    except Http404 as exc:  # the unit left the user's scope since the start
+        raise JobFailed.message(_("Lỗi hệ thống khi tạo báo cáo.")) from exc
+    run.progress(1)
+    edits = draft_get(user=job.owner, org=org, period=period)
+    folder = report_dir(job.pk)
+    _write(folder / FILES["docx"], render_report_docx(ctx, edits))
+    run.progress(2)
+    _write(folder / FILES["xlsx"], render_annex_xlsx(ctx))
+    run.save(done=3, file_path=str(folder))
+    return {
         "lines": [f"Đã tạo báo cáo {period.label} của {org.name}" + ("" if ctx.has_data else " (kỳ chưa có số liệu)")],
         "url": reverse("dashboard:report_job", args=[job.pk]),
         "has_data": ctx.has_data,
     }
-    BackgroundJob.objects.filter(pk=job.pk).update(
-        status=BackgroundJob.Status.DONE, done=3, file_path=str(folder), result=result, updated_at=timezone.now()
-    )
-    return result
 
 
 def report_file(*, user: Any, job_id: int, fmt: str) -> tuple[Path, str]:

@@ -8,7 +8,7 @@ from typing import Any
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from ct05.core.selectors import Attention
+from ct05.core.attention import Attention
 from ct05.records.selectors.meetings import OVERDUE, overdue_resolution_items
 from ct05.records.selectors.standards import NOT_REVIEWED, standards_not_reviewed
 
@@ -19,7 +19,9 @@ def records_attention(*, user: Any, today: dt.date | None = None) -> list[Attent
     n = overdue_resolution_items(user=user, today=today).count()
     if n:
         items.append(
-            Attention(_("việc trong nghị quyết chi bộ đã quá hạn"), n, reverse("item_list") + f"?tinh_trang={OVERDUE}")
+            Attention(
+                _("việc trong nghị quyết chi bộ đã quá hạn"), n, reverse("records:item_list") + f"?status={OVERDUE}"
+            )
         )
     n = standards_not_reviewed(user=user, today=today).count()
     if n:
@@ -27,7 +29,7 @@ def records_attention(*, user: Any, today: dt.date | None = None) -> list[Attent
             Attention(
                 _("đơn vị chưa ban hành hoặc chưa rà soát chuẩn mực đạo đức trong kỳ"),
                 n,
-                reverse("standard_list") + f"?tinh_trang={NOT_REVIEWED}",
+                reverse("records:standard_list") + f"?status={NOT_REVIEWED}",
             )
         )
     return items

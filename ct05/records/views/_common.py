@@ -17,9 +17,11 @@ from django.utils.translation import gettext_lazy as _
 
 from ct05.access.resolver import Action, org_scope
 from ct05.core.text import fold
-from ct05.orgs import selectors as org_selectors
 from ct05.orgs.models import Member, Organization
+from ct05.orgs.selectors import organizations as org_selectors
 from ct05.records.exports import xlsx_response
+from ct05.records.filestore import FileRejected, safe_name, store_upload
+from ct05.records.models import StoredFile
 from ct05.records.selectors._common import ListFilters
 
 MONTHS = [(m, f"{m:02d}") for m in range(1, 13)]
@@ -30,15 +32,15 @@ def today() -> dt.date:
 
 
 def read_filters(request: HttpRequest) -> ListFilters:
-    """?don_vi=<id>&nam=2025&thang=3&tinh_trang=…&q=…; a unit outside the user's scope is 404."""
+    """?org=<id>&year=2025&month=3&status=…&q=…; a unit outside the user's scope is 404."""
     g = request.GET
     org = None
-    if g.get("don_vi", "").isdigit():
-        org = org_selectors.organization_get(user=request.user, pk=int(g["don_vi"]))
-    year = int(g["nam"]) if g.get("nam", "").isdigit() and 2000 <= int(g["nam"]) <= 2100 else None
-    month = int(g["thang"]) if g.get("thang", "").isdigit() and 1 <= int(g["thang"]) <= 12 else None
+    if g.get("org", "").isdigit():
+        org = org_selectors.organization_get(user=request.user, pk=int(g["org"]))
+    year = int(g["year"]) if g.get("year", "").isdigit() and 2000 <= int(g["year"]) <= 2100 else None
+    month = int(g["month"]) if g.get("month", "").isdigit() and 1 <= int(g["month"]) <= 12 else None
     return ListFilters(
-        org=org, year=year, month=month, status=g.get("tinh_trang", "")[:40], query=g.get("q", "").strip()[:100]
+        org=org, year=year, month=month, status=g.get("status", "")[:40], query=g.get("q", "").strip()[:100]
     )
 
 
@@ -143,3 +145,12 @@ def attach_errors(form: Any, exc: ValidationError) -> None:
         target = name if name in form.fields else None
         for error in errors:
             form.add_error(target, error)
+
+
+def stored_upload(upload: Any) -> tuple[StoredFile, str]:
+    """Keep an uploaded file (documents, register attachments); a refused file is a form error on `file`."""
+    try:
+        stored = store_upload(upload)
+    except FileRejected as exc:
+        raise ValidationError({"file": exc.message}) from None
+    return stored, safe_name(upload.name, stored.kind)

@@ -11,7 +11,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from ct05.access.resolver import org_scope
-from ct05.orgs import selectors as org_selectors
+from ct05.orgs.selectors import organizations as org_selectors
 from ct05.records import compliance
 from ct05.records.exports import xlsx_response
 from ct05.records.selectors import meetings as sel
@@ -27,7 +27,7 @@ STATUS_WORDS = {
 
 
 def _year(request: HttpRequest) -> int:
-    raw = request.GET.get("nam", "")
+    raw = request.GET.get("year", "")
     return int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else today().year
 
 
@@ -49,6 +49,7 @@ def calendar_page(request: HttpRequest, pk: int) -> HttpResponse:
             "single": roll.cells[0] if org.kind.is_cell and roll.cells else None,
             "months": range(1, 13),
             "words": STATUS_WORDS,
+            "can_manage": org_scope(request.user, "manage").contains(org),
         },
     )
 

@@ -4,28 +4,16 @@ download is always an attachment with a safe name and `nosniff`: the browser nev
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
-from ct05.orgs import selectors as org_selectors
-from ct05.records.filestore import KINDS, FileRejected, SizeLimit, open_stored, safe_name, store_upload
-from ct05.records.models import StoredFile
+from ct05.orgs.selectors import organizations as org_selectors
+from ct05.records.filestore import KINDS, SizeLimit, open_stored, safe_name
 from ct05.records.selectors import registers as sel
 from ct05.records.views._common import choose_org
 from ct05.records.views.registers import REGISTERS, register_form_page
-
-
-def stored_upload(upload: Any) -> tuple[StoredFile, str]:
-    try:
-        stored = store_upload(upload)
-    except FileRejected as exc:
-        raise ValidationError({"file": exc.message}) from None
-    return stored, safe_name(upload.name, stored.kind)
 
 
 @csrf_exempt  # checked by _create_page once the size limit is in place (Django docs: "Modifying upload
@@ -40,9 +28,9 @@ def document_create(request: HttpRequest) -> HttpResponse:
 
 @csrf_protect
 def _create_page(request: HttpRequest, limit: SizeLimit) -> HttpResponse:
-    if not request.GET.get("don_vi", "").isdigit():
+    if not request.GET.get("org", "").isdigit():
         return choose_org(request, title=str(REGISTERS["document"].singular).capitalize())
-    org = org_selectors.organization_get(user=request.user, pk=int(request.GET["don_vi"]), action="manage")
+    org = org_selectors.organization_get(user=request.user, pk=int(request.GET["org"]), action="manage")
     return register_form_page(request, REGISTERS["document"], org, None, too_big=_too_big(request, limit))
 
 

@@ -18,7 +18,7 @@ def records_home(request: HttpRequest) -> HttpResponse:
     registers = [
         {
             "title": reg.title,
-            "url": reverse(f"{reg.key}_list"),
+            "url": reverse(f"records:{reg.key}_list"),
             "count": reg.list_fn(user=request.user, filters=everything).count(),
         }
         for reg in REGISTERS.values()

@@ -18,8 +18,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ct05.access.resolver import org_scope
-from ct05.orgs import selectors as org_selectors
 from ct05.orgs.models import Member
+from ct05.orgs.selectors import organizations as org_selectors
 from ct05.records import forms as f
 from ct05.records.minutes import minutes_content, render_minutes
 from ct05.records.models import Attendance, Meeting, MeetingKind, ResolutionItem
@@ -61,8 +61,8 @@ def meeting_page() -> ListPage:
         ],
         statuses=[*MeetingKind.choices, (sel.MISSING_STUDY, _("Định kỳ thiếu nội dung học tập và làm theo"))],
         status_label=gettext_lazy("Loại, nội dung"),
-        detail_url=lambda m: reverse("meeting_detail", args=[m.pk]),
-        create_url=reverse("meeting_create"),
+        detail_url=lambda m: reverse("records:meeting_detail", args=[m.pk]),
+        create_url=reverse("records:meeting_create"),
         export_stem="sinh-hoat-chi-bo",
         row_class=lambda m: "warn" if _study(m) == _("Thiếu") else "",
     )
@@ -129,9 +129,9 @@ def _members(cell_id: int) -> Any:
 @login_required
 @require_http_methods(["GET", "POST"])
 def meeting_create(request: HttpRequest) -> HttpResponse:
-    if not request.GET.get("don_vi", "").isdigit():
+    if not request.GET.get("org", "").isdigit():
         return choose_org(request, title=_("Ghi buổi sinh hoạt: chọn chi bộ"), cells_only=True)
-    cell = org_selectors.organization_get(user=request.user, pk=int(request.GET["don_vi"]), action="manage")
+    cell = org_selectors.organization_get(user=request.user, pk=int(request.GET["org"]), action="manage")
     form = f.MeetingForm(
         request.POST or None,
         members=_members(cell.pk),
@@ -146,7 +146,7 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Đã ghi buổi sinh hoạt. Tiếp theo: điểm danh, ý kiến, nghị quyết."))
             _warn_missing(request, meeting)
-            return redirect("meeting_detail", pk=meeting.pk)
+            return redirect("records:meeting_detail", pk=meeting.pk)
     return render(
         request,
         "records/meeting_form.html",
@@ -183,7 +183,7 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Đã lưu."))
             _warn_missing(request, meeting)
-            return redirect("meeting_detail", pk=meeting.pk)
+            return redirect("records:meeting_detail", pk=meeting.pk)
     return render(
         request,
         "records/meeting_form.html",
@@ -252,7 +252,7 @@ def meeting_attendance(request: HttpRequest, pk: int) -> HttpResponse:
         context = _detail_context(request, meeting)
         return render(request, "records/meeting_detail.html", context, status=400)
     messages.success(request, _("Đã lưu điểm danh."))
-    return redirect(reverse("meeting_detail", args=[pk]) + "#diem-danh")
+    return redirect(reverse("records:meeting_detail", args=[pk]) + "#diem-danh")
 
 
 @login_required
@@ -266,7 +266,7 @@ def meeting_contributions(request: HttpRequest, pk: int) -> HttpResponse:
         _errors_to_messages(request, exc)
         return render(request, "records/meeting_detail.html", _detail_context(request, meeting), status=400)
     messages.success(request, _("Đã lưu ý kiến đóng góp."))
-    return redirect(reverse("meeting_detail", args=[pk]) + "#y-kien")
+    return redirect(reverse("records:meeting_detail", args=[pk]) + "#y-kien")
 
 
 def _parse_date(value: str) -> dt.date | None | str:
@@ -321,7 +321,7 @@ def meeting_resolution(request: HttpRequest, pk: int) -> HttpResponse:
         context = _detail_context(request, meeting) | {"posted": request.POST}
         return render(request, "records/meeting_detail.html", context, status=400)
     messages.success(request, _("Đã lưu nghị quyết."))
-    return redirect(reverse("meeting_detail", args=[pk]) + "#nghi-quyet")
+    return redirect(reverse("records:meeting_detail", args=[pk]) + "#nghi-quyet")
 
 
 @login_required
@@ -332,9 +332,9 @@ def meeting_delete(request: HttpRequest, pk: int) -> HttpResponse:
         svc.meeting_delete(actor=request.user, meeting=meeting)
     except ValidationError as exc:
         _errors_to_messages(request, exc)
-        return redirect("meeting_detail", pk=pk)
+        return redirect("records:meeting_detail", pk=pk)
     messages.success(request, _("Đã xóa buổi sinh hoạt."))
-    return redirect(reverse("meeting_list") + f"?don_vi={meeting.cell_id}")
+    return redirect(reverse("records:meeting_list") + f"?org={meeting.cell_id}")
 
 
 @login_required
@@ -368,7 +368,7 @@ def item_page() -> ListPage:
             Column(gettext_lazy("Kết quả, minh chứng"), lambda i: i.evidence, hide_sm=True),
         ],
         statuses=[(sel.OVERDUE, _("Quá hạn")), *ResolutionItem.Status.choices],
-        detail_url=lambda i: reverse("item_detail", args=[i.pk]),
+        detail_url=lambda i: reverse("records:item_detail", args=[i.pk]),
         export_stem="nghi-quyet-viec-can-lam",
         row_class=lambda i: "late" if i.is_overdue else "",
     )
@@ -408,7 +408,7 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     return render(
                         request, "records/item_detail.html#progress", {"item": item, "form": form, "can_manage": True}
                     )
-                return redirect("item_detail", pk=pk)
+                return redirect("records:item_detail", pk=pk)
     template = "records/item_detail.html#progress" if request.headers.get("HX-Request") else "records/item_detail.html"
     return render(
         request, template, {"item": item, "form": form, "can_manage": can_manage}, status=400 if form.errors else 200

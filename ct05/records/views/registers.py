@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ct05.access.resolver import org_scope
-from ct05.orgs import selectors as org_selectors
+from ct05.orgs.selectors import organizations as org_selectors
 from ct05.records import forms as f
 from ct05.records.models import (
     ActivityForm,
@@ -41,6 +41,7 @@ from ct05.records.views._common import (
     export_list,
     read_filters,
     render_list,
+    stored_upload,
     today,
     unit_members,
 )
@@ -67,8 +68,8 @@ class Register:
             columns=self.columns,
             statuses=self.statuses(),
             status_label=self.status_label,
-            detail_url=lambda o: reverse(f"{self.key}_detail", args=[o.pk]),
-            create_url=reverse(f"{self.key}_create"),
+            detail_url=lambda o: reverse(f"records:{self.key}_detail", args=[o.pk]),
+            create_url=reverse(f"records:{self.key}_create"),
             export_stem=self.export_stem,
         )
 
@@ -231,8 +232,6 @@ def _save(request: HttpRequest, reg: Register, org: Any, form: forms.Form, insta
     """Call the register's service with the form's data; for documents, store the upload first."""
     data = {k: v for k, v in form.cleaned_data.items() if k != "file"}
     if reg.key == "document":
-        from ct05.records.views.documents import stored_upload
-
         upload = request.FILES.get("file")
         if instance is None and upload is None:
             raise ValidationError({"file": _("Hãy chọn tệp văn bản để lưu.")})
@@ -262,7 +261,7 @@ def register_form_page(
             attach_errors(form, exc)
         else:
             messages.success(request, _("Đã lưu."))
-            return redirect(f"{reg.key}_detail", pk=obj.pk)
+            return redirect(f"records:{reg.key}_detail", pk=obj.pk)
     title = (_("Sửa %(what)s") if instance else _("Thêm %(what)s")) % {"what": reg.singular}
     return render(
         request,
@@ -273,7 +272,9 @@ def register_form_page(
             "org": org,
             "reg": reg,
             "instance": instance,
-            "cancel": reverse(f"{reg.key}_detail", args=[instance.pk]) if instance else reverse(f"{reg.key}_list"),
+            "cancel": reverse(f"records:{reg.key}_detail", args=[instance.pk])
+            if instance
+            else reverse(f"records:{reg.key}_list"),
             "multipart": reg.key == "document",
         },
         status=400 if form.errors else 200,
@@ -284,9 +285,9 @@ def register_form_page(
 @require_http_methods(["GET", "POST"])
 def register_create(request: HttpRequest, key: str) -> HttpResponse:
     reg = _register(key)
-    if not request.GET.get("don_vi", "").isdigit():
+    if not request.GET.get("org", "").isdigit():
         return choose_org(request, title=_("Thêm %(what)s: chọn đơn vị") % {"what": reg.singular})
-    org = org_selectors.organization_get(user=request.user, pk=int(request.GET["don_vi"]), action="manage")
+    org = org_selectors.organization_get(user=request.user, pk=int(request.GET["org"]), action="manage")
     return register_form_page(request, reg, org, None)
 
 
@@ -339,11 +340,11 @@ def replication_add(request: HttpRequest, pk: int) -> HttpResponse:
             attach_errors(form, exc)
         else:
             messages.success(request, _("Đã ghi đơn vị nhân rộng."))
-            return redirect("exemplary_model_detail", pk=model.pk)
+            return redirect("records:exemplary_model_detail", pk=model.pk)
     for errors in form.errors.values():
         for e in errors:
             messages.error(request, e)
-    return redirect("exemplary_model_detail", pk=model.pk)
+    return redirect("records:exemplary_model_detail", pk=model.pk)
 
 
 @login_required
@@ -355,6 +356,6 @@ def register_delete(request: HttpRequest, key: str, pk: int) -> HttpResponse:
         svc.record_delete(actor=request.user, obj=obj)
     except ProtectedError:  # a model with commendations keeps its record
         messages.error(request, _("Không xóa được vì bản ghi đang được dùng ở nơi khác."))
-        return redirect(f"{reg.key}_detail", pk=pk)
+        return redirect(f"records:{reg.key}_detail", pk=pk)
     messages.success(request, _("Đã xóa."))
-    return redirect(f"{reg.key}_list")
+    return redirect(f"records:{reg.key}_list")

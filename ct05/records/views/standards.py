@@ -16,8 +16,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ct05.access.resolver import org_scope
-from ct05.orgs import selectors as org_selectors
 from ct05.orgs.models import Organization
+from ct05.orgs.selectors import organizations as org_selectors
 from ct05.records import forms as f
 from ct05.records.models import StandardCategory, setting_int
 from ct05.records.quality import GOOD_VERDICTS, assess_items
@@ -59,7 +59,7 @@ def standard_page() -> ListPage:
             (sel.MISSING, _("Chưa ban hành")),
             (sel.WEAK, _("Chưa ngắn gọn, cụ thể")),
         ],
-        detail_url=lambda o: reverse("standard_detail", args=[o.pk]),
+        detail_url=lambda o: reverse("records:standard_detail", args=[o.pk]),
         export_stem="chuan-muc-dao-duc",
         row_class=lambda o: "late" if sel.review_state(_std(o), today()).overdue else "",
     )
@@ -136,7 +136,7 @@ def standard_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 attach_errors(head, exc)
             else:
                 messages.success(request, _("Đã lưu bộ chuẩn mực."))
-                return redirect("standard_detail", pk=org.pk)
+                return redirect("records:standard_detail", pk=org.pk)
         items = [(r.category.pk if r.category else None, r.text) for r in rows]
     else:
         items = [(i.category_id, i.text) for i in standard.items.all()] if standard else []
@@ -181,7 +181,7 @@ def standard_review(request: HttpRequest, pk: int) -> HttpResponse:
     standard = sel.standard_for(org=org)
     if standard is None:
         messages.error(request, _("Đơn vị chưa ban hành chuẩn mực nên chưa thể rà soát."))
-        return redirect("standard_detail", pk=pk)
+        return redirect("records:standard_detail", pk=pk)
     form = f.ReviewForm(request.POST)
     if form.is_valid():
         try:
@@ -196,4 +196,4 @@ def standard_review(request: HttpRequest, pk: int) -> HttpResponse:
         for errors in form.errors.values():
             for e in errors:
                 messages.error(request, e)
-    return redirect("standard_detail", pk=pk)
+    return redirect("records:standard_detail", pk=pk)

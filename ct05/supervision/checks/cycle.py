@@ -57,7 +57,7 @@ def registrations_missing(rule: WarningRule, today: dt.date, within: Organizatio
     hits = []
     for cell_id, people in _by_cell(_members(today, within).exclude(Exists(done))).items():
         evidence = [link(_("Danh sách chưa đăng ký"), "cycle:missing", query=f"org={cell_id}&year={today.year}")]
-        evidence += [link(m.full_name, "member_detail", m.pk) for m in people[:MAX_EVIDENCE]]
+        evidence += [link(m.full_name, "orgs:member_detail", m.pk) for m in people[:MAX_EVIDENCE]]
         hits.append(
             Hit(
                 cell_id,
@@ -210,7 +210,7 @@ def key_leader_plan(rule: WarningRule, today: dt.date, within: Organization | No
                 cell_id,
                 _("%(n)s cán bộ chủ chốt chưa có kế hoạch nêu gương năm %(y)s") % {"n": len(people), "y": today.year},
                 count=len(people),
-                evidence=[link(m.full_name, "member_detail", m.pk) for m in people[:MAX_EVIDENCE]],
+                evidence=[link(m.full_name, "orgs:member_detail", m.pk) for m in people[:MAX_EVIDENCE]],
             )
         )
     return hits

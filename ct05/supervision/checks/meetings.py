@@ -44,12 +44,15 @@ def study_item(rule: WarningRule, today: dt.date, within: Organization | None) -
         if cell_id in with_item:
             continue
         evidence = [
-            link(_("Sinh hoạt tháng %(m)s") % {"m": f"{m.for_month:%m/%Y}"}, "meeting_detail", m.pk)
+            link(_("Sinh hoạt tháng %(m)s") % {"m": f"{m.for_month:%m/%Y}"}, "records:meeting_detail", m.pk)
             for m in held[cell_id]
         ]
         evidence.append(
             link(
-                _("Lịch tuân thủ năm %(y)s") % {"y": end.year}, "compliance_calendar", cell_id, query=f"nam={end.year}"
+                _("Lịch tuân thủ năm %(y)s") % {"y": end.year},
+                "records:compliance_calendar",
+                cell_id,
+                query=f"year={end.year}",
             )
         )
         hits.append(
@@ -90,14 +93,14 @@ def thematic(rule: WarningRule, today: dt.date, within: Organization | None) -> 
                     evidence=[
                         link(
                             _("Lịch tuân thủ năm %(y)s") % {"y": start.year},
-                            "compliance_calendar",
+                            "records:compliance_calendar",
                             cell_id,
-                            query=f"nam={start.year}",
+                            query=f"year={start.year}",
                         ),
                         link(
                             _("Danh sách sinh hoạt chuyên đề của chi bộ"),
-                            "meeting_list",
-                            query=f"don_vi={cell_id}&nam={start.year}&tinh_trang=thematic",
+                            "records:meeting_list",
+                            query=f"org={cell_id}&year={start.year}&status=thematic",
                         ),
                     ],
                     key=f"{start.year}-Q{q}",
@@ -124,7 +127,7 @@ def overdue_items(rule: WarningRule, today: dt.date, within: Organization | None
     due = _("hạn")
     for cell_id, items in by_cell.items():
         evidence = [
-            link(f"{i.task[:80]} — {i.owner.full_name}, {due} {i.deadline:%d/%m/%Y}", "item_detail", i.pk)
+            link(f"{i.task[:80]} — {i.owner.full_name}, {due} {i.deadline:%d/%m/%Y}", "records:item_detail", i.pk)
             for i in items[:MAX_EVIDENCE]
         ]
         hits.append(

@@ -29,7 +29,9 @@ def standards_vague(rule: WarningRule, today: dt.date, within: Organization | No
         if reasons:
             message = f"{message}: {reasons}"
         hits.append(
-            Hit(s.organization_id, message[:480], evidence=[link(s.title, "standard_detail", s.organization_id)])
+            Hit(
+                s.organization_id, message[:480], evidence=[link(s.title, "records:standard_detail", s.organization_id)]
+            )
         )
     return hits
 
@@ -55,7 +57,7 @@ def standards_not_reviewed(rule: WarningRule, today: dt.date, within: Organizati
                 "n": int(rule.threshold),
             }
             label = standard.title
-        hits.append(Hit(org.pk, message, evidence=[link(label, "standard_detail", org.pk)]))
+        hits.append(Hit(org.pk, message, evidence=[link(label, "records:standard_detail", org.pk)]))
     return hits
 
 
@@ -102,7 +104,7 @@ def no_inspection(rule: WarningRule, today: dt.date, within: Organization | None
                 org_id,
                 message,
                 evidence=[
-                    link(_("Sổ tự kiểm tra của đơn vị"), "supervision:self_inspection_list", query=f"don_vi={org_id}")
+                    link(_("Sổ tự kiểm tra của đơn vị"), "supervision:self_inspection_list", query=f"org={org_id}")
                 ],
             )
         )

@@ -1,4 +1,4 @@
-"""What supervision asks the user to look at on the home page (ct05.core.selectors.ATTENTION_PROVIDERS)."""
+"""What supervision asks the user to look at on the home page (ct05.dashboard.home)."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def supervision_attention(*, user: Any, today: dt.date | None = None) -> list[At
             AttentionItem(
                 _("cảnh báo mức cao trong phạm vi của bạn"),
                 high,
-                reverse("supervision:warning_list") + f"?muc={Severity.HIGH}",
+                reverse("supervision:warning_list") + f"?severity={Severity.HIGH}",
             )
         )
     manage = org_scope(user, "manage")
@@ -48,7 +48,7 @@ def supervision_attention(*, user: Any, today: dt.date | None = None) -> list[At
                 AttentionItem(
                     _("nhiệm vụ khắc phục sau kiểm tra, khảo sát đã quá hạn"),
                     overdue,
-                    reverse("supervision:task_list") + "?tinh_trang=overdue",
+                    reverse("supervision:task_list") + "?status=overdue",
                 )
             )
         waiting = (
@@ -62,7 +62,7 @@ def supervision_attention(*, user: Any, today: dt.date | None = None) -> list[At
                 AttentionItem(
                     _("báo cáo đoàn khảo sát, kiểm tra yêu cầu đơn vị gửi"),
                     waiting,
-                    reverse("supervision:request_list") + "?tinh_trang=waiting",
+                    reverse("supervision:request_list") + "?status=waiting",
                 )
             )
     running = Mission.objects.filter(running_membership_q(user, today)).distinct().count()

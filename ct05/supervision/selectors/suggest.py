@@ -35,7 +35,7 @@ def _shortcomings(org: Organization, warnings: list[Warning], vocab: list[Shortc
         )
         more = _(" (và %(n)s cảnh báo khác)") % {"n": len(found) - 3} if len(found) > 3 else ""
         evidence = [
-            {"label": _("Các cảnh báo của đơn vị"), "url": reverse("supervision:warning_list") + f"?don_vi={org.pk}"}
+            {"label": _("Các cảnh báo của đơn vị"), "url": reverse("supervision:warning_list") + f"?org={org.pk}"}
         ]
         for w in found:
             evidence.extend(w.evidence[:3])
@@ -73,7 +73,7 @@ def _results(org: Organization, warnings: list[Warning], today: dt.date) -> list
             _("Đã ban hành chuẩn mực đạo đức “%(t)s” (%(d)s), ngắn gọn, dễ nhớ, dễ thực hiện.")
             % {"t": standard.title, "d": f"{standard.issued_on:%d/%m/%Y}"},
             standard.title,
-            reverse("standard_detail", args=[org.pk]),
+            reverse("records:standard_detail", args=[org.pk]),
         )
     under = Q(organization__path__startswith=org.path)
     since = months_ago(today, 12)
@@ -82,35 +82,35 @@ def _results(org: Organization, warnings: list[Warning], today: dt.date) -> list
         add(
             _("Các chi bộ duy trì nội dung học tập và làm theo trong sinh hoạt định kỳ và sinh hoạt chuyên đề."),
             _("Danh sách sinh hoạt chi bộ"),
-            reverse("meeting_list") + f"?don_vi={org.pk}",
+            reverse("records:meeting_list") + f"?org={org.pk}",
         )
     last = SelfInspection.objects.filter(under, date__gte=since).order_by("-date").first()
     if last is not None:
         add(
             _("Có tự kiểm tra việc thực hiện (%(d)s: %(s)s).") % {"d": f"{last.date:%d/%m/%Y}", "s": last.subject},
             last.subject,
-            reverse("supervision:self_inspection_list") + f"?don_vi={org.pk}",
+            reverse("supervision:self_inspection_list") + f"?org={org.pk}",
         )
     docs = Document.objects.filter(under).count()
     if docs:
         add(
             _("Lưu trữ %(n)s văn bản về thực hiện Chỉ thị 05-CT/TW.") % {"n": docs},
             _("Văn bản của đơn vị"),
-            reverse("document_list") + f"?don_vi={org.pk}",
+            reverse("records:document_list") + f"?org={org.pk}",
         )
     forms = Activity.objects.filter(under, date__gte=since).aggregate(n=Count("pk"), f=Count("form", distinct=True))
     if forms["n"]:
         add(
             _("Tuyên truyền bằng %(f)s hình thức (%(n)s hoạt động trong 12 tháng).") % forms,
             _("Hoạt động tuyên truyền"),
-            reverse("activity_list") + f"?don_vi={org.pk}",
+            reverse("records:activity_list") + f"?org={org.pk}",
         )
     models = ExemplaryModel.objects.filter(under).count()
     if models:
         add(
             _("Xây dựng %(n)s mô hình, điển hình học tập và làm theo.") % {"n": models},
             _("Mô hình, điển hình"),
-            reverse("exemplary_model_list") + f"?don_vi={org.pk}",
+            reverse("records:exemplary_model_list") + f"?org={org.pk}",
         )
     rate = _registration_rate(org, today)
     if rate is not None and rate >= 90:

@@ -1,5 +1,5 @@
 """Shared by the supervision pages: today, list filters (the records app's, so every list reads the same
-query string: don_vi, nam, thang, tinh_trang, q), error attachment, the generic form page."""
+query string: org, year, month, status, q), error attachment, the generic form page."""
 
 from __future__ import annotations
 
@@ -75,5 +75,5 @@ def self_inspection_orgs(user: Any) -> QuerySet[Organization]:
 
 
 def initial_org(request: HttpRequest, qs: QuerySet[Organization]) -> Organization | None:
-    pk = request.GET.get("don_vi", "")
+    pk = request.GET.get("org", "")
     return qs.filter(pk=int(pk)).first() if pk.isdigit() else None

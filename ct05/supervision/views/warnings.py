@@ -16,15 +16,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ct05.core.models import BackgroundJob
 from ct05.records.exports import xlsx_response
 from ct05.records.views._common import Column, ListPage, export_list, render_list
 from ct05.supervision import forms
 from ct05.supervision.models import RuleCode, Severity
 from ct05.supervision.selectors import missions as msel
 from ct05.supervision.selectors import warnings as wsel
+from ct05.supervision.services import jobs
 from ct05.supervision.services import plans as plan_services
-from ct05.supervision.tasks import EVALUATE_KIND, enqueue_evaluation
 from ct05.supervision.views._common import (
     attach_errors,
     filters_of,
@@ -52,13 +51,13 @@ def hub(request: HttpRequest) -> HttpResponse:
 def _warning_filters(request: HttpRequest) -> wsel.WarningFilters:
     lf, _f = filters_of(request)
     g = request.GET
-    severity = int(g["muc"]) if g.get("muc", "") in {"1", "2", "3"} else None
+    severity = int(g["severity"]) if g.get("severity", "") in {"1", "2", "3"} else None
     return wsel.WarningFilters(
         org=lf.org,
-        code=g.get("quy_tac", "") if g.get("quy_tac", "") in RuleCode.values else "",
+        code=g.get("rule", "") if g.get("rule", "") in RuleCode.values else "",
         severity=severity,
         query=lf.query,
-        sort=g.get("sap_xep", "muc-do") if g.get("sap_xep", "") in wsel.SORTS else "muc-do",
+        sort=g.get("sort", "muc-do") if g.get("sort", "") in wsel.SORTS else "muc-do",
     )
 
 
@@ -138,13 +137,8 @@ def warning_evaluate(request: HttpRequest) -> HttpResponse:
     if not orgs.exists() or not form.is_valid():
         raise Http404
     org = form.cleaned_data["organization"] or orgs.order_by("depth", "path").first()
-    job = BackgroundJob.objects.create(
-        kind=EVALUATE_KIND,
-        owner=request.user,
-        params={"org": org.pk if org else None, "title": _("Đánh giá lại cảnh báo: %(o)s") % {"o": org}},
-    )
-    enqueue_evaluation(job)
-    return redirect("job_detail", pk=job.pk)
+    job = jobs.warnings_evaluate_start(actor=request.user, org=org)
+    return redirect("core:job_detail", pk=job.pk)
 
 
 # Plans and self-inspections ------------------------------------------------------------------------------
@@ -244,7 +238,7 @@ def plan_create(request: HttpRequest) -> HttpResponse:
             attach_errors(form, exc)
         else:
             messages.success(request, _("Đã lưu kế hoạch kiểm tra, giám sát."))
-            return redirect(reverse("supervision:plan_list") + f"?don_vi={data['organization'].pk}")
+            return redirect(reverse("supervision:plan_list") + f"?org={data['organization'].pk}")
     return form_page(
         request,
         title=_("Thêm kế hoạch kiểm tra, giám sát"),
@@ -270,7 +264,7 @@ def self_inspection_create(request: HttpRequest) -> HttpResponse:
             attach_errors(form, exc)
         else:
             messages.success(request, _("Đã ghi kết quả tự kiểm tra."))
-            return redirect(reverse("supervision:self_inspection_list") + f"?don_vi={data['organization'].pk}")
+            return redirect(reverse("supervision:self_inspection_list") + f"?org={data['organization'].pk}")
     return form_page(
         request,
         title=_("Ghi kết quả tự kiểm tra"),

@@ -7,8 +7,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from ct05.core.cli import org_code
 from ct05.cycle.services.analysis import analyze
+from ct05.orgs.cli import org_code
 
 
 class Command(BaseCommand):

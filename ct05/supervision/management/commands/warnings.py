@@ -7,7 +7,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from ct05.core.cli import org_code, vn_date
+from ct05.core.cli import vn_date
+from ct05.orgs.cli import org_code
 from ct05.supervision.models import Warning
 from ct05.supervision.services.warnings import warnings_evaluate
 from ct05.supervision.tasks import schedule_daily

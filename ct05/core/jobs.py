@@ -1,0 +1,146 @@
+"""One lifecycle for every background job (issue 11): start, run, progress, failure, and a run that was cut
+short.
+
+Start: `job_start` creates the `BackgroundJob` row the user's job page reads and enqueues the task once that
+row is committed (the worker must be able to read it). Run: a task calls `job_run` with a body; the body
+reports progress through the `JobRun` handle and returns the result the page shows (`lines`, `url`). A failure
+the user can act on (a bad file, a period not yet over) is a `JobFailed`: its messages go on the page and the
+task ends normally. Anything else is logged, the page says so in Vietnamese, and the exception propagates so
+the task backend records it too. A finished job is left alone when run again; a running one is run again (the
+bodies are idempotent: they write once at the end or recompute what they own).
+
+A worker killed mid-run leaves its row "running". `job_get` and `job_list` mark such a row failed once it has shown no
+progress for `STALLED_AFTER`, so the page stops polling and says to start again.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+from django.db import transaction
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_tasks.base import Task
+
+from ct05.core.models import BackgroundJob
+
+logger = logging.getLogger(__name__)
+STALLED_AFTER = timedelta(minutes=30)
+
+
+def error(message: str, *, row: int | None = None, column: str = "") -> dict[str, Any]:
+    """One line of the job page's error table."""
+    return {"row": row, "column": column, "message": message}
+
+
+class JobFailed(Exception):
+    """A failure the user can act on: `errors` (rows of the job page's table) are shown, nothing is raised
+    further. `result` keeps what the page needs besides the errors (e.g. how many there were in all)."""
+
+    def __init__(self, errors: list[dict[str, Any]], *, result: dict[str, Any] | None = None) -> None:
+        super().__init__(errors[0]["message"] if errors else "")
+        self.errors = errors
+        self.result = result or {}
+
+    @classmethod
+    def message(cls, text: str) -> JobFailed:
+        return cls([error(text)])
+
+
+class JobRun:
+    """What a job's body sees: the row, and how to record progress on it (each save is one UPDATE and
+    moves `updated_at`, which is how a stalled run is told from a slow one)."""
+
+    def __init__(self, job: BackgroundJob) -> None:
+        self.job = job
+
+    def save(self, **fields: Any) -> None:
+        fields["updated_at"] = timezone.now()
+        for key, value in fields.items():
+            setattr(self.job, key, value)
+        BackgroundJob.objects.filter(pk=self.job.pk).update(**fields)
+
+    def progress(self, done: int, total: int | None = None) -> None:
+        self.save(done=done, **({} if total is None else {"total": total}))
+
+    def phase(self, name: str, **fields: Any) -> None:
+        """The step under way, shown on the job page (reading, checking, writing…)."""
+        self.save(result={**self.job.result, "phase": name}, **fields)
+
+
+def job_start(
+    *,
+    kind: str,
+    owner: Any,
+    task: Task[..., Any],
+    params: dict[str, Any],
+    total: int = 0,
+    file_path: str = "",
+) -> BackgroundJob:
+    """Create the job's row and enqueue `task(job.pk)` when the surrounding transaction commits."""
+    job = BackgroundJob.objects.create(kind=kind, owner=owner, params=params, total=total, file_path=file_path)
+
+    def enqueue() -> None:
+        result = task.enqueue(job.pk)
+        BackgroundJob.objects.filter(pk=job.pk).update(task_id=str(result.id)[:64])
+
+    transaction.on_commit(enqueue)
+    return job
+
+
+def job_run(job_id: int, body: Callable[[JobRun], dict[str, Any]], *, failure: str) -> dict[str, Any]:
+    """Run `body` as job `job_id` and record its outcome. `failure` is the Vietnamese message shown when
+    the body breaks unexpectedly. Returns the stored result (`{"status": "failed"}` after a `JobFailed`)."""
+    job = BackgroundJob.objects.select_related("owner").get(pk=job_id)
+    if job.finished:
+        return dict(job.result)
+    run = JobRun(job)
+    run.save(status=BackgroundJob.Status.RUNNING)
+    try:
+        result = body(run)
+    except JobFailed as exc:
+        run.save(status=BackgroundJob.Status.FAILED, errors=exc.errors, result=exc.result)
+        return {"status": "failed", "errors": len(exc.errors)}
+    except Exception:
+        logger.exception("background job %s (%s) failed", job_id, job.kind)
+        run.save(status=BackgroundJob.Status.FAILED, errors=[error(failure)])
+        raise
+    run.save(status=BackgroundJob.Status.DONE, result=result)
+    return result
+
+
+def job_mark_stalled(job: BackgroundJob, *, now: Any = None) -> bool:
+    """Mark a running job that has shown no progress for `STALLED_AFTER` as failed. True when marked."""
+    now = now or timezone.now()
+    if job.status != BackgroundJob.Status.RUNNING or job.updated_at > now - STALLED_AFTER:
+        return False
+    message = _("Công việc bị gián đoạn (máy chủ dừng giữa chừng); hãy chạy lại.")
+    marked = BackgroundJob.objects.filter(
+        pk=job.pk, status=BackgroundJob.Status.RUNNING, updated_at__lte=now - STALLED_AFTER
+    ).update(status=BackgroundJob.Status.FAILED, errors=[error(message)], updated_at=now)
+    if marked:
+        job.refresh_from_db()
+    return bool(marked)
+
+
+def job_get(*, user: Any, pk: int, kind: str | None = None) -> BackgroundJob:
+    """The user's own job (404 for anyone else's), marked failed first if its run was cut short."""
+    qs = BackgroundJob.objects.filter(pk=pk, owner=user)
+    job = (qs.filter(kind=kind) if kind else qs).first()
+    if job is None:
+        raise Http404
+    job_mark_stalled(job)
+    return job
+
+
+def job_list(*, user: Any, kind: str | None = None, limit: int = 5) -> list[BackgroundJob]:
+    """The user's latest jobs (of one kind), newest first, runs cut short marked as such."""
+    qs = BackgroundJob.objects.filter(owner=user)
+    jobs = list((qs.filter(kind=kind) if kind else qs)[:limit])
+    for job in jobs:
+        job_mark_stalled(job)
+    return jobs

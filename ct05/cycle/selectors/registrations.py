@@ -1,0 +1,143 @@
+"""Reads of the yearly cycle. Every function takes the acting user and returns only what the access
+resolver lets that user see (ct05.cycle.access wraps `member_q` and `org_scope`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from ct05.access.resolver import Action, member_q
+from ct05.core.text import fold
+from ct05.cycle.access import registration_q
+from ct05.cycle.models import (
+    CheckIn,
+    Commitment,
+    Registration,
+)
+from ct05.orgs.models import Member, Organization
+
+
+def current_year() -> int:
+    return timezone.localdate().year
+
+
+@dataclass
+class RegistrationFilters:
+    year: int
+    org: Organization | None = None
+    status: str = ""
+    track: str = ""
+    query: str = ""
+    quality: str = ""  # "generic" | "copied" | "no_duty" | "no_deadline"
+
+
+def registration_list(*, user: Any, filters: RegistrationFilters, action: Action = "view") -> QuerySet[Registration]:
+    qs = (
+        Registration.objects.filter(registration_q(user, action), year=filters.year)
+        .select_related("member", "organization", "rating")
+        .annotate(
+            n_commitments=Count("commitments", distinct=True),
+            n_generic=Count("commitments", filter=Q(commitments__verdict="generic"), distinct=True),
+            n_copied=Count("commitments", filter=Q(commitments__max_similarity__isnull=False), distinct=True),
+        )
+    )
+    if filters.org is not None:
+        qs = qs.filter(organization__path__startswith=filters.org.path)
+    if filters.status:
+        qs = qs.filter(status=filters.status)
+    if filters.track:
+        qs = qs.filter(track=filters.track)
+    if filters.query:
+        for word in fold(filters.query).split():
+            qs = qs.filter(Q(member__search_text__contains=word) | Q(organization__search_text__contains=word))
+    if filters.quality == "generic":
+        qs = qs.filter(commitments__verdict="generic").distinct()
+    elif filters.quality == "copied":
+        qs = qs.filter(commitments__max_similarity__isnull=False).distinct()
+    elif filters.quality == "no_duty":
+        qs = qs.filter(member__isnull=False, commitments__duty__isnull=True).distinct()
+    elif filters.quality == "no_deadline":
+        qs = qs.filter(commitments__deadline__isnull=True, commitments__milestones="").distinct()
+    return qs.order_by("organization__path", "member__sort_key", "id")
+
+
+def registration_get(*, user: Any, pk: int, action: Action = "view") -> Registration:
+    """The registration, or 404 when the user may not see (or act on) it: as if it did not exist."""
+    qs = Registration.objects.filter(registration_q(user, action)).select_related(
+        "member", "member__user", "organization", "rating", "entered_by", "submitted_by", "reviewed_by", "term_plan"
+    )
+    try:
+        return qs.get(pk=pk)
+    except Registration.DoesNotExist:
+        raise Http404 from None
+
+
+def registration_for_action(*, user: Any, pk: int) -> Registration:
+    """For a write: the owner's own registration or one the user manages; anything else is 404."""
+    reg = registration_get(user=user, pk=pk)
+    from ct05.cycle.access import is_owner, may_manage
+
+    if not (is_owner(user, reg) or may_manage(user, reg)):
+        raise Http404
+    return reg
+
+
+def commitments_of(*, registration: Registration) -> QuerySet[Commitment]:
+    return registration.commitments.select_related("duty").prefetch_related(
+        Prefetch("checkins", queryset=CheckIn.objects.order_by("quarter"))
+    )
+
+
+def member_for_registration(*, user: Any, pk: int) -> Member:
+    """The member a registration may be created for: oneself or a member the user manages; else 404."""
+    try:
+        return Member.objects.select_related("cell").get(Q(user=user) | member_q(user, "manage"), pk=pk)
+    except Member.DoesNotExist:
+        raise Http404 from None
+
+
+def own_member(*, user: Any) -> Member | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return Member.objects.filter(user=user).select_related("cell").first()
+
+
+@dataclass(frozen=True)
+class PreviousReview:
+    """Last year's review of the same member: what this year's commitments should put right."""
+
+    registration: Registration
+    rating: str
+    cell_comment: str
+    self_summary: str
+    unfinished: list[Commitment]  # self-assessed "partly" or "not done"
+
+
+def previous_review(registration: Registration) -> PreviousReview | None:
+    """The member's registration of the year before, once it was assessed (by the member or the cell)."""
+    if registration.member_id is None:
+        return None
+    prev = (
+        Registration.objects.filter(
+            member_id=registration.member_id,
+            year=registration.year - 1,
+            track=registration.track,
+            status__in=["self_assessed", "assessed", "locked"],
+        )
+        .select_related("rating")
+        .first()
+    )
+    if prev is None:
+        return None
+    unfinished = list(prev.commitments.filter(self_result__in=["partly", "not"]).order_by("position", "pk"))
+    return PreviousReview(
+        registration=prev,
+        rating=prev.rating.name if prev.rating else "",
+        cell_comment=prev.cell_comment,
+        self_summary=prev.self_summary,
+        unfinished=unfinished,
+    )

@@ -1,0 +1,109 @@
+"""Files of the cycle: printable form and registration book (.docx, .xlsx), list export, import."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from ct05.access.resolver import org_scope
+from ct05.cycle import documents, exchange
+from ct05.cycle.forms import ImportForm
+from ct05.cycle.models import Registration
+from ct05.cycle.selectors import registrations as rsel
+from ct05.cycle.selectors import year as ysel
+from ct05.cycle.views._common import int_param, registration_filters
+from ct05.orgs.selectors.organizations import organization_get
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _file(data: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _topic_lines(request: HttpRequest, year: int, org: object) -> list[str]:
+    return [t.title for t in ysel.topics_for(user=request.user, year=year, organization=org)]  # type: ignore[arg-type]
+
+
+@login_required
+def registration_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    reg = rsel.registration_get(user=request.user, pk=pk)
+    data = documents.registration_form_data(
+        registration=reg, year=reg.year, topics=_topic_lines(request, reg.year, reg.organization)
+    )
+    return _file(documents.render_registration_form(data), DOCX, f"dang-ky-lam-theo-{reg.year}-{reg.pk}.docx")
+
+
+@login_required
+def blank_form_docx(request: HttpRequest, member_pk: int) -> HttpResponse:
+    """A form to fill by hand, for a member without a phone; the secretary enters it afterwards."""
+    member = rsel.member_for_registration(user=request.user, pk=member_pk)
+    year = int_param(request.GET.get("year"), rsel.current_year()) or rsel.current_year()
+    data = documents.registration_form_data(
+        registration=None, member=member, year=year, topics=_topic_lines(request, year, member.cell)
+    )
+    return _file(documents.render_registration_form(data), DOCX, f"phieu-dang-ky-{year}-{member.pk}.docx")
+
+
+@login_required
+def book(request: HttpRequest, org_pk: int, fmt: str) -> HttpResponse:
+    org = organization_get(user=request.user, pk=org_pk)
+    year = int_param(request.GET.get("year"), rsel.current_year()) or rsel.current_year()
+    filters = rsel.RegistrationFilters(year=year, org=org)
+    regs = list(
+        rsel.registration_list(user=request.user, filters=filters)
+        .filter(organization=org)
+        .exclude(status=Registration.Status.DRAFT)
+    )
+    data = documents.book_data(org=org, year=year, registrations=regs)
+    if fmt == "xlsx":
+        return _file(documents.render_book_xlsx(data), XLSX, f"so-dang-ky-{org.code}-{year}.xlsx")
+    return _file(documents.render_book_docx(data), DOCX, f"so-dang-ky-{org.code}-{year}.docx")
+
+
+@login_required
+def export(request: HttpRequest) -> HttpResponse:
+    f = registration_filters(request)
+    qs = rsel.registration_list(user=request.user, filters=f)
+    return _file(exchange.export_registrations(qs), XLSX, f"dang-ky-lam-theo-{f.year}.xlsx")
+
+
+@login_required
+def import_template(request: HttpRequest) -> HttpResponse:
+    return _file(exchange.import_template(), XLSX, "mau-nhap-dang-ky-lam-theo.xlsx")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_page(request: HttpRequest) -> HttpResponse:
+    if org_scope(request.user, "manage").is_empty:
+        raise Http404
+    form = ImportForm(request.POST or None, request.FILES or None, initial={"year": rsel.current_year()})
+    errors: list[exchange.ImportError_] = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            data = upload.read(exchange.settings.IMPORT_MAX_BYTES + 1)
+            result = exchange.import_registrations(actor=request.user, data=data, year=form.cleaned_data["year"])
+        except exchange.ImportRejected as exc:
+            errors = exc.errors
+        else:
+            messages.success(
+                request,
+                _("Đã nhập %(r)s bản đăng ký với %(c)s nội dung (bản nháp, nhập thay).")
+                % {"r": result.registrations, "c": result.commitments},
+            )
+            return redirect(f"/lam-theo/?year={form.cleaned_data['year']}&status=draft")
+    return render(
+        request,
+        "cycle/import.html",
+        {"form": form, "errors": errors[:500], "error_count": len(errors)},
+        status=400 if errors else 200,
+    )

@@ -1,0 +1,309 @@
+"""Pages of the registrations: list, new, detail, edit with live quality feedback, workflow actions.
+
+Views parse, authorize through the selectors (404 outside scope) and call one service."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from ct05.access.resolver import member_q, org_scope
+from ct05.core.text import clean
+from ct05.cycle.access import is_owner, may_manage
+from ct05.cycle.forms import (
+    AcceptForm,
+    AssessForm,
+    CheckInForm,
+    CommitmentFormSet,
+    NewRegistrationForm,
+    ReturnForm,
+    initial_commitments,
+)
+from ct05.cycle.models import Registration
+from ct05.cycle.selectors import matches as msel
+from ct05.cycle.selectors import registrations as rsel
+from ct05.cycle.selectors import year as ysel
+from ct05.cycle.services import followup, registrations
+from ct05.cycle.views._common import error_messages, flash_errors, int_param, registration_filters
+from ct05.orgs.models import Duty, Member
+from ct05.orgs.selectors.organizations import organization_get
+
+
+@login_required
+def registration_list(request: HttpRequest) -> HttpResponse:
+    f = registration_filters(request)
+    qs = rsel.registration_list(user=request.user, filters=f)
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    template = (
+        "cycle/registration_list.html#results" if request.headers.get("HX-Request") else "cycle/registration_list.html"
+    )
+    can_manage = not org_scope(request.user, "manage").is_empty
+    return render(
+        request,
+        template,
+        {
+            "page": page,
+            "f": f,
+            "statuses": Registration.Status.choices,
+            "tracks": Registration.Track.choices,
+            "querystring": request.GET.urlencode(),
+            "can_manage": can_manage,
+            "me": rsel.own_member(user=request.user),
+        },
+    )
+
+
+@login_required
+def my_registration(request: HttpRequest) -> HttpResponse:
+    me = rsel.own_member(user=request.user)
+    if me is None:
+        messages.error(request, _("Tài khoản của bạn chưa gắn với hồ sơ đảng viên."))
+        return redirect("cycle:registration_list")
+    year = rsel.current_year()
+    reg = Registration.objects.filter(member=me, year=year).first()
+    if reg is not None:
+        return redirect("cycle:registration_detail", pk=reg.pk)
+    return redirect(f"{_url('cycle:registration_new')}?member={me.pk}&year={year}")
+
+
+def _url(name: str, *args: Any) -> str:
+    from django.urls import reverse
+
+    return reverse(name, args=args)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def registration_new(request: HttpRequest) -> HttpResponse:
+    year = int_param(request.GET.get("year") or request.POST.get("year"), rsel.current_year())
+    me = rsel.own_member(user=request.user)
+    choices = []
+    if me is not None:
+        myself = _("bản thân")
+        choices.append((me.pk, f"{me.full_name} ({myself})"))
+    managed = Member.objects.filter(member_q(request.user, "manage"), status=Member.Status.ACTIVE)
+    managed = managed.select_related("cell").order_by("cell__path", "sort_key")[:5000]
+    done = set(Registration.objects.filter(year=year, member__in=managed).values_list("member_id", flat=True))
+    has_one = _("đã có bản đăng ký")
+    choices += [
+        (m.pk, f"{m.full_name} — {m.cell.name}" + (f" ({has_one})" if m.pk in done else ""))
+        for m in managed
+        if me is None or m.pk != me.pk
+    ]
+    initial = {"year": year, "member": int_param(request.GET.get("member"))}
+    form = NewRegistrationForm(request.POST or None, initial=initial, members=choices)
+    collective_org = None
+    if int_param(request.GET.get("org") or request.POST.get("org")) is not None:
+        collective_org = organization_get(
+            user=request.user, pk=int(request.GET.get("org") or request.POST["org"]), action="manage"
+        )
+    posted_member = int_param(request.POST.get("member")) if request.method == "POST" else None
+    if posted_member is not None:
+        rsel.member_for_registration(user=request.user, pk=posted_member)  # 404 outside scope
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            if collective_org is not None:
+                reg = registrations.registration_create(
+                    actor=request.user, year=d["year"], organization=collective_org, term_plan_text=d["term_plan"]
+                )
+            else:
+                if d["member"] is None:
+                    raise ValidationError({"member": _("Chọn đảng viên.")})
+                member = rsel.member_for_registration(user=request.user, pk=d["member"])
+                reg = registrations.registration_create(
+                    actor=request.user,
+                    year=d["year"],
+                    member=member,
+                    track=d["track"] or None,
+                    term_plan_text=d["term_plan"],
+                )
+        except ValidationError as exc:
+            for field, errs in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errs)
+        except PermissionDenied:
+            raise Http404 from None
+        else:
+            messages.success(request, _("Đã tạo bản đăng ký. Nhập các nội dung đăng ký."))
+            return redirect("cycle:registration_edit", pk=reg.pk)
+    return render(request, "cycle/registration_new.html", {"form": form, "org": collective_org, "year": year})
+
+
+def _detail_context(request: HttpRequest, reg: Registration) -> dict[str, Any]:
+    commitments = list(rsel.commitments_of(registration=reg))
+    rows = [{"c": c, "matches": msel.stored_matches(user=request.user, commitment=c)} for c in commitments]
+    manage = may_manage(request.user, reg)
+    owner = is_owner(request.user, reg)
+    return {
+        "reg": reg,
+        "rows": rows,
+        "can_manage": manage,
+        "is_owner": owner,
+        "can_act": manage or owner,
+        "calendar": ysel.calendar(year=reg.year),
+        "accept_form": AcceptForm(),
+        "return_form": ReturnForm(),
+        "assess_form": AssessForm(year=reg.year) if manage else None,
+        "checkin_form": CheckInForm(),
+        "topics": ysel.topics_for(user=request.user, year=reg.year, organization=reg.organization),
+    }
+
+
+@login_required
+def registration_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    reg = rsel.registration_get(user=request.user, pk=pk)
+    return render(request, "cycle/registration_detail.html", _detail_context(request, reg))
+
+
+def _duties_of(reg: Registration) -> list[tuple[int, str]]:
+    if reg.member_id is None:
+        return []
+    return list(Duty.objects.filter(member_id=reg.member_id).values_list("pk", "text"))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def registration_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    reg = rsel.registration_for_action(user=request.user, pk=pk)
+    duties = _duties_of(reg)
+    commitments = list(reg.commitments.all())
+    if request.method == "POST":
+        formset = CommitmentFormSet(request.POST, duties=duties, prefix="c")
+        version = int_param(request.POST.get("version"), 0) or 0
+        if formset.is_valid():
+            try:
+                registrations.registration_save(
+                    actor=request.user, registration=reg, version=version, commitments=formset.inputs()
+                )
+                if request.POST.get("then") == "submit":
+                    reg.refresh_from_db()
+                    registrations.registration_submit(actor=request.user, registration=reg, version=reg.version)
+                    messages.success(request, _("Đã lưu và nộp bản đăng ký để chi bộ xem xét."))
+                else:
+                    messages.success(request, _("Đã lưu bản đăng ký."))
+            except registrations.ConcurrentEdit as exc:
+                return _edit_page(request, reg, formset, version, status=409, conflict=error_messages(exc))
+            except ValidationError as exc:
+                return _edit_page(request, reg, formset, version, status=400, errors=error_messages(exc))
+            except PermissionDenied:
+                raise Http404 from None
+            return redirect("cycle:registration_detail", pk=reg.pk)
+        return _edit_page(request, reg, formset, version, status=400)
+    if not reg.is_editable:
+        messages.error(
+            request, _("Bản đăng ký đang ở trạng thái “%(s)s”: không sửa được.") % {"s": reg.get_status_display()}
+        )
+        return redirect("cycle:registration_detail", pk=reg.pk)
+    formset = CommitmentFormSet(initial=initial_commitments(commitments), duties=duties, prefix="c")
+    return _edit_page(request, reg, formset, reg.version)
+
+
+def _edit_page(
+    request: HttpRequest, reg: Registration, formset: Any, version: int, *, status: int = 200, **extra: Any
+) -> HttpResponse:
+    """The edit page, with last year's review of the same member beside it ("tự soi, tự sửa")."""
+    context = {"reg": reg, "formset": formset, "version": version, "previous": rsel.previous_review(reg), **extra}
+    return render(request, "cycle/registration_edit.html", context, status=status)
+
+
+@login_required
+@require_POST
+def live_check(request: HttpRequest) -> HttpResponse:
+    """htmx: the engine's verdict and verified near-duplicates of the text being typed (no save)."""
+    reg = rsel.registration_for_action(user=request.user, pk=int_param(request.POST.get("registration"), 0) or 0)
+    prefix = request.POST.get("prefix", "")
+    if not prefix.startswith("c-") or not prefix[2:].isdigit():
+        raise Http404
+    text = clean(request.POST.get(f"{prefix}-content", ""))[:5000]
+    duty_id = int_param(request.POST.get(f"{prefix}-duty"))
+    duty_text = None
+    if duty_id is not None and reg.member_id:
+        duty_text = Duty.objects.filter(pk=duty_id, member_id=reg.member_id).values_list("text", flat=True).first()
+    check = msel.live_check(
+        user=request.user,
+        text=text,
+        year=reg.year,
+        organization=reg.organization,
+        duty_text=duty_text,
+        exclude_registration=reg.pk,
+    )
+    return render(request, "cycle/_quality.html", {"check": check, "too_long": len(text) > 2000})
+
+
+def _act(request: HttpRequest, pk: int, action: Any, success: str, **kwargs: Any) -> HttpResponse:
+    reg = rsel.registration_for_action(user=request.user, pk=pk)
+    version = int_param(request.POST.get("version"), 0) or 0
+    try:
+        action(actor=request.user, registration=reg, version=version, **kwargs)
+    except ValidationError as exc:
+        flash_errors(request, exc)
+    except PermissionDenied:
+        raise Http404 from None
+    else:
+        messages.success(request, success)
+    return redirect("cycle:registration_detail", pk=reg.pk)
+
+
+@login_required
+@require_POST
+def registration_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(request, pk, registrations.registration_submit, _("Đã nộp bản đăng ký để chi bộ xem xét."))
+
+
+@login_required
+@require_POST
+def registration_accept(request: HttpRequest, pk: int) -> HttpResponse:
+    form = AcceptForm(request.POST)
+    day = form.cleaned_data.get("cell_review_on") if form.is_valid() else None
+    if not form.is_valid():
+        messages.error(request, _("Ngày thông qua trước chi bộ không đúng dạng dd/mm/yyyy."))
+        return redirect("cycle:registration_detail", pk=pk)
+    return _act(
+        request, pk, registrations.registration_accept, _("Chi bộ đã thông qua bản đăng ký."), cell_review_on=day
+    )
+
+
+@login_required
+@require_POST
+def registration_return(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(
+        request,
+        pk,
+        registrations.registration_return,
+        _("Đã trả lại bản đăng ký kèm ý kiến."),
+        comment=request.POST.get("comment", ""),
+    )
+
+
+@login_required
+@require_POST
+def registration_assess(request: HttpRequest, pk: int) -> HttpResponse:
+    reg = rsel.registration_for_action(user=request.user, pk=pk)
+    form = AssessForm(request.POST, year=reg.year)
+    if not form.is_valid():
+        for errs in form.errors.values():
+            for e in errs:
+                messages.error(request, e)
+        return redirect("cycle:registration_detail", pk=pk)
+    return _act(
+        request,
+        pk,
+        followup.registration_assess,
+        _("Đã ghi nhận xét và xếp loại của chi bộ."),
+        rating=form.cleaned_data["rating"],
+        comment=form.cleaned_data["comment"],
+    )
+
+
+@login_required
+@require_POST
+def registration_lock(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(request, pk, followup.registration_lock, _("Đã khóa sổ bản đăng ký."))

@@ -1,0 +1,1 @@
+"""The dashboard app's pages: thin views (parse, authorize through the selectors, present)."""

@@ -1,0 +1,1 @@
+"""Thin views of the org tree and the member register: parse, authorize, call a service, render."""

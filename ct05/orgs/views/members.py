@@ -1,0 +1,145 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from ct05.access.resolver import member_q
+from ct05.core.audit import ACTION_LABELS, describe
+from ct05.core.models import AuditEvent
+from ct05.orgs.forms import DutyForm, MemberForm
+from ct05.orgs.models import Duty, Member, Organization
+from ct05.orgs.selectors import members as member_sel
+from ct05.orgs.selectors import organizations as org_sel
+from ct05.orgs.services import structure
+from ct05.orgs.views._common import attach_errors
+
+
+@dataclass(frozen=True)
+class MemberFilters:
+    org: Organization | None
+    query: str
+    status: str
+    key_leader: bool | None
+    no_duty: bool
+
+
+def member_filters(request: HttpRequest) -> MemberFilters:
+    """The member list's filters, read the same way by the page and by its export."""
+    org = None
+    if request.GET.get("org", "").isdigit():
+        org = org_sel.organization_get(user=request.user, pk=int(request.GET["org"]))
+    status = request.GET.get("status", Member.Status.ACTIVE)
+    if status not in {*Member.Status.values, ""}:
+        status = Member.Status.ACTIVE
+    key = request.GET.get("key_leader")
+    return MemberFilters(
+        org=org,
+        query=request.GET.get("q", "").strip()[:100],
+        status=status,
+        key_leader=True if key == "1" else False if key == "0" else None,
+        no_duty=request.GET.get("no_duty") == "1",
+    )
+
+
+def filtered_members(request: HttpRequest) -> tuple[MemberFilters, QuerySet[Member]]:
+    filters = member_filters(request)
+    qs = member_sel.member_list(
+        user=request.user, org=filters.org, query=filters.query, status=filters.status, key_leader=filters.key_leader
+    )
+    if filters.no_duty:
+        today = timezone.localdate()
+        current = Duty.objects.filter(member=OuterRef("pk")).filter(Q(ended_on__isnull=True) | Q(ended_on__gte=today))
+        qs = qs.exclude(Exists(current))
+    return filters, qs
+
+
+@login_required
+def member_list(request: HttpRequest) -> HttpResponse:
+    filters, qs = filtered_members(request)
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    template = "orgs/member_list.html#results" if request.headers.get("HX-Request") else "orgs/member_list.html"
+    return render(
+        request,
+        template,
+        {
+            "page": page,
+            "f": filters,
+            "statuses": Member.Status.choices,
+            "querystring": request.GET.urlencode(),
+        },
+    )
+
+
+def _member_page(
+    request: HttpRequest, member: Member, duty_form: DutyForm | None = None, status: int = 200
+) -> HttpResponse:
+    """The member page; also re-rendered, with the duty form's errors, when adding a duty fails."""
+    can_manage = Member.objects.filter(member_q(request.user, "manage"), pk=member.pk).exists()
+    audit = []
+    if can_manage:
+        duty_ids = [str(d) for d in member.duties.values_list("id", flat=True)]
+        events = AuditEvent.objects.filter(
+            Q(target_type="orgs.member", target_id=str(member.pk)) | Q(target_type="orgs.duty", target_id__in=duty_ids)
+        ).select_related("actor")[:30]
+        audit = [
+            (e, ACTION_LABELS.get(e.action, e.action), describe(e, Member if e.target_type == "orgs.member" else Duty))
+            for e in events
+        ]
+    if can_manage and duty_form is None:
+        duty_form = DutyForm(initial={"started_on": timezone.localdate()})
+    context = {
+        "m": member,
+        "duties": member.duties.all(),
+        "transfers": member.transfers.select_related("from_cell", "to_cell"),
+        "audit": audit,
+        "can_manage": can_manage,
+        "duty_form": duty_form if can_manage else None,
+    }
+    return render(request, "orgs/member_detail.html", context, status=status)
+
+
+@login_required
+def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _member_page(request, member_sel.member_get(user=request.user, pk=pk))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def member_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    member = member_sel.member_get(user=request.user, pk=pk, action="manage")
+    form = MemberForm(request.POST or None, instance=Member.objects.get(pk=member.pk))
+    if request.method == "POST" and form.is_valid():
+        try:
+            structure.member_update(actor=request.user, member=member, **{k: v for k, v in form.cleaned_data.items()})
+        except ValidationError as exc:
+            attach_errors(form, exc)
+        else:
+            messages.success(request, _("Đã lưu thông tin đảng viên."))
+            return redirect("orgs:member_detail", pk=member.pk)
+    return render(request, "orgs/member_edit.html", {"m": member, "form": form})
+
+
+@login_required
+@require_POST
+def duty_add(request: HttpRequest, pk: int) -> HttpResponse:
+    member = member_sel.member_get(user=request.user, pk=pk, action="manage")
+    form = DutyForm(request.POST)
+    if form.is_valid():
+        try:
+            structure.duty_add(actor=request.user, member=member, **form.cleaned_data)
+        except ValidationError as exc:
+            attach_errors(form, exc)
+        else:
+            messages.success(request, _("Đã thêm nhiệm vụ được phân công."))
+            return redirect("orgs:member_detail", pk=member.pk)
+    return _member_page(request, member, duty_form=form, status=400)
