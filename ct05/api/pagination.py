@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from ct05.api.problems import Problem
 from ct05.core.models import AuditEvent
 from ct05.orgs.models import Organization
-from ct05.orgs.selectors import organization_list
+from ct05.orgs.selectors.organizations import organization_list
 
 M = TypeVar("M", bound=Model)
 MAX_LIMIT = 500

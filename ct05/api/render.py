@@ -9,7 +9,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from ct05.cycle.models import CheckIn, Commitment, Registration
-from ct05.cycle.selectors import stored_matches
+from ct05.cycle.selectors.matches import stored_matches
 from ct05.orgs.models import Duty, Member, Organization
 
 

@@ -2,7 +2,7 @@
 
 It is the roster file import without the file: the rows go through the same row checks
 (`exchange_rows.parse_table`, so the same rules and Vietnamese messages) and the same bulk writer
-(`services_bulk.member_import`: scope, cards taken outside the scope, closed cells, transfers, duties,
+(`orgs.services.import_members.member_import`: scope, cards taken outside the scope, closed cells, transfers, duties,
 one audit row per change and one for the whole import), all or nothing. Errors name the row (its index in
 `members`, from 0) and the field (the JSON name) instead of a spreadsheet row and column.
 """
@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from ct05.core.models import BackgroundJob
 from ct05.orgs.exchange import MEMBER_SPEC, Table
 from ct05.orgs.exchange_rows import Errors, RowError, parse_table
-from ct05.orgs.services_bulk import ImportRejected, ImportSummary, check_rows, member_import
+from ct05.orgs.services.import_members import member_import, member_import_check
+from ct05.orgs.services.imports import ImportRejected, ImportSummary
 
 FIRST_LINE = 2  # line 1 is the header of the equivalent file
 _KEY_OF_HEADER = {c.header: c.key for c in MEMBER_SPEC.columns}
@@ -55,7 +56,7 @@ def roster_sync(*, actor: Any, members: list[dict[str, Any]], source: str = "") 
     rows = parse_table(MEMBER_SPEC, _table(members), errors)
     if errors:
         if rows:  # the database checks of the other rows, so that the caller sees every error at once
-            check_rows("members", actor=actor, rows=rows, errors=errors)
+            member_import_check(actor=actor, rows=rows, errors=errors)
         raise RosterRejected([_as_api(e) for e in errors.items], errors.count)
     job = BackgroundJob.objects.create(
         kind="api.roster_sync",

@@ -24,7 +24,8 @@ from ct05.api.schemas_more import (
     page_of,
 )
 from ct05.api.views_read import Cursor, Limit, OrgCode, Since, Year, router
-from ct05.cycle.selectors import current_year, indicator_list
+from ct05.cycle.selectors.registrations import current_year
+from ct05.cycle.selectors.year import indicator_list
 from ct05.records.models import ResolutionItem, StandardItem, UnitStandard
 from ct05.records.selectors._common import ListFilters
 from ct05.records.selectors.meetings import meeting_list, resolution_item_list

@@ -21,8 +21,9 @@ from ct05.api.schemas import (
 )
 from ct05.cycle.access import registration_q
 from ct05.cycle.models import Registration
-from ct05.cycle.selectors import registration_get
-from ct05.orgs.selectors import member_get, member_list, organization_get, organization_history, organization_list
+from ct05.cycle.selectors.registrations import registration_get
+from ct05.orgs.selectors.members import member_get, member_list
+from ct05.orgs.selectors.organizations import organization_get, organization_history, organization_list
 
 router = Router()
 

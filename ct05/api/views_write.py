@@ -33,7 +33,7 @@ from ct05.api.views_read import router  # one router: a path's GET and PUT must 
 from ct05.core.audit import record
 from ct05.cycle.access import registration_q
 from ct05.cycle.models import Commitment, Registration
-from ct05.cycle.selectors import registration_for_action
+from ct05.cycle.selectors.registrations import registration_for_action
 from ct05.cycle.services.followup import checkin_record
 from ct05.cycle.services.registrations import (
     CommitmentInput,
@@ -41,7 +41,8 @@ from ct05.cycle.services.registrations import (
     registration_save,
     registration_submit,
 )
-from ct05.orgs.selectors import member_list, organization_list
+from ct05.orgs.selectors.members import member_list
+from ct05.orgs.selectors.organizations import organization_list
 
 Id = Annotated[int, Path(ge=1, le=2**62)]
 IfMatch = Annotated[str | None, Header(None, alias="If-Match", description="ETag của lần đọc trước")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ct05.cycle.services.registrations import CommitmentInput, registration_create, registration_save
-from ct05.orgs.services import member_update
+from ct05.orgs.services.structure import member_update
 from tests.conftest import World, make_member
 
 
