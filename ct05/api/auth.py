@@ -30,6 +30,30 @@ def rate_limit() -> int:
     return int(getattr(settings, "CT05_API_RATE_PER_MINUTE", 600))
 
 
+def max_body() -> int:
+    """Largest request body in bytes (setting CT05_API_MAX_BODY_BYTES, default 64 MB): a roster of 50,000
+    members is about 12 MB of JSON, over Django's DATA_UPLOAD_MAX_MEMORY_SIZE for the pages' forms."""
+    return int(getattr(settings, "CT05_API_MAX_BODY_BYTES", 64 * 1024 * 1024))
+
+
+def _read_body(request: HttpRequest) -> None:
+    """Read the body under the API's own limit, once the token is known (an anonymous client cannot make the
+    server read 64 MB). Django's `request.body` applies DATA_UPLOAD_MAX_MEMORY_SIZE, meant for the forms."""
+    if request.method in SAFE_METHODS or hasattr(request, "_body"):
+        return
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = 0
+    if length > max_body():
+        raise Problem(
+            413,
+            _("Dữ liệu gửi lên quá lớn (%(n)s MB, tối đa %(max)s MB): hãy chia thành nhiều lần gửi.")
+            % {"n": length // 1_000_000 + 1, "max": max_body() // 1_000_000},
+        )
+    request._body = request.read()  # type: ignore[attr-defined]
+
+
 def _count(token: ApiToken) -> tuple[int, int]:
     """(requests in the current window including this one, seconds until the window ends)."""
     now = time.time()
@@ -63,6 +87,7 @@ class BearerToken(HttpBearer):
             )
         if request.method not in SAFE_METHODS and found.scope != ApiToken.Scope.WRITE:
             raise Problem(403, _("Mã truy cập này chỉ có quyền đọc (scope read): không ghi được dữ liệu."))
+        _read_body(request)
         request.user = found.user
         return found
 

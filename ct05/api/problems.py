@@ -25,6 +25,7 @@ TITLES: dict[int, tuple[str, str, str]] = {
     404: ("not-found", "Không tìm thấy", "Not found"),
     405: ("method-not-allowed", "Phương thức không được hỗ trợ", "Method not allowed"),
     409: ("conflict", "Xung đột với trạng thái hiện tại", "Conflict"),
+    413: ("too-large", "Dữ liệu gửi lên quá lớn", "Content too large"),
     412: ("stale-version", "Dữ liệu đã được người khác thay đổi", "Precondition failed: stale version"),
     422: ("invalid", "Dữ liệu không hợp lệ", "Unprocessable content"),
     428: ("if-match-required", "Thiếu tiêu đề If-Match", "Precondition required: send If-Match"),

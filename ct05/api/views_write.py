@@ -47,7 +47,7 @@ from ct05.orgs.selectors.organizations import organization_list
 Id = Annotated[int, Path(ge=1, le=2**62)]
 IfMatch = Annotated[str | None, Header(None, alias="If-Match", description="ETag của lần đọc trước")]
 IdemKey = Annotated[str | None, Header(None, alias="Idempotency-Key", description="khóa duy nhất của yêu cầu")]
-WRITE_ERRORS = frozenset({400, 401, 403, 404, 409, 412, 422, 428, 429})
+WRITE_ERRORS = frozenset({400, 401, 403, 404, 409, 412, 413, 422, 428, 429})
 _ETAG = re.compile(r'^(?:W/)?"r(\d+)-v(\d+)"$')
 
 

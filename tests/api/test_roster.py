@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.test import override_settings
+
 from ct05.core.models import AuditEvent
 from ct05.orgs.models import Member, MemberTransfer
 from tests.conftest import World
@@ -81,3 +83,19 @@ def test_a_field_left_out_of_every_row_is_not_touched(world: World, api_for) -> 
     assert r.status_code == 200, r.content
     world.m1.refresh_from_db()
     assert world.m1.party_position == "Chi ủy viên"
+
+
+@override_settings(DATA_UPLOAD_MAX_MEMORY_SIZE=1000)
+def test_a_roster_larger_than_the_forms_upload_limit_is_accepted(world: World, api_for) -> None:
+    rows = [_row(f"DV{n:04d}", full_name=f"Lò Văn Số {n}") for n in range(500, 520)]
+    r = api_for(world.admin).send("POST", "/api/v1/roster-sync", {"members": rows})
+    assert r.status_code == 200, r.content
+    assert r.json()["created"] == 20
+
+
+@override_settings(CT05_API_MAX_BODY_BYTES=1000)
+def test_a_body_over_the_api_limit_is_413(world: World, api_for) -> None:
+    rows = [_row(f"DV{n:04d}") for n in range(500, 520)]
+    r = api_for(world.admin).send("POST", "/api/v1/roster-sync", {"members": rows})
+    assert r.status_code == 413
+    assert r["Content-Type"] == "application/problem+json"
