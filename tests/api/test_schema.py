@@ -4,11 +4,14 @@ is one the schema documents. Kept to a few examples per operation so that it run
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -36,6 +39,17 @@ def _schema() -> Any:
     return schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application())
 
 
+@pytest.fixture
+def keep_connection() -> Iterator[None]:
+    """Calls through the WSGI handler end with `close_old_connections`, which would close the test's
+    connection in the middle of its transaction (PostgreSQL); Django's own test client disconnects it too."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 def test_the_schema_is_openapi_3_and_served_without_a_token(world: World, client: Any) -> None:
     r = client.get("/api/openapi.json")
     assert r.status_code == 200
@@ -52,7 +66,9 @@ def test_the_docs_page_loads_swagger_ui_from_our_own_static_files(world: World, 
 
 
 @pytest.mark.parametrize(("persona", "scope"), [("officer", "write"), ("member1", "read")])
-def test_every_operation_answers_as_its_schema_says(world: World, persona: str, scope: str) -> None:
+def test_every_operation_answers_as_its_schema_says(
+    world: World, keep_connection: None, persona: str, scope: str
+) -> None:
     make_records(world)
     _token, clear = token_create(actor=None, user=getattr(world, persona), name="schemathesis", scope=scope)
     headers = {"Authorization": f"Bearer {clear}"}
