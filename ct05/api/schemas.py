@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ninja import Schema
 from pydantic import Field
+
+from ct05.api.schemas_base import Schema
 
 
 class ProblemOut(Schema):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ninja import Schema
+from ct05.api.schemas_base import Schema
 
 
 class MeetingOut(Schema):

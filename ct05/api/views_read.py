@@ -75,7 +75,6 @@ def member_list_api(
     qs = member_list(user=request.user, org=org_filter(request.user, org), status=status)
     if updated_since is not None:
         qs = changed_since(qs, updated_since, ("orgs.duty", "duties"))
-    qs = qs.prefetch_related(render.current_duties())
     return page(qs, cursor=cursor, limit=limit, render=render.members)
 
 
