@@ -30,8 +30,8 @@ def token_create(
     actor: Any,
     user: Any,
     name: str,
-    scope: str = ApiToken.Scope.READ,
-    kind: str = ApiToken.Kind.PERSONAL,
+    scope: str = "read",
+    kind: str = "personal",
     expires_on: dt.date | None = None,
 ) -> tuple[ApiToken, str]:
     """A new token for `user`: (the stored row, the clear token). The clear token is not kept anywhere."""
