@@ -9,7 +9,7 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.test import Client, TestCase
 
-from ct05.seed.demo import demo_logins
+from ct05.seed.demo.tree import demo_logins
 from tests.links import walk
 
 

@@ -70,9 +70,9 @@ def run(year: int) -> None:
     from django.core.management import call_command
     from django.db import connection
 
-    from ct05.cycle.demo import seed_province_cycle
     from ct05.cycle.models import Commitment, CommitmentBand, SimilarPair
     from ct05.cycle.services.analysis import analyze
+    from ct05.seed.bulk.cycle import seed_province_cycle
 
     t0 = time.perf_counter()
     call_command("migrate", verbosity=0)

@@ -7,14 +7,21 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from ct05.textcheck.legacy import repair
+
 _SPACES = re.compile(r"\s+")
 
 
 def clean(value: object) -> str:
-    """NFC, legacy look-alikes fixed, whitespace collapsed: how every text input enters CT05."""
+    """NFC, legacy encodings (TCVN3, VNI, VIQR) and look-alikes fixed, whitespace collapsed: how every text
+    input enters CT05 (member names included)."""
     if value is None:
         return ""
     text = unicodedata.normalize("NFC", str(value))
+    if not text.isascii() or any(mark in text for mark in "^+(`~"):  # other ASCII text needs no repair
+        fixed = repair(text)
+        if fixed.repaired:
+            text = fixed.text
     text = text.replace("\u00d0", "Đ").replace("\u0110", "Đ").replace("\u00f0", "đ")
     text = text.replace("\ufeff", "").replace("\u200b", "")
     return _SPACES.sub(" ", text).strip()

@@ -29,22 +29,48 @@ Copies, incremental (one new commitment against a province's, through the databa
     # -> [(id, similarity)] at or above 0.7, most similar first; overlap_spans(text_a, text_b, drop=drop)
     #    gives the passages to highlight.
 
+Clause by clause (issue 16): ``a.clauses`` says which part of an item is a checkable deed
+(``ClauseView.concrete``); reasons ``generic_clauses`` ("phần còn lại chung chung"), ``trap_*`` (numbered sets,
+document numbers, anniversaries, role descriptions, form headings) and, for a generic item, ``suggestion``
+("Thêm con số, ví dụ: …", drawn from the member's own words or duty). ``a.readable`` is False for text that
+cannot be read (it is then not judged: reason ``unreadable``).
+
+Legacy encodings (TCVN3/ABC, VNI, VIQR, UTF-8 read as Windows-1252)::
+
+    from ct05.textcheck import repair
+    r = repair(text)   # r.text (NFC, case kept), r.repaired, r.encoding, r.readable, r.message
+
+Uniform versus personal (one unit's registrations, and its plan)::
+
+    from ct05.textcheck import uniform_items, uniform_templates
+    flags = uniform_items(texts, plan_texts=(plan,))   # flags[i]: UniformItem(text, source, members)...
+    find_pairs(texts, template_texts=(directive, topic, *uniform_templates(flags)))
+
+Copies with light edits, item by item (a slower second check, for one unit at a time; issue 16)::
+
+    from ct05.textcheck import find_item_copies
+    find_item_copies(texts_of_one_unit, template_texts=(directive, topic))  # -> [Pair(a, b, similarity)]
+
 Store ``ENGINE_VERSION`` with every assessment and ``fp.params`` (inside the bytes) with every
 fingerprint; when ``NORMALIZER_VERSION`` changes, recompute stored fingerprints.
 
-Command line (a stable contract): ``python -m ct05.textcheck assess|pairs``, see ``__main__``.
+Command line (a stable contract): ``python -m ct05.textcheck assess|pairs|normalize|uniform``, see
+``__main__``.
 """
 
 from __future__ import annotations
 
 from .assess import (
     Assessment,
+    ClauseView,
     ItemAssessment,
     Reason,
     StandardAssessment,
     assess,
     assess_standard,
 )
+from .items import find_item_copies
+from .legacy import Repair, repair
 from .lexicon import lexicon as _lexicon
 from .minhash import Fingerprint, FingerprintMismatch, MinHashParams
 from .normalize import NORMALIZER_VERSION, normalize, tokenize
@@ -59,10 +85,12 @@ from .pairs import (
     overlap_spans,
     verify,
 )
+from .uniform import UniformItem, uniform_items, uniform_templates
 
 # Changes whenever a verdict or a pair can change: scoring rules, lexicons (their digest is appended at
-# import), normalizer. 1.1: weak phrases are not read across a clause boundary.
-ENGINE_VERSION = f"1.1+{NORMALIZER_VERSION}+lex.{_lexicon().digest[:8]}"
+# import), normalizer. 1.1: weak phrases are not read across a clause boundary. 2.0: clause-level judgement
+# (a deed with a measure or an anchor), traps, legacy-encoding refusal (issue 16).
+ENGINE_VERSION = f"2.0+{NORMALIZER_VERSION}+lex.{_lexicon().digest[:8]}"
 
 
 def band_keys(fp: Fingerprint) -> list[int]:
@@ -75,6 +103,7 @@ __all__ = [
     "ENGINE_VERSION",
     "NORMALIZER_VERSION",
     "Assessment",
+    "ClauseView",
     "Fingerprint",
     "FingerprintMismatch",
     "ItemAssessment",
@@ -82,16 +111,22 @@ __all__ = [
     "NearDuplicateIndex",
     "Pair",
     "Reason",
+    "Repair",
     "ShingleFilter",
     "StandardAssessment",
+    "UniformItem",
     "assess",
     "assess_standard",
     "band_keys",
+    "find_item_copies",
     "find_pairs",
     "fingerprint",
     "fingerprints",
     "normalize",
     "overlap_spans",
+    "repair",
     "tokenize",
+    "uniform_items",
+    "uniform_templates",
     "verify",
 ]

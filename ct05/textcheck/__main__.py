@@ -4,9 +4,23 @@
         stdin:  JSON lines {"id", "text", "duty"?}
         stdout: one JSON line per input {"id", "score", "verdict", "reasons": [{"code", "message"}]}
 
+        (fields added by issue 16: "readable" (false: the text could not be read and was not judged) and
+        "clauses": [{"text", "concrete"}], which part of the item is a checkable deed)
+
     python -m ct05.textcheck pairs [--threshold 0.7] [--template FILE]...
         stdin:  JSON lines {"id", "text"}
         stdout: one JSON line per verified pair {"a", "b", "similarity"}, a before b in input order
+
+    python -m ct05.textcheck normalize
+        stdin:  JSON lines {"id", "text"}
+        stdout: one JSON line per input {"id", "text", "repaired", "encoding", "readable", "message"?}:
+                the text in NFC (case kept), legacy encodings (TCVN3, VNI, VIQR, UTF-8 read as
+                Windows-1252) repaired; "readable": false with a message when it cannot be read
+
+    python -m ct05.textcheck uniform [--plan FILE]...
+        stdin:  JSON lines {"id", "text", "unit"?} (no "unit": all texts are one unit)
+        stdout: one JSON line per input {"id", "uniform": [{"text", "source", "members"}]}: items handed
+                down to everyone (the same in many registrations of the unit, or from its plan)
 
 A malformed line (not UTF-8, not JSON, not an object, a missing or mistyped field, a blank line) stops the
 run with a message naming its line number on stderr and exit status 2: nothing is skipped silently.
@@ -22,14 +36,16 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from .assess import assess
+from .legacy import repair
 from .pairs import DEFAULT_THRESHOLD, find_pairs
+from .uniform import uniform_items
 
 
 class InputError(Exception):
     pass
 
 
-def _records(stream: IO[bytes], *, with_duty: bool) -> Iterator[tuple[Any, str, str | None]]:
+def _records(stream: IO[bytes], *, with_duty: bool, extra: str = "duty") -> Iterator[tuple[Any, str, str | None]]:
     for number, raw in enumerate(stream, start=1):
         line = raw.rstrip(b"\r\n")
         try:
@@ -53,9 +69,9 @@ def _records(stream: IO[bytes], *, with_duty: bool) -> Iterator[tuple[Any, str, 
         text = obj.get("text")
         if not isinstance(text, str):
             raise InputError(f'line {number}: "text" must be a string')
-        duty = obj.get("duty")
+        duty = obj.get(extra)
         if with_duty and duty is not None and not isinstance(duty, str):
-            raise InputError(f'line {number}: "duty" must be a string or null')
+            raise InputError(f'line {number}: "{extra}" must be a string or null')
         yield ident, text, duty if with_duty else None
 
 
@@ -99,12 +115,35 @@ def main(argv: list[str] | None = None, stdin: IO[bytes] | None = None, stdout: 
     p_pairs = sub.add_parser("pairs", help="verified near-duplicate pairs")
     p_pairs.add_argument("--threshold", type=_threshold, default=DEFAULT_THRESHOLD, help="Jaccard, default 0.7")
     p_pairs.add_argument("--template", action="append", default=[], metavar="FILE", help="directive/topic text")
+    sub.add_parser("normalize", help="repair legacy encodings (TCVN3, VNI, VIQR); NFC; refuse unreadable text")
+    p_uniform = sub.add_parser("uniform", help="items handed down to a whole unit (not personal, not copies)")
+    p_uniform.add_argument("--plan", action="append", default=[], metavar="FILE", help="the unit's plan")
     args = parser.parse_args(argv)
     stdin = stdin if stdin is not None else sys.stdin.buffer
     stdout = stdout if stdout is not None else sys.stdout.buffer
     try:
-        templates = _read_templates(args.template)
-        if args.command == "assess":
+        templates = _read_templates(getattr(args, "template", None) or getattr(args, "plan", None) or [])
+        if args.command == "normalize":
+            for ident, text, _ in _records(stdin, with_duty=False):
+                fixed = repair(text)
+                out: dict[str, Any] = {"id": ident, "text": fixed.text, "repaired": fixed.repaired}
+                out.update({"encoding": fixed.encoding, "readable": fixed.readable})
+                if fixed.message:
+                    out["message"] = fixed.message
+                _dump(out, stdout)
+        elif args.command == "uniform":
+            rows = list(_records(stdin, with_duty=True, extra="unit"))
+            units: dict[str | None, list[int]] = {}
+            for k, (_, _, unit) in enumerate(rows):
+                units.setdefault(unit, []).append(k)
+            flags: dict[int, list[dict[str, object]]] = {}
+            for members in units.values():
+                found = uniform_items([rows[k][1] for k in members], plan_texts=templates)
+                for k, items in zip(members, found, strict=True):
+                    flags[k] = [u.to_dict() for u in items]
+            for k, (ident, _, _) in enumerate(rows):
+                _dump({"id": ident, "uniform": flags[k]}, stdout)
+        elif args.command == "assess":
             for ident, text, duty in _records(stdin, with_duty=True):
                 result = assess(text, duty=duty, template_texts=templates)
                 _dump(
@@ -113,6 +152,8 @@ def main(argv: list[str] | None = None, stdin: IO[bytes] | None = None, stdout: 
                         "score": result.score,
                         "verdict": result.verdict,
                         "reasons": [{"code": r.code, "message": r.message} for r in result.reasons],
+                        "readable": result.readable,
+                        "clauses": [{"text": c.text, "concrete": c.concrete} for c in result.clauses],
                     },
                     stdout,
                 )

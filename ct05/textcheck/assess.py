@@ -13,8 +13,11 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
+from .feedback import suggestion
+from .judge import Clause, read
+from .legacy import readability
 from .lexicon import (
     ACTION,
     DELIVERABLE,
@@ -65,14 +68,36 @@ class Reason:
         return out
 
 
+class ClauseView(NamedTuple):
+    """A clause of the commitment as judged: shown to the member ("phần nào cụ thể, phần nào chung chung")."""
+
+    text: str
+    start: int
+    concrete: bool
+    deed: str = ""
+
+    def to_dict(self) -> dict[str, object]:
+        return {"text": self.text, "start": self.start, "concrete": self.concrete, "deed": self.deed}
+
+
 @dataclass(frozen=True)
 class Assessment:
     score: int
     verdict: Verdict
     reasons: tuple[Reason, ...] = ()
+    clauses: tuple[ClauseView, ...] = ()
+    # False when the text could not be read (mojibake, another script): then it is not judged at all and
+    # ``verdict`` is "generic" with the single reason "unreadable".
+    readable: bool = True
 
     def to_dict(self) -> dict[str, object]:
-        return {"score": self.score, "verdict": self.verdict, "reasons": [r.to_dict() for r in self.reasons]}
+        return {
+            "score": self.score,
+            "verdict": self.verdict,
+            "reasons": [r.to_dict() for r in self.reasons],
+            "clauses": [c.to_dict() for c in self.clauses],
+            "readable": self.readable,
+        }
 
 
 # The fixed reasons, made once (reasons are immutable).
@@ -211,47 +236,92 @@ def _duty_words(duty: str) -> frozenset[str]:
     return frozenset(_content_words(tokenize(duty), lexicon()))
 
 
+_TRAP_MESSAGES = {
+    "numbered_set": "«{}» là tên một bộ nội dung quen thuộc, không phải chỉ tiêu của đồng chí.",
+    "document": "«{}» là số hiệu văn bản, không phải con số của việc làm.",
+    "ceremony": "Ngày kỷ niệm («{}») không phải thời hạn thực hiện.",
+    "role": "Phần giới thiệu chức vụ, đơn vị («{}») không phải việc làm.",
+    "heading": "«{}» là tên mục của mẫu, chưa phải nội dung đăng ký.",
+}
+
+
+def _trap_reasons(clauses: list[Clause]) -> list[Reason]:
+    out: list[Reason] = []
+    seen: set[str] = set()
+    for c in clauses:
+        for code, phrase in zip(c.traps, c.trap_phrases, strict=True):
+            if code in seen:
+                continue
+            seen.add(code)
+            out.append(Reason(f"trap_{code}", _TRAP_MESSAGES[code].format(phrase[:80]), (phrase,)))
+    return out
+
+
+def _parts_reason(clauses: list[Clause]) -> Reason | None:
+    concrete = [c for c in clauses if c.concrete]
+    # A second predicate of a concrete act ("kiểm tra và cập nhật …") is not "generic": only clauses without
+    # a deed, or with a stock phrase, are named as adding nothing.
+    rest = [c for c in clauses if not c.concrete and c.syllables and (not c.deed or c.weak)]
+    if not concrete or not rest:
+        return None
+    return Reason(
+        "generic_clauses",
+        f"Phần cụ thể: {_quote(c.text.strip(' .') for c in concrete)}; "
+        f"phần còn lại chung chung: {_quote(c.text.strip(' .') for c in rest)}.",
+        tuple(c.text.strip(" .") for c in rest),
+    )
+
+
 def assess(text: str, *, duty: str | None = None, template_texts: Sequence[str] = ()) -> Assessment:
-    """Score a commitment 0-100 and say why; "specific" from ``PASS_SCORE`` on."""
+    """Score a commitment 0-100 and say why; "specific" when one of its clauses is a checkable deed."""
     lex = lexicon()
+    readable = readability(text)
+    if not readable.ok:
+        return Assessment(score=0, verdict="generic", reasons=(Reason("unreadable", readable.message),), readable=False)
     tokens = tokenize(text)
     reasons: list[Reason] = []
-    if len(tokens) < TOO_SHORT:
+    too_short = len(tokens) < TOO_SHORT
+    if too_short:
         reasons.append(
             Reason(
                 "too_short",
                 f"Nội dung quá ngắn ({len(tokens)} âm tiết): chưa nói rõ làm việc gì, bao nhiêu, đến khi nào.",
             )
         )
-    found = _analyse(tokens, lex, text)
+    clauses = read(text, lex, tokens)
     score = 0
-    if found.action:
-        score += POINTS_ACTION
-    else:
+    deed = quantity = time = deliverable = False
+    weak: list[str] = []
+    traps = False
+    for c in clauses:
+        score = max(score, c.score)
+        deed = deed or bool(c.deed)
+        quantity = quantity or c.quantity or c.threshold
+        time = time or c.time
+        deliverable = deliverable or c.deliverable or c.anchor
+        traps = traps or bool(c.traps)
+        weak.extend(w for w in c.weak if w not in weak)
+    if not deed:
         reasons.append(NO_ACTION)
-    if found.quantity:
-        score += POINTS_QUANTITY
-    else:
+    if not quantity:
         reasons.append(NO_QUANTITY)
-    if found.deadline:
-        score += POINTS_DEADLINE
-    else:
+    if not time:
         reasons.append(NO_DEADLINE)
-    if found.deliverable:
-        score += POINTS_DELIVERABLE
-    else:
+    if not deliverable:
         reasons.append(NO_DELIVERABLE)
-    if len(tokens) >= LENGTH_FOR_POINTS:
-        score += POINTS_LENGTH
-    if found.weak:
-        score -= min(PENALTY_WEAK_MAX, PENALTY_PER_WEAK * len(found.weak))
+    if weak:
         reasons.append(
             Reason(
                 "weak_phrases",
-                f"Có cụm từ chung chung: {_quote(found.weak)}; nên thay bằng việc làm cụ thể, đo được.",
-                tuple(found.weak),
+                f"Có cụm từ chung chung: {_quote(weak)}; nên thay bằng việc làm cụ thể, đo được.",
+                tuple(weak),
             )
         )
+    if traps:
+        reasons.extend(_trap_reasons(clauses))
+    parts = _parts_reason(clauses) if len(clauses) > 1 else None
+    if parts:
+        reasons.append(parts)
     share = _copied_share(tokens, tuple(template_texts))
     copied = share >= COPIED_SHARE
     if copied:
@@ -268,14 +338,15 @@ def assess(text: str, *, duty: str | None = None, template_texts: Sequence[str] 
         # Every duty word is a content word, so "shares a content word" is "shares a word": isdisjoint
         # runs in C over the tokens instead of building the commitment's content-word set.
         if duty_words and duty_words.isdisjoint(tokens):
-            score -= PENALTY_UNLINKED
             reasons.append(_unlinked(duty))
-    too_short = len(tokens) < TOO_SHORT
     score = max(0, min(100, score))
     if too_short:
         score = min(score, PASS_SCORE // 3)
     verdict: Verdict = "specific" if score >= PASS_SCORE and not copied and not too_short else "generic"
-    return Assessment(score=score, verdict=verdict, reasons=tuple(reasons))
+    if verdict == "generic":
+        reasons.append(Reason("suggestion", suggestion(clauses, duty)))
+    views = tuple(ClauseView(c.text.strip(), c.start, c.concrete, c.deed) for c in clauses)
+    return Assessment(score=score, verdict=verdict, reasons=tuple(reasons), clauses=views)
 
 
 # --- unit ethical standards (chuẩn mực đạo đức) ---------------------------------------------------------

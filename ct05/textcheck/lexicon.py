@@ -23,6 +23,16 @@ TIME_PHRASE = 16
 TIME_ANCHOR = 32
 DELIVERABLE = 64
 STOPWORD = 128
+THRESHOLD = 256  # "ít nhất", "không quá", "trên": a limit when a number stands next to it
+ANCHOR = 512  # where, for whom, when-then, by what: makes a deed checkable without a number
+SET_HEAD = 1024  # after a number, names a well-known set ("5 điều Bác Hồ dạy", "4 luôn")
+DOCUMENT = 2048  # before a number, names a document ("Chỉ thị số 05")
+DOC_SUFFIX = 4096  # after a number, a document code ("05-CT/TW")
+CEREMONY = 8192  # an anniversary or a celebration: its dates are not deadlines
+VAGUE = 16384  # an object that leaves a deed uncheckable ("nhiệm vụ được giao", "phong trào")
+
+# traps.txt holds several categories, one per line prefix.
+_TRAP_PREFIXES = {"set": SET_HEAD, "doc": DOCUMENT, "docsuffix": DOC_SUFFIX, "ceremony": CEREMONY}
 
 _FILES = {
     "weak_phrases.txt": WEAK,
@@ -33,6 +43,10 @@ _FILES = {
     "time_anchors.txt": TIME_ANCHOR,
     "deliverables.txt": DELIVERABLE,
     "stopwords.txt": STOPWORD,
+    "thresholds.txt": THRESHOLD,
+    "anchors.txt": ANCHOR,
+    "traps.txt": 0,
+    "vague_objects.txt": VAGUE,
 }
 
 
@@ -60,9 +74,13 @@ def lexicon() -> Lexicon:
     digest = hashlib.blake2b(digest_size=8)
     stop: set[str] = set()
     weak_words: set[str] = set()
-    for name, category in _FILES.items():
+    for name, file_category in _FILES.items():
         for entry in _entries(name):
             digest.update(f"{name}:{entry}\n".encode())
+            category = file_category
+            if not category:
+                prefix, _, entry = entry.partition(":")
+                category = _TRAP_PREFIXES[prefix.strip()]
             tokens = tuple(tokenize(entry))
             if not tokens:
                 continue

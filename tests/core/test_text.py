@@ -34,3 +34,11 @@ def test_it_escapes_formula_cells() -> None:
 
 def test_a_given_name_without_tone_comes_before_the_same_name_with_a_tone() -> None:
     assert sorted(["Cà Thị Ánh", "Lăng Văn Anh"], key=name_sort_key) == ["Lăng Văn Anh", "Cà Thị Ánh"]
+
+
+def test_it_repairs_names_typed_in_legacy_vietnamese_encodings() -> None:
+    assert clean("NguyÔn ThÞ Hoµ") == "Nguyễn Thị Hoà"  # TCVN3 (.VnTime) read as Windows-1252
+    assert clean("Nguyeãn Thò Hoøa") == "Nguyễn Thị Hòa"  # VNI-Times
+    assert clean("Nguye^~n Thi. Ho`a") == "Nguyễn Thị Hòa"  # VIQR
+    assert clean("Nguyễn Thị Hoà") == "Nguyễn Thị Hoà"
+    assert clean("admin@ct05.vn (Mr. Smith)") == "admin@ct05.vn (Mr. Smith)"

@@ -15,7 +15,7 @@ from ct05.access.models import Role, RoleAssignment
 from ct05.access.resolver import member_q, org_scope
 from ct05.core.models import AuditEvent
 from ct05.orgs.models import Duty, Member, MemberTransfer, Organization, OrgEvent, path_segment
-from ct05.seed import demo
+from ct05.seed.demo import tree as demo
 from tests.conftest import World
 
 ARTICLE_UNITS = {

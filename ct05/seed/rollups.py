@@ -1,5 +1,5 @@
-"""`ct05 seed demo` step of the dashboard: compute the figures of the demo years (the seeds write in bulk,
-so the signal handlers do not see every record)."""
+"""The last step of `ct05 seed demo` and `ct05 seed province`: compute the dashboard's figures of the seeded
+years (the seeds write in bulk, so the signal handlers do not see every record)."""
 
 from __future__ import annotations
 

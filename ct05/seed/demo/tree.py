@@ -31,7 +31,8 @@ from ct05.orgs.services.structure import (
 )
 from ct05.seed import pools
 from ct05.seed.people import CellContext, cell_people
-from ct05.seed.pools import Post
+from ct05.seed.pools.posts import CELL_SECRETARY, Post
+from ct05.seed.pools.schools import BASIC_SUBJECTS, ECON_SUBJECTS, TECH_SUBJECTS
 
 ROOT_CODE = "DIENBIEN"
 PASSWORD = "ct05-demo"
@@ -187,7 +188,7 @@ CELLS = (
         "Khoa Kinh tế",
         _COLLEGE,
         "agency",
-        subjects=pools.ECON_SUBJECTS,
+        subjects=ECON_SUBJECTS,
         klasses=("lớp Cao đẳng Kế toán K15", "lớp Cao đẳng Kế toán K16", "lớp Trung cấp Kế toán doanh nghiệp K21"),
     ),
     CellSpec(
@@ -200,7 +201,7 @@ CELLS = (
         "Khoa Kỹ thuật - Công nghệ",
         _COLLEGE,
         "agency",
-        subjects=pools.TECH_SUBJECTS,
+        subjects=TECH_SUBJECTS,
         klasses=("lớp Cao đẳng Điện công nghiệp K15", "lớp Trung cấp Thú y K22", "lớp Cao đẳng Công nghệ ô tô K16"),
     ),
     CellSpec(
@@ -213,7 +214,7 @@ CELLS = (
         "Khoa Cơ bản",
         _COLLEGE,
         "agency",
-        subjects=pools.BASIC_SUBJECTS,
+        subjects=BASIC_SUBJECTS,
         klasses=("lớp Cao đẳng Kế toán K16", "lớp Trung cấp Lâm sinh K22", "lớp Cao đẳng Điện công nghiệp K16"),
     ),
     CellSpec(
@@ -349,7 +350,7 @@ def _create_members(rng: random.Random, orgs: dict[str, Organization]) -> list[M
 
 def _create_logins(orgs: dict[str, Organization]) -> None:
     cell = orgs[SECRETARY_CELL]
-    secretary = Member.objects.get(cell=cell, party_position=pools.CELL_SECRETARY)
+    secretary = Member.objects.get(cell=cell, party_position=CELL_SECRETARY)
     # The demo member: an ordinary, active member of the same cell (not on the cell committee, not exempt).
     plain = Member.objects.filter(cell=cell, party_position="", is_exempt=False).order_by("pk")[2]
     clerk = Member.objects.get(cell=orgs["PMT-CQ"], government_position=_OFFICE_CLERK.title)

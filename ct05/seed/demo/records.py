@@ -1,12 +1,10 @@
-"""Demo records for `ct05 seed demo` and `ct05 seed province` (called from the seed command).
+"""Demo records for `ct05 seed demo` (called from the seed command).
 
 `seed_demo_records` fills one year for the demo units through the services (so the audit log is the one
 the application would write), with the gaps the survey mission found: a cell that skipped the study item
 three months, a cell that missed a month and one that made a month up late, thematic meetings missing in a
 ward, a unit with vague standards never reviewed, and overdue resolution items.
-
-`seed_province_records` writes about 24,000 meeting records a year for every cell under the province root
-with bulk_create, in batches, for load tests and benchmarks.
+(The province's records, in bulk: `ct05.seed.bulk.records`.)
 """
 
 from __future__ import annotations
@@ -500,8 +498,3 @@ def _registers(year: int, end: dt.date, cells: list[Organization], rng: random.R
         )
         n += 1
     return n
-
-
-from ct05.records.demo_bulk import seed_province_records  # noqa: E402
-
-__all__ = ["seed_demo_records", "seed_province_records"]

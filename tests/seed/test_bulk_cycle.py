@@ -8,8 +8,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from ct05.cycle.demo import seed_province_cycle
 from ct05.cycle.models import Commitment, Registration, SimilarPair
+from ct05.seed.bulk.cycle import seed_province_cycle
 
 pytestmark = pytest.mark.django_db
 

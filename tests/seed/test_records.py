@@ -1,12 +1,27 @@
+"""The records of the demo (ct05.seed.demo.records) and of the province (ct05.seed.bulk.records)."""
+
 from __future__ import annotations
 
 import datetime as dt
 import io
 
-from ct05.records.demo import seed_demo_records, seed_province_records
+import pytest
+
+from ct05.orgs.models import Organization
 from ct05.records.models import AgendaItem, Meeting, ResolutionItem
 from ct05.records.selectors.meetings import compliance_roll_up
+from ct05.seed.bulk.records import seed_province_records
+from ct05.seed.demo.records import seed_demo_records
 from tests.conftest import World
+
+
+@pytest.fixture
+def world(world: World) -> World:
+    """The shared `world`, with its units founded in 2016 so that a year of meetings can be recorded."""
+    Organization.objects.all().update(active_from=dt.date(2016, 1, 1))
+    for org in (world.province, world.city, world.ward, world.cell1, world.cell2, world.other_ward, world.other_cell):
+        org.refresh_from_db()
+    return world
 
 
 def test_the_demo_records_say_so_when_the_demo_units_are_missing(db: None) -> None:

@@ -1,6 +1,6 @@
 """`ct05 seed province` and `ct05 seed national`: bulk data for load tests and benchmarks.
 
-Rows are generated as a stream (ct05.seed.layout yields one grassroots unit at a time) and written in
+Rows are generated as a stream (ct05.seed.bulk.layout yields one grassroots unit at a time) and written in
 batches, each in its own transaction, so memory stays flat whatever the number of members. Ids are allocated
 here, above the current maximum, so that a unit's materialized path (parent path + own segment, as
 ct05.orgs.models.path_segment spells it) is known before the row is written and no second pass is needed;
@@ -28,7 +28,7 @@ from django.db import connection, models, transaction
 from ct05.core.audit import record
 from ct05.core.text import fold, name_sort_key
 from ct05.orgs.models import Duty, Member, Organization, OrgKind, Sector, path_segment
-from ct05.seed import layout
+from ct05.seed.bulk import layout, places
 from ct05.seed.people import CellContext, cell_people
 from ct05.seed.pools import PROFILES
 
@@ -241,7 +241,7 @@ class Root:
     code: str
     name: str
     card_prefix: str
-    blocs: list[layout.Bloc]
+    blocs: list[places.Bloc]
     members: int
 
 
@@ -443,7 +443,7 @@ def seed_province(
         code=code,
         name="Tỉnh ủy Điện Biên",
         card_prefix=PROVINCE_CARD_PREFIX,
-        blocs=list(layout.PROVINCE_BLOCS),
+        blocs=list(places.PROVINCE_BLOCS),
         members=members,
     )
     # All or nothing: a province is small enough for one transaction (each batch is a savepoint in it).
@@ -454,17 +454,17 @@ def seed_province(
 def seed_national(*, members: int, batch: int = 20_000, seed: int = SEED, log: Callable[[str], None] = print) -> Stats:
     """34 provinces and cities, `members` members split by their size; streamed batch by batch, each batch
     committed, so memory is bounded for any N (5,600,000 included)."""
-    codes = [NATION_CODE.format(i + 1) for i in range(len(layout.NATION))]
+    codes = [NATION_CODE.format(i + 1) for i in range(len(places.NATION))]
     taken = list(Organization.objects.filter(code__in=codes).values_list("code", flat=True)[:3])
     if taken:
         raise SeedConflict(
             f"Đã có tổ chức mã {', '.join(taken)}: dữ liệu toàn quốc đã được tạo. Dùng cơ sở dữ liệu trống."
         )
-    budgets = layout.split_budget(members, [w for _n, w in layout.NATION])
+    budgets = layout.split_budget(members, [w for _n, w in places.NATION])
     rng = random.Random(seed + 1)
 
     def roots() -> Iterator[Root]:
-        for i, ((name, _w), budget) in enumerate(zip(layout.NATION, budgets, strict=True)):
+        for i, ((name, _w), budget) in enumerate(zip(places.NATION, budgets, strict=True)):
             if budget > 0:
                 yield Root(
                     code=codes[i],

@@ -1,0 +1,349 @@
+"""Clause-level reading of a commitment (issue 16): which part is a checkable deed, which adds nothing.
+
+A commitment is split into clauses (";", new lines, sentences, enumerations "1)", "a)", "- ", and a form
+heading "Về …:" before its colon). Each clause is read for:
+
+- a **deed**: a concrete act from the verb inventory (data/actions.txt, grouped by kind of act), not inside a
+  stock phrase; "không"/"chỉ" + such an act is a deed too (abstinence: "không hút thuốc trong khuôn viên");
+- **measures**: a quantity (digits or number words before a unit, amounts, rates "/tháng"), a time (dates,
+  deadlines, rhythms "mỗi bữa ăn", "cứ 3 ngày", spans "đến cuối đời", "từ lớp 8 đến lớp 12", windows
+  "từ 8h đến 16h"), a threshold ("ít nhất", "không quá", "trên 30 phút");
+- an **anchor**: where, for whom, on which condition ("nơi trang trọng", "cho em …", "khi ra về");
+- **traps**, whose numbers and dates are not targets: well-known numbered sets ("5 điều Bác Hồ dạy",
+  "3 xây, 3 chống"), document numbers ("Chỉ thị số 05-CT/TW"), anniversaries ("kỷ niệm … 22-12"), a role or
+  unit description ("Là giáo viên trường …, tôi …"), a form heading ("Về tư tưởng chính trị");
+- stock phrases (data/weak_phrases.txt), intensifiers ("hơn nữa", "sâu sắc") included.
+
+A clause is concrete when it has a deed and a measure, or a deed with an anchor and no stock phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .lexicon import (
+    ACTION,
+    ANCHOR,
+    CEREMONY,
+    DELIVERABLE,
+    DOC_SUFFIX,
+    DOCUMENT,
+    NUMBER_WORD,
+    SET_HEAD,
+    THRESHOLD,
+    TIME_ANCHOR,
+    TIME_PHRASE,
+    UNIT,
+    VAGUE,
+    WEAK,
+    Lexicon,
+    find,
+)
+from .normalize import _SPECIAL_TABLE, _TOKEN_RE, tokenize
+
+POINTS_DEED = 40
+POINTS_MEASURE = 30
+POINTS_MORE_MEASURES = 10
+POINTS_ANCHOR = 20
+POINTS_LENGTH = 5
+LENGTH_FOR_POINTS = 10  # syllables in the commitment
+PENALTY_PER_WEAK = 10
+PENALTY_WEAK_MAX = 30
+CONCRETE_SCORE = 60
+
+_ROMAN = frozenset({"i", "ii", "iii", "iv"})
+_DIGITS = frozenset("0123456789")
+_CLOCK = frozenset({"h", "giờ", "g", "phút"})
+_NOT_A_SET = frozenset({"dưỡng", "tra", "trị", "hành", "động", "chỉnh", "kiện", "phối", "khiển", "tiết", "lệ"})
+_OBJECT_REACH = 3  # tokens after a verb where its object starts ("hoàn thành 100 % nhiệm vụ")
+_ABSTAIN = frozenset({"không", "chỉ", "tuyệt"})
+
+# Clause boundaries in the original text: ";", new lines, a sentence end, an enumeration marker.
+_SPLIT_RE = re.compile(r"[;\n\r]+|(?<=[^\d\s.])\.\s+(?=\S)|\s(?=(?:\d{1,2}|[a-eđ])\)\s)|\s[-+•]\s(?=[A-ZĐÀ-Ỹ])")
+# Cheap test first: without any of these, a text is one clause.
+_SPLIT_MARKS = (";", "\n", "\r", ". ", ") ", " - ", " + ", " • ")
+_BULLET_RE = re.compile(r"^\s*(?:[-+•*]|\d{1,2}[.)]|[a-eđ]\))\s*")
+_HEADING_RE = re.compile(r"^\s*(?:[IVX]+\.\s*|\d\.\s*)?Về\s[^:;]{1,80}(?::|$)", re.IGNORECASE)
+_ROLE_RE = re.compile(
+    r"^\s*(?:là(?:\s+một)?|với\s+(?:cương\s+vị|tư\s+cách)|trên\s+cương\s+vị)\s[^;]*?,\s*(?=(?:thì\s+)?(?:tôi|bản\s+thân|em)\b)",
+    re.IGNORECASE,
+)
+_ROLE_CLAUSE_RE = re.compile(r"^\s*(?:là(?:\s+một)?|với\s+(?:cương\s+vị|tư\s+cách)|trên\s+cương\s+vị)\s", re.IGNORECASE)
+_HEADING_FIRST = frozenset("vix1234567890")
+_HEADING_MAX_WORDS = 10  # a heading without its colon: short and without a number ("Về đạo đức, lối sống")
+_ROLE_FIRST = frozenset({"là", "vớ", "tr"})
+_RATE_RE = re.compile(r"\d\s*[^\W\d_]*\s*/\s*(?:ngày|tuần|tháng|quý|năm|vụ|người|ca|lần|buổi)\b", re.IGNORECASE)
+# A weak phrase is not read across a comma or colon inside a clause; a number's own dot or comma is not one.
+_PAUSE_RE = re.compile(r"[!?()\[\]\"“”]|[,.:](?!\d)")
+
+
+@dataclass
+class Clause:
+    """One clause of a commitment and what was found in it."""
+
+    text: str
+    start: int  # character offset in the commitment
+    deed: str = ""
+    abstain: bool = False
+    quantity: bool = False
+    time: bool = False
+    threshold: bool = False
+    anchor: bool = False
+    deliverable: bool = False
+    syllables: int = 0
+    item_syllables: int = 0  # of the whole commitment: a long item earns the length points in each clause
+    weak: list[str] = field(default_factory=list)
+    traps: list[str] = field(default_factory=list)  # trap codes: numbered_set, document, ceremony, role, heading
+    trap_phrases: list[str] = field(default_factory=list)
+
+    @property
+    def measures(self) -> int:
+        return int(self.quantity) + int(self.time) + int(self.threshold)
+
+    @cached_property
+    def score(self) -> int:
+        points = 0
+        if self.deed:
+            points += POINTS_DEED
+        if self.measures:
+            points += POINTS_MEASURE + (POINTS_MORE_MEASURES if self.measures > 1 else 0)
+        if self.anchor or self.deliverable:
+            points += POINTS_ANCHOR
+        if max(self.syllables, self.item_syllables) >= LENGTH_FOR_POINTS:
+            points += POINTS_LENGTH
+        points -= min(PENALTY_WEAK_MAX, PENALTY_PER_WEAK * len(self.weak))
+        return max(0, min(100, points))
+
+    @property
+    def concrete(self) -> bool:
+        return bool(self.deed) and self.score >= CONCRETE_SCORE
+
+
+def split_clauses(text: str) -> list[tuple[int, str]]:
+    """(offset, clause text) of the non-empty clauses of ``text``."""
+    if not any(mark in text for mark in _SPLIT_MARKS):
+        stripped = text.strip(" \t.,:")
+        return [(0, text)] if stripped and not _BULLET_RE.match(text) else ([] if not stripped else _split(text))
+    return _split(text)
+
+
+def _split(text: str) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    at = 0
+    for piece in _SPLIT_RE.split(text):
+        start = text.find(piece, at)
+        at = start + len(piece)
+        bullet = _BULLET_RE.match(piece)
+        if bullet:
+            start += bullet.end()
+            piece = piece[bullet.end() :]
+        if piece.strip(" \t.,:"):
+            out.append((start, piece))
+    return out
+
+
+def _pause_starts(text: str) -> set[int]:
+    """Token positions that begin a stretch after a pause (as ``tokenize(text)`` counts tokens)."""
+    starts: set[int] = set()
+    at = 0
+    # Counting tokens needs only the foldings that can join or split tokens (dashes, invisible characters):
+    # lower case and tone placement never change a boundary.
+    for piece in _PAUSE_RE.split(text.translate(_SPECIAL_TABLE))[:-1]:
+        at += len(_TOKEN_RE.findall(piece))
+        starts.add(at)
+    return starts
+
+
+def read_clause(text: str, start: int, lex: Lexicon, tokens: list[str] | None = None) -> Clause:
+    """Read one clause (see the module's docstring); ``tokens`` when the caller has them already."""
+    clause = Clause(text=text, start=start)
+    head = text.lstrip()[:6].lower()
+    heading = _HEADING_RE.match(text) if head[:1] in _HEADING_FIRST else None
+    if heading and not heading.group(0).rstrip().endswith(":"):
+        # "Về thăm 5 gia đình chính sách" is a deed ("về" = go back to), not a heading without its colon.
+        if any(c.isdigit() for c in text) or len(text.split()) > _HEADING_MAX_WORDS:
+            heading = None
+    if heading:
+        clause.traps.append("heading")
+        clause.trap_phrases.append(heading.group(0).strip(" :"))
+        text = text[heading.end() :]
+    role = _ROLE_RE.match(text) if head[:2] in _ROLE_FIRST else None
+    if role:
+        clause.traps.append("role")
+        clause.trap_phrases.append(role.group(0).strip(" ,"))
+        text = text[role.end() :]
+    elif head[:2] in _ROLE_FIRST and _ROLE_CLAUSE_RE.match(text) and "," not in text:
+        clause.traps.append("role")
+        clause.trap_phrases.append(text.strip(" .,"))
+        text = ""
+    if tokens is None or heading or role or not text:
+        tokens = tokenize(text)
+    clause.syllables = len(tokens)
+    if not tokens:
+        return clause
+    matches = find(tokens, lex)
+    if any(m[2] & WEAK and m[1] - m[0] > 1 for m in matches):
+        pauses = _pause_starts(text)
+        matches = [m for m in matches if not (m[2] & WEAK and any(m[0] < b < m[1] for b in pauses))]
+    starts: dict[int, int] = {}
+    ends: dict[int, int] = {}
+    weak_spans: list[tuple[int, int]] = []
+    actions: list[tuple[int, int, tuple[str, ...]]] = []
+    deliverables: list[tuple[int, int]] = []
+    for s, e, cat, phrase in matches:
+        starts[s] = starts.get(s, 0) | cat
+        ends[e] = ends.get(e, 0) | cat
+        if cat & WEAK:
+            weak_spans.append((s, e))
+        if cat & ACTION:
+            actions.append((s, e, phrase))
+        if cat & TIME_PHRASE:
+            clause.time = True
+        if cat & ANCHOR:
+            clause.anchor = True
+        if cat & DELIVERABLE:
+            deliverables.append((s, e))
+        if cat & CEREMONY:
+            clause.traps.append("ceremony")
+            clause.trap_phrases.append(" ".join(phrase))
+    # Weak phrases in text order, without those inside a longer one ("hoàn thành tốt" hides "tốt").
+    for s, e in sorted(weak_spans, key=lambda w: (w[0], w[0] - w[1])):
+        if any(a <= s and e <= b and b - a > e - s for a, b in weak_spans):
+            continue
+        stock = " ".join(tokens[s:e])
+        if stock not in clause.weak:
+            clause.weak.append(stock)
+    vague = [s for s, _, cat, _ in matches if cat & VAGUE]
+    for s, e, phrase in actions:
+        if weak_spans and any(a <= s and e <= b for a, b in weak_spans):
+            continue  # "hoàn thành" inside "hoàn thành tốt" is no deed
+        if vague and any(e <= v <= e + _OBJECT_REACH for v in vague):
+            continue  # "hoàn thành 100% nhiệm vụ được giao": the object leaves nothing to check
+        if s > 0 and tokens[s - 1] in _ABSTAIN:
+            clause.abstain = True
+            clause.deed = f"{tokens[s - 1]} {' '.join(phrase)}"
+        else:
+            clause.deed = " ".join(phrase)
+        break
+    set_ends = {m[0]: m[1] for m in matches if m[2] & SET_HEAD}
+    trap_spans = _read_numbers(clause, tokens, starts, ends, set_ends)
+    # "Kế hoạch số 15-KH/ĐU" names a document: its "kế hoạch" is not a deliverable of the member's.
+    clause.deliverable = any(not any(a <= s < b for a, b in trap_spans) for s, _ in deliverables)
+    if "/" in text and _RATE_RE.search(text):
+        clause.quantity = clause.time = True  # "2.000 đồng/ngày", "1 ngày lương/năm"
+    if "từ" in tokens and "đến" in tokens[tokens.index("từ") + 2 :]:
+        clause.time = True  # a span or a window: "từ lớp 8 đến lớp 12", "từ 7h00 đến 11h30"
+    return clause
+
+
+def _number_at(i: int, tokens: list[str], starts: dict[int, int]) -> int:
+    """End of the number (digits, or number words "hai mươi", "ba trăm") starting at i, or i."""
+    if tokens[i][0] in _DIGITS:
+        return i + 1
+    j = i
+    while j < len(tokens) and starts.get(j, 0) & NUMBER_WORD:
+        j += 1
+    return j
+
+
+def _read_numbers(
+    clause: Clause, tokens: list[str], starts: dict[int, int], ends: dict[int, int], set_ends: dict[int, int]
+) -> list[tuple[int, int]]:
+    """Mark quantities, times and thresholds; return the token spans of the traps found."""
+    spans: list[tuple[int, int]] = []
+    ceremony = "ceremony" in clause.traps
+    n = len(tokens)
+    doc_until = -1  # a date right after a document number belongs to the document
+    after_end = -1
+    positions = [i for i, tok in enumerate(tokens) if tok[0] in _DIGITS]
+    words = [i for i, cat in starts.items() if cat & NUMBER_WORD]
+    if words:
+        positions = sorted(positions + words)
+    for i in positions:
+        if i < after_end:
+            continue
+        tok = tokens[i]
+        end = _number_at(i, tokens, starts)
+        after_end = end
+        digit = tok[0] in _DIGITS
+        nxt = tokens[end] if end < n else ""
+        after = starts.get(end, 0)
+        before = ends.get(i, 0) | (ends.get(i - 1, 0) if i > 0 and tokens[i - 1] == "số" else 0)
+        if before & DOCUMENT or after & DOC_SUFFIX:
+            spans.append(_trap(clause, "document", tokens, max(0, i - 3), min(n, end + 2)))
+            doc_until = end + 4
+        elif after & SET_HEAD and _small(tok) and not (end + 1 < n and tokens[end + 1] in _NOT_A_SET):
+            spans.append(_trap(clause, "numbered_set", tokens, i, set_ends.get(end, end + 1)))
+        elif ceremony or (digit and i <= doc_until):
+            pass  # "kỷ niệm 95 năm … 3-2"; "Chỉ thị 05 ngày 15/5/2016"
+        elif digit and ("/" in tok or (len(tok) == 4 and tok.startswith("20") and tok.isdecimal())):
+            clause.time = True  # a date or a year
+        elif digit and nxt in _CLOCK:
+            clause.time = True  # "16h30", "7 giờ"
+        elif ends.get(i, 0) & TIME_ANCHOR:
+            clause.time = True  # "tháng 9", "trong 3 ngày", "quý 2"
+        elif after & UNIT:
+            clause.quantity = True  # "15 hộ", "hai buổi", "một nắm gạo"
+        elif digit and i > 0 and not after & ACTION:
+            clause.quantity = True  # a bare measure ("đạt 8 điểm"); "2) tổ chức" is a list number
+        if (ends.get(i, 0) & THRESHOLD or after & THRESHOLD) and not clause.traps[-1:] == ["numbered_set"]:
+            clause.threshold = True
+    if not clause.time and not _ROMAN.isdisjoint(tokens):
+        for i, tok in enumerate(tokens):
+            if tok in _ROMAN and ends.get(i, 0) & TIME_ANCHOR:
+                clause.time = True  # "quý II", "học kỳ II"
+    return spans
+
+
+def _small(tok: str) -> bool:
+    """A count a set is named by ("5 điều", "hai không"), not a date or an amount."""
+    return tok[0] not in _DIGITS or (tok.isdecimal() and int(tok) <= 20)
+
+
+def _trap(clause: Clause, code: str, tokens: list[str], start: int, end: int) -> tuple[int, int]:
+    clause.traps.append(code)
+    clause.trap_phrases.append(" ".join(tokens[start:end]))
+    return start, end
+
+
+_AND_RE = re.compile(r",?\s+và\s+")
+
+
+def _predicates(start: int, piece: str, lex: Lexicon) -> list[tuple[int, str]]:
+    """Split a clause at "và" when what follows starts a new predicate ("treo ảnh Bác … và giữ gìn …")."""
+    out: list[tuple[int, str]] = []
+    at = 0
+    for m in _AND_RE.finditer(piece):
+        following = tokenize(piece[m.end() : m.end() + 40])
+        if not following:
+            continue
+        entry = lex.index.get(following[0])
+        if entry is None:
+            continue
+        cat, phrases = entry
+        cats = cat  # categories of the entries starting here
+        for p, c in phrases:
+            if tuple(following[: len(p)]) == p:
+                cats |= c
+        if cats & (ACTION | WEAK) and m.start() > at:
+            out.append((start + at, piece[at : m.start()]))
+            at = m.end()
+    out.append((start + at, piece[at:]))
+    return out
+
+
+def read(text: str, lex: Lexicon, tokens: list[str] | None = None) -> list[Clause]:
+    """The clauses of a commitment, each read; ``tokens``: ``tokenize(text)`` if the caller has it."""
+    pieces = split_clauses(text)
+    if len(pieces) == 1 and pieces[0][1] == text and " và " not in text:
+        return [read_clause(text, 0, lex, tokens)]
+    out: list[Clause] = []
+    for start, piece in pieces:
+        parts = _predicates(start, piece, lex) if " và " in piece else [(start, piece)]
+        out.extend(read_clause(p, s, lex) for s, p in parts)
+    total = len(tokens) if tokens is not None else sum(c.syllables for c in out)
+    for c in out:
+        c.item_syllables = total
+    return out
