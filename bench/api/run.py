@@ -40,6 +40,7 @@ def main() -> None:
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--pg-url", default="postgres://postgres@127.0.0.1:5432")
     parser.add_argument("--pages", type=int, default=200)
+    parser.add_argument("--skip-roster", action="store_true", help="only the pages")
     parser.add_argument("--keep", action="store_true", help="leave the scratch database in place")
     args = parser.parse_args()
     name = f"ct05_api_bench_{os.getpid()}"
@@ -52,7 +53,7 @@ def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ct05.settings")
     django.setup()
     try:
-        run(args.db, args.pages)
+        run(args.db, args.pages, roster=not args.skip_roster)
     finally:
         from django.db import connections
 
@@ -72,7 +73,7 @@ def _stats(times: list[float]) -> str:
     return f"n={len(ms)} p50={statistics.median(ms):.1f} ms p95={p95:.1f} ms max={ms[-1]:.1f} ms"
 
 
-def run(db: str, pages: int) -> None:
+def run(db: str, pages: int, *, roster: bool = True) -> None:
     from django.conf import settings
     from django.core.management import call_command
     from django.db import connection
@@ -128,6 +129,11 @@ def run(db: str, pages: int) -> None:
     print(f"  page of 100 members, province admin walking by cursor: {_stats(walk)}; load {_load()}")
     sub = [timed_get(c_officer, "/api/v1/members", {"limit": 100, "org": ward.code})[0] for _ in range(pages)]
     print(f"  page of 100 members, ward officer, org={ward.code}: {_stats(sub)}; load {_load()}")
+    if roster:
+        _roster(c_admin, timed_get)
+
+
+def _roster(c_admin: Any, timed_get: Any) -> None:
 
     start = time.perf_counter()
     rows: list[dict[str, Any]] = []
