@@ -1,6 +1,14 @@
-"""/api/…: the operations, /api/openapi.json and the docs page /api/docs (URL namespace "api")."""
+"""/api/…: the operations, /api/openapi.json, the docs page /api/docs, and the user's token page
+/api/tokens/ (URL namespace "api")."""
 
+from django.urls import path
+
+from ct05.api import views_tokens
 from ct05.api.main import api
 
-urlpatterns = api.urls[0]
 app_name = "api"
+urlpatterns = [
+    *api.urls[0],
+    path("tokens/", views_tokens.token_page, name="tokens"),
+    path("tokens/<int:pk>/revoke", views_tokens.token_revoke_view, name="token_revoke"),
+]
