@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from django.http import HttpRequest, HttpResponse
 from ninja import Path, Query, Router
 
+from ct05.accounts.reads import personal_data_read
 from ct05.api import render
 from ct05.api.pagination import DEFAULT_LIMIT, MAX_LIMIT, changed_since, org_filter, page
 from ct05.api.schemas import (
@@ -72,15 +73,26 @@ def member_list_api(
     status: Annotated[str, Query("", pattern="^(|active|transferred)$")] = "",
 ) -> dict[str, Any]:
     """Đảng viên trong phạm vi (đảng viên thường chỉ thấy chính mình), kèm nhiệm vụ đang được phân công."""
-    qs = member_list(user=request.user, org=org_filter(request.user, org), status=status)
+    root = org_filter(request.user, org)
+    qs = member_list(user=request.user, org=root, status=status)
     if updated_since is not None:
         qs = changed_since(qs, updated_since, ("orgs.duty", "duties"))
-    return page(qs, cursor=cursor, limit=limit, render=render.members)
+    result = page(qs, cursor=cursor, limit=limit, render=render.members)
+    if result["items"]:  # issue 12: reads of personal data are logged, a page of the list as an export
+        personal_data_read(
+            reader=request.user,
+            what="member.export",
+            organization_id=root.pk if root else None,
+            count=len(result["items"]),
+        )
+    return result
 
 
 @router.get("members/{id}", response={200: MemberOut, **READ_RESPONSES}, tags=["Đảng viên"])
 def member_get_api(request: HttpRequest, id: Id) -> dict[str, Any]:
-    return render.member(member_get(user=request.user, pk=id))
+    member = member_get(user=request.user, pk=id)
+    personal_data_read(reader=request.user, what="member.page", member_id=member.pk)  # issue 12
+    return render.member(member)
 
 
 @router.get("registrations", response={200: RegistrationPage, **READ_RESPONSES}, tags=["Đăng ký làm theo"])
@@ -112,7 +124,8 @@ def registration_list_api(
 def registration_get_api(request: HttpRequest, id: Id, response: HttpResponse) -> dict[str, Any]:
     """Một bản đăng ký, với các bản giống nhau đã được xác minh của từng nội dung (tên người và đơn vị chỉ hiện
     khi người gọi được xem bản kia). Tiêu đề `ETag` dùng cho `If-Match` khi sửa."""
-    registration_get(user=request.user, pk=id)  # 404 outside the scope, as on the pages
+    visible = registration_get(user=request.user, pk=id)  # 404 outside the scope, as on the pages
+    personal_data_read(reader=request.user, what="registration.page", member_id=visible.member_id)  # issue 12
     reg = render.registration_qs(Registration.objects.filter(pk=id)).get()
     response["ETag"] = render.etag(reg)
     return render.registration(reg, user=request.user, with_copies=True)

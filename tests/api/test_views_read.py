@@ -100,3 +100,16 @@ def test_a_bad_cursor_is_a_problem_not_an_error(world: World, api_for) -> None:
     r = api_for(world.admin).get("/api/v1/members", cursor="@@@")
     assert r.status_code == 400
     assert r.json()["status"] == 400
+
+
+def test_reads_of_personal_data_through_the_api_are_logged_as_on_the_pages(world: World, api_for) -> None:
+    from ct05.accounts.models import PersonalDataRead
+
+    client = api_for(world.secretary)
+    client.get(f"/api/v1/members/{world.m1.pk}")
+    client.get("/api/v1/members", org="MT1")
+    reads = {(r.what, r.member_id, r.organization_id, r.count) for r in PersonalDataRead.objects.all()}
+    assert reads == {("member.page", world.m1.pk, None, 1), ("member.export", None, world.cell1.pk, 1)}
+    # One's own data is not somebody opening it.
+    api_for(world.member1).get(f"/api/v1/members/{world.m1.pk}")
+    assert PersonalDataRead.objects.count() == 2
