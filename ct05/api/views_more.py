@@ -27,8 +27,7 @@ from ct05.api.views_read import Cursor, Limit, OrgCode, Since, Year, router
 from ct05.cycle.selectors.registrations import current_year
 from ct05.cycle.selectors.year import indicator_list
 from ct05.records.models import ResolutionItem, StandardItem, UnitStandard
-from ct05.records.selectors._common import ListFilters
-from ct05.records.selectors.meetings import meeting_list, resolution_item_list
+from ct05.records.selectors.meetings import ListFilters, meeting_list, resolution_item_list  # the lists' filters
 from ct05.records.selectors.standards import standard_units
 from ct05.supervision.access import mission_q
 from ct05.supervision.models import Finding, Mission
