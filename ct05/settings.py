@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "template_partials",
     "django_tasks",
     "django_tasks_db",
+    "ninja",  # its docs page then loads Swagger UI from its own static files, not from a CDN (ct05/api)
     "ct05.core",
     "ct05.orgs",
     "ct05.access",
@@ -56,6 +57,7 @@ INSTALLED_APPS = [
     "ct05.supervision",
     "ct05.dashboard",
     "ct05.seed",
+    "ct05.api",
     "ct05.ops",
 ]
 
