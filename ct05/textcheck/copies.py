@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -64,7 +65,7 @@ COPIES_VERSION = f"copies-idf-v1+{NORMALIZER_VERSION}+n{''.join(map(str, NGRAMS)
 _POS_SALT = np.uint64(0x9E3779B97F4A7C15)
 
 
-def _sorted_unique(x: npt.NDArray[np.int64] | U64) -> npt.NDArray[np.int64] | U64:
+def _sorted_unique(x: npt.NDArray[Any]) -> npt.NDArray[Any]:
     # Sorting by hand: numpy 2's hash-based np.unique is several times slower on these integer keys.
     x = np.sort(x)
     if x.size:
@@ -173,7 +174,8 @@ def _pairs_sharing(reg: I64, fid: I64, weight: F64, nreg: int) -> tuple[U64, F64
     first = np.ones(code.size, np.bool_)
     first[1:] = code[1:] != code[:-1]
     run = np.cumsum(first) - 1
-    return code[first], np.bincount(run, weights=np.concatenate(sums)[order], minlength=int(first.sum()))
+    summed: F64 = np.bincount(run, weights=np.concatenate(sums)[order], minlength=int(first.sum())).astype(np.float64)
+    return code[first], summed
 
 
 @dataclass
@@ -231,7 +233,7 @@ def _prepare(
     weight = np.log(max(nreg, WEIGHT_MIN_N) / np.maximum(df, 1)).astype(np.float64)
     rare = df[reg_fid] <= RARE_MAX_DF
     reg_of, reg_fid = reg_of[rare], reg_fid[rare]
-    total = np.bincount(reg_of, weights=weight[reg_fid], minlength=nreg)
+    total = np.bincount(reg_of, weights=weight[reg_fid], minlength=nreg).astype(np.float64)
     return _Prepared(nreg, weight, total, reg_fid, reg_of, df)
 
 
