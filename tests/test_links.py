@@ -9,14 +9,14 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.test import Client, TestCase
 
-from ct05.seed.demo import demo_logins
+from ct05.seed.demo.tree import demo_logins
 from tests.links import walk
 
 
 class DemoLinksTests(TestCase):
     @classmethod
     def setUpTestData(cls) -> None:
-        call_command("seed", "demo", stdout=StringIO())
+        call_command("seed", "demo", "--allow-demo-password", stdout=StringIO())  # DEBUG is off in tests
 
     def _walk(self, username: str) -> None:
         client = Client(raise_request_exception=True)

@@ -50,6 +50,7 @@ def main() -> None:
         subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", name], check=True)
         os.environ["DATABASE_URL"] = f"{args.pg_url}/{name}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ct05.settings")
+    os.environ.setdefault("SECRET_KEY", os.urandom(40).hex())  # DEBUG is off here: a real key is required
     django.setup()
     try:
         run(args.year)
@@ -70,9 +71,9 @@ def run(year: int) -> None:
     from django.core.management import call_command
     from django.db import connection
 
-    from ct05.cycle.demo import seed_province_cycle
     from ct05.cycle.models import Commitment, CommitmentBand, SimilarPair
     from ct05.cycle.services.analysis import analyze
+    from ct05.seed.bulk.cycle import seed_province_cycle
 
     t0 = time.perf_counter()
     call_command("migrate", verbosity=0)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ct05.seed.names import person_name, pick_ethnicity
-from ct05.seed.pools import CELL_COMMITTEE, CELL_DEPUTY, CELL_SECRETARY, Post, Profile
+from ct05.seed.pools.posts import CELL_COMMITTEE, CELL_DEPUTY, CELL_SECRETARY, Post, Profile
 
 _DAY = dt.timedelta(days=1)
 

@@ -6,8 +6,8 @@ from typing import Any
 from django.core.management import call_command
 
 from ct05.core.models import BackgroundJob
-from ct05.cycle.demo import seed_demo_cycle
 from ct05.cycle.models import CellIndicator, CommitmentBand, Registration, SimilarPair
+from ct05.seed.demo.cycle import seed_demo_cycle
 from tests.conftest import World, make_member
 from tests.cycle.helpers import COPIED, GENERIC, YEAR, registration, topic
 
@@ -63,8 +63,8 @@ def test_the_demo_cycle_puts_registrations_in_several_states(world: World) -> No
 
 
 def test_the_demo_history_closes_last_year_with_results_ratings_and_verdicts(world: World) -> None:
-    from ct05.cycle.demo import seed_demo_cycle_history
     from ct05.cycle.models import Commitment
+    from ct05.seed.demo.cycle import seed_demo_cycle_history
 
     for i in range(30):
         make_member(world.cell1, f"Lò Văn Cũ {i}", f"DC{i:04d}")

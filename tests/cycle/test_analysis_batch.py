@@ -98,7 +98,7 @@ def test_the_analysis_stores_the_same_results_with_worker_processes(
 
 
 def test_the_minhash_prefilter_drops_hopeless_candidates_and_no_pair() -> None:
-    from ct05.cycle.demo import _edit, _specific
+    from ct05.seed.commitments import edited_copy, specific_text
     from ct05.textcheck.minhash import MinHashParams
     from ct05.textcheck.pairs import ShingleFilter
 
@@ -106,10 +106,10 @@ def test_the_minhash_prefilter_drops_hopeless_candidates_and_no_pair() -> None:
     texts: list[str] = []
     for i in range(3000):
         if texts and rng.random() < 0.1:
-            texts.append(_edit(rng, rng.choice(texts)))
+            texts.append(edited_copy(rng, rng.choice(texts)))
         else:
             duty = rng.choice(("trực bộ phận một cửa", "phụ trách công tác dân số", "dạy lớp 5A"))
-            texts.append(_specific(rng, 2026, duty, f"tổ dân phố {i % 40}"))
+            texts.append(specific_text(rng, 2026, duty, f"tổ dân phố {i % 40}"))
     distinct = list(dict.fromkeys(texts))
     drop = ShingleFilter.build(template_texts=[], corpus=distinct)
     params = MinHashParams(drop_digest=drop.digest)

@@ -6,7 +6,8 @@ import datetime as dt
 import random
 import unicodedata
 
-from ct05.seed import layout, names
+from ct05.seed import names
+from ct05.seed.bulk import layout, places
 from ct05.seed.people import CellContext, cell_people, cell_roles
 from ct05.seed.pools import PROFILES
 
@@ -56,7 +57,7 @@ def test_a_cell_of_nine_or_more_elects_a_cell_committee() -> None:
 
 
 def test_split_budget_adds_up_exactly() -> None:
-    assert sum(layout.split_budget(5_600_000, [w for _n, w in layout.NATION])) == 5_600_000
+    assert sum(layout.split_budget(5_600_000, [w for _n, w in places.NATION])) == 5_600_000
     assert layout.split_budget(10, [1, 1, 1]) in ([4, 3, 3], [3, 4, 3], [3, 3, 4])
 
 

@@ -9,13 +9,13 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.test import TestCase
+from django.test import TestCase, override_settings
 
 from ct05.access.models import Role, RoleAssignment
 from ct05.access.resolver import member_q, org_scope
 from ct05.core.models import AuditEvent
 from ct05.orgs.models import Duty, Member, MemberTransfer, Organization, OrgEvent, path_segment
-from ct05.seed import demo
+from ct05.seed.demo import tree as demo
 from tests.conftest import World
 
 ARTICLE_UNITS = {
@@ -29,6 +29,7 @@ ARTICLE_UNITS = {
 }
 
 
+@override_settings(DEBUG=True)  # `seed demo` refuses with DEBUG off (tests/seed/conftest.py)
 class SeedDemoTests(TestCase):
     output: str
 

@@ -11,8 +11,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from docx import Document
 
-from ct05.seed import demo as tree_demo
-from ct05.supervision.demo import ARTICLE_DECISION, seed_demo_supervision
+from ct05.seed.demo import tree as tree_demo
+from ct05.seed.demo.supervision import ARTICLE_DECISION, seed_demo_supervision
 from ct05.supervision.models import Conclusion, Finding, Mission, MissionUnit, RemediationTask
 from ct05.supervision.services import findings as fsvc
 from tests.conftest import World

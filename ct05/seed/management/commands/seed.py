@@ -1,36 +1,44 @@
 """`ct05 seed demo [--if-empty]`, `ct05 seed province`, `ct05 seed national --members N`.
 
-demo: the article's units with ~300 members and five logins (see ct05/seed/demo.py); `make run` calls it
-with --if-empty and relies on the logins table it prints. province and national: bulk data for load and
-benchmarks (ct05/seed/bulk.py), written in batches with bounded memory.
+demo: the article's units with ~300 members and five logins (ct05/seed/demo/), `make run` calls it with
+--if-empty and relies on the logins table it prints. province and national: bulk data for load and
+benchmarks (ct05/seed/bulk/), written in batches with bounded memory.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.utils.module_loading import import_string
 
 from ct05.orgs.models import Organization
-from ct05.seed import bulk, demo
+from ct05.seed.bulk import cycle as bulk_cycle
+from ct05.seed.bulk import records as bulk_records
+from ct05.seed.bulk import tree as bulk
+from ct05.seed.demo import cycle as demo_cycle
+from ct05.seed.demo import records as demo_records
+from ct05.seed.demo import tree as demo
+from ct05.seed.demo.supervision import seed_demo_supervision
+from ct05.seed.rollups import seed_demo_dashboard
 
-# What each domain app adds to the demo and to the province, in order, with the years it fills: the
+Step = Callable[..., None]
+
+# What is added to the demo and to the province after the tree, in order, with the years it fills: the
 # routine records for last year too (so the dashboards have a year to compare with); the demo's members also
 # get last year's registrations, closed (the "tự soi, tự sửa" panel and the year-on-year figures read them);
 # the province's registrations are for this year only.
-DEMO_STEPS = [
-    ("ct05.records.demo.seed_demo_records", (-1, 0)),
-    ("ct05.cycle.demo.seed_demo_cycle_history", (-1,)),
-    ("ct05.cycle.demo.seed_demo_cycle", (0,)),
+DEMO_STEPS: list[tuple[Step, tuple[int, ...]]] = [
+    (demo_records.seed_demo_records, (-1, 0)),
+    (demo_cycle.seed_demo_cycle_history, (-1,)),
+    (demo_cycle.seed_demo_cycle, (0,)),
 ]
-PROVINCE_STEPS = [
-    ("ct05.records.demo.seed_province_records", (-1, 0)),
-    ("ct05.cycle.demo.seed_province_cycle", (0,)),
+PROVINCE_STEPS: list[tuple[Step, tuple[int, ...]]] = [
+    (bulk_records.seed_province_records, (-1, 0)),
+    (bulk_cycle.seed_province_cycle, (0,)),
 ]
-# After the steps (bulk writes bypass the signals that keep the dashboard's rollups fresh).
-ROLLUP_STEP = "ct05.dashboard.demo.seed_demo_dashboard"
 
 
 class Command(BaseCommand):
@@ -48,6 +56,11 @@ class Command(BaseCommand):
             "--tree-only",
             action="store_true",
             help="Chỉ tạo cây tổ chức, đảng viên và tài khoản (không tạo sổ sách, đăng ký).",
+        )
+        p_demo.add_argument(
+            "--allow-demo-password",
+            action="store_true",
+            help="Cho phép chạy khi DEBUG tắt (các tài khoản demo dùng chung một mật khẩu đã công bố).",
         )
         p_prov = sub.add_parser("province", help="Một tỉnh: ~50.000 đảng viên, ~600 tổ chức cơ sở đảng, ~2.000 chi bộ.")
         p_prov.add_argument(
@@ -69,6 +82,13 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         which = options["which"]
         if which == "demo":
+            if not settings.DEBUG and not options["allow_demo_password"]:
+                # The demo logins share a published password: on a production site they would be a way in.
+                raise CommandError(
+                    "DEBUG đang tắt (máy chủ thật?): dữ liệu demo tạo các tài khoản dùng chung "
+                    "một mật khẩu đã công bố. Chỉ chạy trên máy phát triển (DEBUG=true), "
+                    "hoặc thêm --allow-demo-password nếu thật sự muốn."
+                )
             self._demo(if_empty=options["if_empty"], tree_only=options["tree_only"])
             return
         if options["members"] < 1 or options["batch"] < 100:
@@ -94,12 +114,11 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(stats.summary()))
         if which == "province" and not options["tree_only"]:
             self._steps(PROVINCE_STEPS)
-            import_string(ROLLUP_STEP)(stdout=self.stdout)
+            seed_demo_dashboard(stdout=self.stdout)
 
-    def _steps(self, steps: list[tuple[str, tuple[int, ...]]]) -> None:
+    def _steps(self, steps: list[tuple[Step, tuple[int, ...]]]) -> None:
         this_year = dt.date.today().year
-        for path, years in steps:
-            step = import_string(path)
+        for step, years in steps:
             for offset in years:
                 step(year=this_year + offset, stdout=self.stdout)
 
@@ -126,10 +145,8 @@ class Command(BaseCommand):
         if not tree_only:
             self._steps(DEMO_STEPS)
             # Once, after the records and registrations: the missions read the gaps those steps created.
-            from ct05.supervision.demo import seed_demo_supervision
-
             seed_demo_supervision(stdout=self.stdout)
-            import_string(ROLLUP_STEP)(stdout=self.stdout)
+            seed_demo_dashboard(stdout=self.stdout)
         self._print_logins()
 
     def _print_logins(self) -> None:
