@@ -1,5 +1,5 @@
 """A realistic province for the copy check (issue 16, item 6): cells whose members share a place, posts, duties,
-a plan and the directive's wording, written with the seed's commitment writer (ct05.cycle.demo).
+a plan and the directive's wording, written with the seed's commitment writer (ct05.seed.commitments).
 
     python -m bench.textcheck.cells [REGISTRATIONS] [--old]   # --old: also time find_item_copies (slow)
 
@@ -26,7 +26,7 @@ import django
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ct05.settings")
 django.setup()
 
-from ct05.cycle.demo import GENERIC, _edit, _specific  # noqa: E402  (the seed's writer needs Django set up)
+from ct05.seed.commitments import GENERIC, edited_copy, specific_text  # noqa: E402  (needs Django set up)
 from ct05.seed.pools import PROFILES  # noqa: E402
 from ct05.textcheck.copies import find_copies, registration_similarities  # noqa: E402
 
@@ -69,7 +69,7 @@ def build(
         place = rng.choice(
             [f"tổ dân phố {rng.randint(1, 30)}", f"bản {rng.choice(VILLAGE_SYL)} {rng.choice(VILLAGE_SYL)}"]
         )
-        plan = [_specific(rng, YEAR, None, place) for _ in range(2)]
+        plan = [specific_text(rng, YEAR, None, place) for _ in range(2)]
         colleagues: list[tuple[str, int]] = []
         for _ in range(rng.randint(10, 60)):
             if len(regs) >= n_regs:
@@ -86,7 +86,7 @@ def build(
                 if len(items) > 3 and rng.random() < 0.3:
                     items.pop()
                 if rng.random() < 0.3:
-                    items.append(_specific(rng, YEAR, None, place))
+                    items.append(specific_text(rng, YEAR, None, place))
                 if rng.random() < 0.5:
                     items.append(f"{rng.choice(SIGNATURES)}: {_name(rng)}")
                 regs.append(items)
@@ -102,11 +102,11 @@ def build(
                     items.append(rng.choice(GENERIC))
                 elif roll < 0.36 and colleagues:
                     text, source = rng.choice(colleagues)
-                    items.append(_edit(rng, text))
+                    items.append(edited_copy(rng, text))
                     borrowed[(source, me)] = borrowed.get((source, me), 0) + 1
                 else:
                     duty = rng.choice(duties) if duties and rng.random() < 0.65 else None
-                    text = _specific(rng, YEAR, duty, place)
+                    text = specific_text(rng, YEAR, duty, place)
                     colleagues.append((text, me))
                     del colleagues[:-10]
                     items.append(text)
