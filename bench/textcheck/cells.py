@@ -24,6 +24,7 @@ from itertools import combinations
 import django
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ct05.settings")
+os.environ.setdefault("SECRET_KEY", os.urandom(40).hex())  # DEBUG is off here: a real key is required
 django.setup()
 
 from ct05.seed.commitments import GENERIC, edited_copy, specific_text  # noqa: E402  (needs Django set up)
