@@ -29,14 +29,16 @@ UNIT_SCOPE = {
 PEOPLE_SCOPE = UNIT_SCOPE
 # Missions (and their findings) issued by the province: its supervisors only.
 MISSION_SCOPE = {"admin": {"MT1", "TT5"}, "supervisor": {"MT1", "TT5"}}
-# Remediation tasks: the units' own scope, or supervising the mission's issuing body.
+# Remediation tasks: the units' offices, or supervising the mission's issuing body (not plain members).
 TASK_SCOPE = {
     "admin": {"MT1", "TT5"},
     "supervisor": {"MT1", "TT5"},
     "officer": {"MT1"},
     "secretary": {"MT1"},
-    "member1": {"MT1"},
 }
+
+# Warnings and indicators: not for plain members (the visibility policy, ct05/access/policy.py).
+OFFICE_SCOPE = {k: v for k, v in UNIT_SCOPE.items() if not k.startswith("member")}
 
 CODE_KEY = {
     "members": "cell_code",
@@ -55,8 +57,8 @@ EXPECTED = {
     "meetings": UNIT_SCOPE,
     "resolution-items": UNIT_SCOPE,
     "standards": UNIT_SCOPE,
-    "warnings": UNIT_SCOPE,
-    "indicators": UNIT_SCOPE,
+    "warnings": OFFICE_SCOPE,
+    "indicators": OFFICE_SCOPE,
     "findings": MISSION_SCOPE,
     "remediation-tasks": TASK_SCOPE,
 }
