@@ -135,8 +135,10 @@ class Person:
               if (w <= 360) return null;
               const out = [...document.querySelectorAll('body *')]
                 .filter(e => e.getBoundingClientRect().right > 361 && getComputedStyle(e).position !== 'fixed')
+                .filter(e => { for (let a = e.parentElement; a && a !== document.body; a = a.parentElement)
+                                 if (getComputedStyle(a).overflowX !== 'visible') return false; return true; })
                 .filter(e => ![...e.children].some(c => c.getBoundingClientRect().right > 361))
-                .slice(0, 3).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '')
+                .slice(0, 3).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '') + ' «' + e.textContent.trim().slice(0, 30) + '»'
                                    + ' ' + Math.round(e.getBoundingClientRect().right) + 'px');
               return w + 'px wide: ' + out.join(', ');
             }"""
