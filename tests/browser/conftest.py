@@ -177,3 +177,16 @@ def people(browser: Browser, live_server: Any) -> Iterator[Callable[[], Person]]
     yield open_one
     for context in contexts:
         context.close()
+
+
+def tab_to(page: Page, name: str, *, limit: int = 80) -> None:
+    """Press Tab (only the keyboard) until the focused control is named `name`: its text or its label."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            """() => { const e = document.activeElement; if (!e) return '';
+                       const l = e.labels && e.labels[0]; return ((l ? l.textContent : e.textContent) || '').trim(); }"""
+        )
+        if focused.startswith(name):
+            return
+    raise AssertionError(f"{name!r} cannot be reached with the Tab key ({limit} presses)")
