@@ -68,10 +68,12 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
         terminalreporter.write_line(bar, red=True, bold=True)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def browser() -> Iterator[Browser]:
-    # Playwright's sync API keeps an asyncio loop in this thread; Django would then refuse the ORM calls the
-    # tests (and pytest-django's flush) make between browser steps. Nothing here is async: a false alarm.
+    # One Playwright per test, stopped before pytest-django flushes the database: while Playwright's sync API
+    # runs, its asyncio loop is the thread's running loop, so Django (through asgiref's context-local storage)
+    # hands out other connection objects and refuses ORM calls as "async". Nothing here is async: the check is a
+    # false alarm during the test, and with Playwright gone the teardown finds its own connection again.
     before = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     try:
@@ -138,8 +140,9 @@ class Person:
                 .filter(e => { for (let a = e.parentElement; a && a !== document.body; a = a.parentElement)
                                  if (getComputedStyle(a).overflowX !== 'visible') return false; return true; })
                 .filter(e => ![...e.children].some(c => c.getBoundingClientRect().right > 361))
-                .slice(0, 3).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '') + ' «' + e.textContent.trim().slice(0, 30) + '»'
-                                   + ' ' + Math.round(e.getBoundingClientRect().right) + 'px');
+                .slice(0, 3).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '')
+                                   + ' «' + e.textContent.trim().slice(0, 30) + '» '
+                                   + Math.round(e.getBoundingClientRect().right) + 'px');
               return w + 'px wide: ' + out.join(', ');
             }"""
         )
@@ -185,7 +188,8 @@ def tab_to(page: Page, name: str, *, limit: int = 80) -> None:
         page.keyboard.press("Tab")
         focused = page.evaluate(
             """() => { const e = document.activeElement; if (!e) return '';
-                       const l = e.labels && e.labels[0]; return ((l ? l.textContent : e.textContent) || '').trim(); }"""
+                       const l = e.labels && e.labels[0];
+                       return ((l ? l.textContent : e.textContent) || '').trim(); }"""
         )
         if focused.startswith(name):
             return
