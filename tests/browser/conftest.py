@@ -150,7 +150,7 @@ class Person:
             self.problems.append(f"{where}: at 360 px the page is {wide}")
         page.set_viewport_size(size)
 
-    def shot(self, name: str, *, phone: bool = False) -> None:
+    def shot(self, name: str, *, phone: bool = False, at: str | None = None) -> None:
         """A screenshot for the user guides, written only when CT05_SCREENSHOTS=1 (a normal run writes no file)."""
         if os.environ.get("CT05_SCREENSHOTS") != "1":
             return
@@ -158,6 +158,9 @@ class Person:
         size = self.page.viewport_size or DESKTOP
         if phone:
             self.page.set_viewport_size(PHONE)
+        if at:
+            self.page.locator(at).first.scroll_into_view_if_needed()
+            self.page.evaluate("window.scrollBy(0, -8)")
         self.page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=False)
         self.page.set_viewport_size(size)
 
