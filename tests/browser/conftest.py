@@ -50,13 +50,22 @@ def _missing() -> str | None:
     return None
 
 
+def _is_browser_test(item: pytest.Item) -> bool:
+    return "tests/browser/" in str(item.fspath).replace(os.sep, "/")
+
+
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # The journeys run last: a transactional test leaves the database flushed behind it (serialized_rollback puts
+    # the migrations' rows back only at the start of the next such test), which other transactional tests,
+    # ordered after the plain ones by pytest-django, do not expect.
+    items.sort(key=_is_browser_test)
     reason = _missing()
     if reason is None:
         return
     _why_skipped.append(reason)
     for item in items:
-        if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
+        if _is_browser_test(item):
             item.add_marker(pytest.mark.skip(reason=f"BROWSER TESTS SKIPPED: {reason}"))
 
 
