@@ -24,19 +24,21 @@ chromium:
 	  || echo "*** could not install Debian's chromium: the browser tests will be SKIPPED ***" >&2
 
 ct05/locale/en/LC_MESSAGES/django.mo: ct05/locale/en/LC_MESSAGES/django.po $(BIN)/ct05
-	cd ct05 && ../$(BIN)/ct05 compilemessages --ignore=.venv >/dev/null
+	cd ct05 && DEBUG=true ../$(BIN)/ct05 compilemessages --ignore=.venv >/dev/null
 
 install: $(BIN)/ct05 node_modules/htmx.org/dist/htmx.min.js node_modules/axe-core/axe.min.js ct05/locale/en/LC_MESSAGES/django.mo
 
 # Migrate, seed the demo units once (when the database is empty), start the worker and serve.
+# DEBUG=true: a development machine (the development key and the demo's shared password are allowed).
+run: export DEBUG=true
 run: install
 	mkdir -p var
 	$(BIN)/ct05 migrate --no-input
 	$(BIN)/ct05 seed demo --if-empty
 	$(BIN)/ct05 warnings --schedule
 	@trap 'kill 0' INT TERM EXIT; \
-	DEBUG=true $(BIN)/ct05 db_worker & \
-	DEBUG=true $(BIN)/ct05 runserver $(HOST)
+	$(BIN)/ct05 db_worker & \
+	$(BIN)/ct05 runserver $(HOST)
 
 worker: install
 	$(BIN)/ct05 db_worker
@@ -47,7 +49,7 @@ test: install chromium
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/ct05 makemigrations --check --dry-run
+	DEBUG=true $(BIN)/ct05 makemigrations --check --dry-run
 
 bench: install
 	$(BIN)/python bench/run_all.py

@@ -66,11 +66,11 @@ def dashboard() -> bool:
         QUICK_DB.parent.mkdir(parents=True, exist_ok=True)
         partial = QUICK_DB.with_suffix(".tmp")  # a half-made database is never mistaken for a ready one
         partial.unlink(missing_ok=True)
-        ok = run(
-            "dashboard: scratch database",
-            [CT05, "migrate", "--no-input"],
-            {"DATABASE_URL": f"sqlite:///{partial}"},
-        ) and run("dashboard: demo data", [CT05, "seed", "demo"], {"DATABASE_URL": f"sqlite:///{partial}"})
+        # DEBUG=true: a scratch database on this machine (`seed demo` refuses without it, issue 12)
+        scratch = {"DATABASE_URL": f"sqlite:///{partial}", "DEBUG": "true"}
+        ok = run("dashboard: scratch database", [CT05, "migrate", "--no-input"], scratch) and run(
+            "dashboard: demo data", [CT05, "seed", "demo"], scratch
+        )
         if not ok:
             return False
         partial.rename(QUICK_DB)

@@ -34,6 +34,7 @@ SERVICES_PEER = """
 import datetime as dt, os, random, sys, time
 import django
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ct05.settings")
+os.environ.setdefault("SECRET_KEY", os.urandom(40).hex())  # DEBUG is off here: a real key is required
 django.setup()
 from ct05.orgs.models import OrgKind
 from ct05.orgs.services.structure import duty_add, member_create, organization_create
@@ -97,6 +98,7 @@ def run(args: list[str], env: dict[str, str], *, echo: bool = True) -> tuple[flo
 def env_for(url: str) -> dict[str, str]:
     env = dict(os.environ, DATABASE_URL=url, DJANGO_SETTINGS_MODULE="ct05.settings")
     env.pop("DEBUG", None)
+    env.setdefault("SECRET_KEY", os.urandom(40).hex())  # DEBUG off needs a real key
     return env
 
 

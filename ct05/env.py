@@ -97,3 +97,34 @@ def parse_database_url(url: str) -> dict[str, object]:
             "CONN_HEALTH_CHECKS": True,
         }
     raise ConfigError(f"DATABASE_URL: unsupported scheme {parsed.scheme!r} (use sqlite:/// or postgres://)")
+
+
+# The key in the repository: fine on a developer's machine, a forgery kit anywhere else (issue 12).
+DEV_SECRET_KEY = "dev-only-insecure-key-change-me-in-production-0123456789abcdefghijklmnop"
+SECRET_KEY_MIN_LENGTH = 50
+
+
+def production_secret_key(*, debug: bool) -> str:
+    """SECRET_KEY from the environment; with DEBUG off, unset, empty, short or the development key is an error.
+
+    Settings load before translations, so the message is in Vietnamese and English at once.
+    """
+    value = os.environ.get("SECRET_KEY", "")
+    SETTINGS["SECRET_KEY"] = Setting(
+        "SECRET_KEY", "", "Secret used to sign sessions and tokens; 50+ random characters, required when DEBUG is off."
+    )
+    if debug:
+        return value or DEV_SECRET_KEY
+    if not value.strip():
+        problem = "chưa được đặt / is not set"
+    elif value == DEV_SECRET_KEY:
+        problem = "là khóa phát triển có trong mã nguồn / is the development key from the repository"
+    elif len(value) < SECRET_KEY_MIN_LENGTH:
+        problem = f"quá ngắn ({len(value)} ký tự) / is too short ({len(value)} characters)"
+    else:
+        return value
+    raise ConfigError(
+        f"SECRET_KEY {problem}. Khi DEBUG tắt, CT05 cần một SECRET_KEY ngẫu nhiên từ {SECRET_KEY_MIN_LENGTH} ký tự "
+        f"trở lên (tạo bằng: python -c 'import secrets; print(secrets.token_urlsafe(50))'). "
+        f"With DEBUG off, CT05 needs a random SECRET_KEY of at least {SECRET_KEY_MIN_LENGTH} characters."
+    )

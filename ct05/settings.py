@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from ct05.env import env_bool, env_int, env_list, env_str, parse_database_url
+from ct05.env import ConfigError, env_bool, env_int, env_list, env_str, parse_database_url, production_secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("CT05_VAR_DIR", str(BASE_DIR / "var"), "Folder for the SQLite file, uploads and exports."))
 
 DEBUG = env_bool("DEBUG", False, "Development mode: detailed error pages. Never in production.")
-SECRET_KEY = env_str(
-    "SECRET_KEY",
-    "dev-only-insecure-key-change-me-in-production-0123456789abcdefghijklmnop",
-    "Secret used to sign sessions and tokens. Required in production (50+ random characters).",
-)
+SECRET_KEY = production_secret_key(debug=DEBUG)  # refuses to start without a real key when DEBUG is off
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"], "Comma-separated host names the site answers to.")
 CSRF_TRUSTED_ORIGINS = env_list(
     "CSRF_TRUSTED_ORIGINS", [], "Comma-separated origins (https://ct05.example.vn) behind a proxy."
@@ -37,27 +34,34 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "ct05.accounts.apps.AdminConfig",  # django.contrib.admin with a site for superusers only
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "template_partials",
     "django_tasks",
     "django_tasks_db",
     "ct05.core",
     "ct05.orgs",
     "ct05.access",
+    "ct05.accounts",
     "ct05.cycle",
     "ct05.records",
     "ct05.supervision",
     "ct05.dashboard",
     "ct05.seed",
+    "ct05.ops",
 ]
 
 MIDDLEWARE = [
+    "ct05.ops.requestid.RequestIdMiddleware",  # first: every later log line carries the request id
+    "ct05.ops.metrics.MetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -65,8 +69,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "ct05.accounts.middleware.AccountMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
 ROOT_URLCONF = "ct05.urls"
@@ -118,9 +125,33 @@ TASKS = {
 }
 
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "ct05.accounts.passwords.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "ct05.accounts.passwords.CharacterMixValidator"},
 ]
+# Sign-in (issue 12, item 4; ct05/accounts): lockout per account and per address (django-axes), session
+# timeouts, the admin's address. A locked account opens again after the cool-off, or at once when an
+# administrator deletes its row under "Axes › Access attempts" in the admin (or runs `ct05 axes_reset_username`).
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, "Wrong passwords in a row before an account or address locks.")
+AXES_COOLOFF_TIME = dt.timedelta(
+    minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15, "Minutes a locked account or address waits before trying again.")
+)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one reaching the limit locks
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "ct05.accounts.views.locked_out"
+AXES_CLIENT_IP_CALLABLE = "ct05.accounts.middleware.client_ip"
+AXES_VERBOSE = False
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30, "Minutes without a request after which one is signed out.")
+SESSION_ABSOLUTE_HOURS = env_int("SESSION_ABSOLUTE_HOURS", 12, "Hours after sign-in until one must sign in again.")
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_HOURS * 3600
+TWO_FACTOR_REQUIRED = env_bool(
+    "TWO_FACTOR_REQUIRED", not DEBUG, "TOTP second factor for province roles, supervisors and superusers."
+)
+OTP_TOTP_ISSUER = "CT05"
+ADMIN_URL = env_str("ADMIN_URL", "admin/", "Path of the admin site (superusers only), e.g. a hard-to-guess one.")
 LOGIN_URL = "core:login"
 LOGIN_REDIRECT_URL = "dashboard:start"
 LOGOUT_REDIRECT_URL = "core:login"
@@ -168,9 +199,23 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "", "SMTP password.")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False, "SMTP with STARTTLS.")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "ct05@localhost", "Sender address of notifications.")
 
+LOG_FORMAT = env_str("LOG_FORMAT", "text", "Log lines as `text` or as one JSON object per line (`json`).")
+if LOG_FORMAT not in {"text", "json"}:
+    raise ConfigError(f"LOG_FORMAT={LOG_FORMAT!r}: use text or json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "ct05.ops.requestid.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "ct05.ops.requestid.JsonFormatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO", "Logging level.")},
 }
+
+# /metrics (ct05/ops/metrics.py): answered only to this bearer token or to these peer addresses; else 404.
+METRICS_TOKEN = env_str("METRICS_TOKEN", "", "Bearer token that may read /metrics.")
+METRICS_ALLOWED_IPS = env_list("METRICS_ALLOWED_IPS", [], "Addresses or networks that may read /metrics.")
+# Read by prometheus_client itself; declared here so that it is documented with the others.
+env_str("PROMETHEUS_MULTIPROC_DIR", "", "Folder for gunicorn workers' shared metrics (emptied at each start).")

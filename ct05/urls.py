@@ -1,13 +1,16 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
     path("", include("ct05.core.urls")),
+    path("", include("ct05.ops.urls")),
+    path("", include("ct05.accounts.urls")),
     path("", include("ct05.orgs.urls")),
     path("", include("ct05.cycle.urls")),
     path("", include("ct05.records.urls")),
     path("", include("ct05.supervision.urls")),
     path("", include("ct05.dashboard.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),  # configurable (ADMIN_URL), superusers only
 ]

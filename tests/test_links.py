@@ -16,7 +16,7 @@ from tests.links import walk
 class DemoLinksTests(TestCase):
     @classmethod
     def setUpTestData(cls) -> None:
-        call_command("seed", "demo", stdout=StringIO())
+        call_command("seed", "demo", "--allow-demo-password", stdout=StringIO())  # DEBUG is off in tests
 
     def _walk(self, username: str) -> None:
         client = Client(raise_request_exception=True)

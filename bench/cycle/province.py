@@ -50,6 +50,7 @@ def main() -> None:
         subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", name], check=True)
         os.environ["DATABASE_URL"] = f"{args.pg_url}/{name}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ct05.settings")
+    os.environ.setdefault("SECRET_KEY", os.urandom(40).hex())  # DEBUG is off here: a real key is required
     django.setup()
     try:
         run(args.year)

@@ -79,6 +79,7 @@ def main() -> None:
 
 def run(args: argparse.Namespace) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ct05.settings")
+    os.environ.setdefault("SECRET_KEY", os.urandom(40).hex())  # DEBUG is off here: a real key is required
     django.setup()
     print("before:", _uptime(), flush=True)
     from django.core.management import call_command

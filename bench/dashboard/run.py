@@ -13,7 +13,6 @@ Requests go through Django's test Client (the full middleware stack, templates, 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import statistics
 import sys
@@ -22,6 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ct05.settings")
+os.environ.setdefault("SECRET_KEY", os.urandom(40).hex())  # DEBUG is off here: a real key is required
 
 import django  # noqa: E402
 
@@ -31,8 +31,8 @@ from django.contrib.auth.models import User  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.urls import reverse  # noqa: E402
-from django.utils import timezone  # noqa: E402
 
+from ct05.core import clock  # noqa: E402
 from ct05.dashboard.figures import add_into  # noqa: E402
 from ct05.dashboard.reports.period import parse_period  # noqa: E402
 from ct05.dashboard.reports.render import render_annex_xlsx, render_report_docx  # noqa: E402
@@ -55,7 +55,7 @@ def line(name: str, samples: list[float]) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--org", default="", help="code of the unit (default: the whole nation, every root)")
-    ap.add_argument("--year", type=int, default=timezone.localdate().year)
+    ap.add_argument("--year", type=int, default=clock.today().year)
     ap.add_argument("--requests", type=int, default=300)
     ap.add_argument("--peer-runs", type=int, default=3)
     ap.add_argument(
@@ -102,7 +102,7 @@ def main() -> None:
     peer = []
     for _ in range(args.peer_runs):
         t = time.perf_counter()
-        own = own_figures(year=args.year, units=units, today=timezone.localdate())
+        own = own_figures(year=args.year, units=units, today=clock.today())
         total: dict[str, object] = {}
         for f in own.values():
             add_into(total, f)
@@ -116,11 +116,11 @@ def main() -> None:
     if args.report:
         target = org or Organization.objects.filter(parent__isnull=True).order_by("path").first()
         assert target is not None
-        period = parse_period(str(args.year), today=timezone.localdate())
+        period = parse_period(str(args.year), today=clock.today())
         t = time.perf_counter()
         ctx = report_context(user=user, org=target, period=period)
         t1 = time.perf_counter()
-        docx = render_report_docx(ctx, day=dt.date.today())
+        docx = render_report_docx(ctx, day=clock.today())
         t2 = time.perf_counter()
         xlsx = render_annex_xlsx(ctx)
         t3 = time.perf_counter()

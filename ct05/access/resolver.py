@@ -13,6 +13,7 @@ from typing import Any, Literal
 from django.db.models import Q
 
 from ct05.access.models import Role, RoleAssignment
+from ct05.core import clock
 from ct05.orgs.models import Organization
 
 Action = Literal["view", "manage"]
@@ -94,7 +95,7 @@ def _cached_scope(user: object, roles: frozenset[Any] | None, day: dt.date) -> S
 def roles_of(user: object, day: dt.date | None = None) -> list[RoleAssignment]:
     if not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
         return []
-    return _assignments(user, day or dt.date.today())
+    return _assignments(user, day or clock.today())
 
 
 def org_scope(user: object, action: Action = "view", *, day: dt.date | None = None) -> Scope:
@@ -104,7 +105,7 @@ def org_scope(user: object, action: Action = "view", *, day: dt.date | None = No
     if getattr(user, "is_superuser", False):
         return Scope(everything=True)
     roles = None if action == "view" else MANAGE_ROLES
-    return _cached_scope(user, roles, day or dt.date.today())
+    return _cached_scope(user, roles, day or clock.today())
 
 
 def member_q(user: object, action: Action = "view", *, day: dt.date | None = None) -> Q:
@@ -114,7 +115,7 @@ def member_q(user: object, action: Action = "view", *, day: dt.date | None = Non
     if getattr(user, "is_superuser", False):
         return Q()
     allowed = MANAGE_ROLES if action == "manage" else MEMBER_VIEW_ROLES
-    q = _cached_scope(user, allowed, day or dt.date.today()).q("cell__")
+    q = _cached_scope(user, allowed, day or clock.today()).q("cell__")
     if action == "view":
         q |= Q(user=user)
     return q

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ct05.access.models import Role, RoleAssignment
+from ct05.accounts.models import AccountFlags
 from ct05.core.audit import record, snapshot
 from ct05.core.text import clean
 from ct05.orgs.models import Organization
@@ -65,8 +66,17 @@ def role_revoke(*, actor: Any, assignment: RoleAssignment) -> None:
 
 @transaction.atomic
 def user_create(
-    *, actor: Any, username: str, password: str, full_name: str = "", email: str = "", is_active: bool = True
+    *,
+    actor: Any,
+    username: str,
+    password: str,
+    full_name: str = "",
+    email: str = "",
+    is_active: bool = True,
+    must_change_password: bool = False,
 ) -> User:
+    """A new account. `must_change_password`: someone else chose the password (an import, a secretary),
+    so its owner must set their own at first sign-in (ct05/accounts/middleware.py)."""
     if User.objects.filter(username=username).exists():
         raise ValidationError({"username": _("Tên đăng nhập “%(u)s” đã có.") % {"u": username}})
     # Django shows first_name + " " + last_name: for a Vietnamese name that is family and middle names, then
@@ -77,5 +87,12 @@ def user_create(
     )
     user.set_password(password)
     user.save()
-    record(actor=actor, action="user.create", target=user, after={"username": username, "is_active": is_active})
+    if must_change_password:
+        AccountFlags.objects.create(user=user, must_change_password=True)
+    record(
+        actor=actor,
+        action="user.create",
+        target=user,
+        after={"username": username, "is_active": is_active, "must_change_password": must_change_password},
+    )
     return user

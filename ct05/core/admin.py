@@ -28,17 +28,30 @@ class AuditedAdmin(admin.ModelAdmin):
             record(actor=request.user, action="admin.delete", target=obj, before=snapshot(obj))
             super().delete_model(request, obj)
 
+    def delete_queryset(self, request: HttpRequest, queryset: models.QuerySet[Any]) -> None:
+        # The "delete selected" bulk action comes here, not through delete_model: one event per object.
+        with transaction.atomic():
+            for obj in queryset:
+                record(actor=request.user, action="admin.delete", target=obj, before=snapshot(obj))
+            super().delete_queryset(request, queryset)
+
 
 @admin.register(AuditEvent)
 class AuditEventAdmin(admin.ModelAdmin):
-    list_display = ["at", "actor", "action", "target_type", "target_id"]
+    """Read only: no add, no change, no delete (nor the bulk delete action); the database refuses them too."""
+
+    list_display = ["at", "actor_name", "action", "target_type", "target_id"]
     list_filter = ["action", "target_type"]
+    search_fields = ["actor_name", "target_id"]
     readonly_fields = [f.name for f in AuditEvent._meta.fields]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
     def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False
 
 

@@ -41,8 +41,10 @@ def record(
     after: dict[str, Any] | None = None,
     note: str = "",
 ) -> AuditEvent:
+    person = actor if getattr(actor, "is_authenticated", False) else None
     return AuditEvent.objects.create(
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        actor=person,
+        actor_name=actor_name(person) if person is not None else "",
         action=action,
         target_type=target._meta.label_lower,
         target_id=str(target.pk),
@@ -51,6 +53,12 @@ def record(
         after=after,
         note=note[:500],
     )
+
+
+def actor_name(user: Any) -> str:
+    """ "Full name (username)", or the username alone: kept on the event after the account is gone."""
+    full = user.get_full_name().strip() if hasattr(user, "get_full_name") else ""
+    return f"{full} ({user.username})" if full and full != user.username else str(user.username)
 
 
 ACTION_LABELS = {

@@ -6,12 +6,18 @@ from django.utils.translation import gettext_lazy as _
 
 
 class AuditEvent(models.Model):
-    """One write, as the service that made it saw it: who, when, what, the values before and after."""
+    """One write, as the service that made it saw it: who, when, what, the values before and after.
+
+    Append-only in the database itself (ct05/core/append_only.py): UPDATE and DELETE are refused, except the
+    one UPDATE that deleting an account makes (actor set to NULL); `actor_name` keeps who it was.
+    """
 
     at = models.DateTimeField(_("thời điểm"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Written with the event and never changed: who acted, still readable after the account is deleted.
+    actor_name = models.CharField(_("người thực hiện"), max_length=300, blank=True)
     action = models.CharField(_("thao tác"), max_length=64)
     target_type = models.CharField(max_length=64)
     target_id = models.CharField(max_length=64)
@@ -26,6 +32,11 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%d/%m/%Y %H:%M} {self.action} {self.target_type}#{self.target_id}"
+
+    @property
+    def actor_label(self) -> str:
+        """Who acted, as written at the time ("—" for the system: a command, a seed, a background task)."""
+        return self.actor_name or "—"
 
 
 class BackgroundJob(models.Model):

@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path, reverse_lazy
+from django.urls import path
 
+from ct05.accounts.views import PasswordChangeView
 from ct05.core import views
 from ct05.core.forms import LoginForm
 
@@ -14,13 +15,7 @@ urlpatterns = [
         name="login",
     ),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
-    path(
-        "doi-mat-khau/",
-        auth_views.PasswordChangeView.as_view(
-            template_name="core/password_change.html", success_url=reverse_lazy("core:password_change_done")
-        ),
-        name="password_change",
-    ),
+    path("doi-mat-khau/", PasswordChangeView.as_view(), name="password_change"),
     path(
         "doi-mat-khau/xong/",
         auth_views.PasswordChangeDoneView.as_view(template_name="core/password_change_done.html"),

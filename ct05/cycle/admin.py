@@ -21,4 +21,4 @@ class CycleYearAdmin(AuditedAdmin):
 
 @admin.register(RatingLevel)
 class RatingLevelAdmin(AuditedAdmin):
-    list_display = ["rank", "code", "name", "active_from", "active_to"]
+    list_display = ["rank", "code", "name", "effective_from", "effective_to"]

@@ -22,16 +22,13 @@ from typing import Any, TypeVar
 import numpy as np
 import numpy.typing as npt
 
+from ct05.textcheck.assess import assess
 from ct05.textcheck.minhash import MinHashParams, band_key_matrix
 from ct05.textcheck.pairs import ShingleFilter, fingerprints
 
 # Below this many distinct inputs, starting worker processes costs more than it saves.
 PARALLEL_MIN = 20_000
 CHUNK = 5_000
-UNAVAILABLE_REASONS = json.dumps(
-    [{"code": "engine_unavailable", "message": "Chưa kiểm tra được nội dung (bộ kiểm tra chưa sẵn sàng)."}],
-    ensure_ascii=False,
-)
 
 # (text, duty or None, index of the template texts in the list given to the workers)
 JudgeItem = tuple[str, str | None, int]
@@ -61,11 +58,7 @@ def _init(templates: Sequence[tuple[str, ...]], drop: ShingleFilter, params: Min
 
 
 def judge_chunk(items: Sequence[JudgeItem]) -> list[Judged]:
-    """The engine's `assess` of each item; a missing engine leaves the verdict empty (as `quality.judge`)."""
-    try:
-        from ct05.textcheck.assess import assess
-    except ImportError:
-        return [(0, "", UNAVAILABLE_REASONS) for _ in items]
+    """The engine's `assess` of each item (as `quality.judge`)."""
     templates: list[tuple[str, ...]] = _state["templates"]  # type: ignore[assignment]
     out: list[Judged] = []
     for text, duty, tmpl in items:

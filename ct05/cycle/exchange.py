@@ -21,6 +21,7 @@ from openpyxl.styles import Font
 
 from ct05.access.resolver import member_q
 from ct05.core.text import clean, escape_cell, fold
+from ct05.core.xlsx_guard import SpreadsheetRejected, XlsxLimits, xlsx_check
 from ct05.cycle.models import CellIndicator, Registration, Standard144
 from ct05.cycle.services.registrations import (
     CommitmentInput,
@@ -253,6 +254,10 @@ def _read_rows(data: bytes) -> list[tuple[int, list[Any]]]:
         )
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise ImportRejected([ImportError_(None, "", _("Tệp không phải bảng tính .xlsx (hãy dùng tệp mẫu)."))])
+    try:  # before openpyxl: declared dimensions, rows, columns, zip bombs, XML entities (issue 12)
+        xlsx_check(io.BytesIO(data), limits=XlsxLimits(max_rows=MAX_ROWS + 1, max_columns=64))
+    except SpreadsheetRejected as exc:
+        raise ImportRejected([ImportError_(None, "", exc.message)]) from None
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:

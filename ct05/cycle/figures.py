@@ -4,11 +4,13 @@ aggregate with these, so "registered", "copied" or "with a deadline" cannot mean
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Collection
 from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
-from ct05.cycle.models import CheckIn, Commitment, Registration
+from ct05.cycle.models import CheckIn, Commitment, RatingLevel, Registration
 
 SELF_ASSESSED = ["self_assessed", "assessed", "locked"]
 
@@ -42,3 +44,19 @@ def commitment_counts() -> dict[str, Any]:
         "linked": Count("id", filter=Q(duty__isnull=False)),
         "with_deadline": Count("id", filter=Q(deadline__isnull=False) | ~Q(milestones="")),
     }
+
+
+def rating_names(*, today: dt.date | None = None, used: Collection[str] = ()) -> list[tuple[str, str]]:
+    """(code, name) of the rating levels, best first, one name per code (its latest version). With `today`,
+    only the levels in force that day and the codes in `used` (figures of a year whose levels were renamed
+    since keep their names)."""
+    names: dict[str, str] = {}
+    rows = RatingLevel.objects.order_by("rank", "-effective_from").values_list(
+        "code", "name", "effective_from", "effective_to"
+    )
+    for code, name, start, end in rows:
+        if code in names:
+            continue
+        if today is None or code in used or (start <= today and (end is None or end >= today)):
+            names[code] = name
+    return list(names.items())

@@ -147,9 +147,7 @@ class AssessForm(forms.Form):
         import datetime as dt
 
         day = dt.date(year, 12, 31)
-        self.fields["rating"].queryset = RatingLevel.objects.filter(active_from__lte=day).exclude(  # type: ignore[attr-defined]
-            active_to__lt=day
-        )
+        self.fields["rating"].queryset = RatingLevel.objects.in_effect(day)  # type: ignore[attr-defined]
 
 
 class ImportForm(forms.Form):

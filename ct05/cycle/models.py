@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from ct05.core.rules import EffectiveDated
 from ct05.orgs.models import Duty, Member, Organization
 
 # Longest accepted text of one commitment field: a real commitment is a few sentences; 20,000 characters
@@ -93,17 +94,17 @@ class Topic(models.Model):
         return self.title
 
 
-class RatingLevel(models.Model):
+class RatingLevel(EffectiveDated):
     """One of the four year-end rating levels; names are data with effective dates."""
 
     code = models.SlugField(_("mã"), max_length=32)
     name = models.CharField(_("tên mức"), max_length=120)
     rank = models.PositiveSmallIntegerField(_("thứ tự"), help_text=_("1 = cao nhất"))
-    active_from = models.DateField(_("hiệu lực từ"), default=dt.date(2016, 1, 1))
-    active_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
+    # The levels of Chỉ thị 05 (2016) until an admin dates a new version.
+    effective_from = models.DateField(_("hiệu lực từ"), default=dt.date(2016, 1, 1))
 
     class Meta:
-        ordering = ["rank", "-active_from"]
+        ordering = ["rank", "-effective_from"]
         verbose_name = _("mức xếp loại")
 
     def __str__(self) -> str:

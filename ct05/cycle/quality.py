@@ -21,20 +21,13 @@ from django.db.models import Q
 
 from ct05.cycle.models import Commitment, CommitmentBand, QualityBaseline, Topic
 from ct05.orgs.models import Organization
+from ct05.textcheck import ENGINE_VERSION as TEXTCHECK_VERSION
+from ct05.textcheck.assess import assess
 from ct05.textcheck.minhash import Fingerprint, MinHashParams
-from ct05.textcheck.normalize import NORMALIZER_VERSION
 from ct05.textcheck.pairs import DEFAULT_THRESHOLD, ShingleFilter, fingerprint, overlap_spans, verify
 
-
-def _engine_version() -> str:
-    try:
-        from ct05.textcheck import ENGINE_VERSION as version  # type: ignore[attr-defined]
-    except ImportError:  # an engine without a version still records the normalizer's
-        version = "textcheck"
-    return (version if NORMALIZER_VERSION in version else f"{version}+{NORMALIZER_VERSION}")[:40]
-
-
-ENGINE_VERSION = _engine_version()
+# Stored with every verdict; the engine's version names its normalizer's and its lexicon's.
+ENGINE_VERSION = TEXTCHECK_VERSION[:40]
 MAX_MATCHES = 5
 MAX_CANDIDATES = 500
 # A text left with fewer kept two-syllable phrases than this (after dropping topic text and stock phrases)
@@ -128,20 +121,8 @@ class Judgement:
     reasons: list[dict[str, str]]
 
 
-UNAVAILABLE = Judgement(
-    score=0,
-    verdict="",
-    reasons=[{"code": "engine_unavailable", "message": "Chưa kiểm tra được nội dung (bộ kiểm tra chưa sẵn sàng)."}],
-)
-
-
 def judge(text: str, *, duty: str | None, templates: Iterable[str]) -> Judgement:
-    """The engine's `assess`; a missing engine leaves the verdict empty (shown as "not checked") rather than
-    stopping registrations: the background analysis fills it in later."""
-    try:
-        from ct05.textcheck.assess import assess
-    except ImportError:
-        return UNAVAILABLE
+    """The engine's `assess`, as the registration stores it."""
     result = assess(text, duty=duty or None, template_texts=tuple(templates))
     reasons = [{"code": str(r.code), "message": str(r.message)} for r in result.reasons]
     return Judgement(score=int(result.score), verdict=str(result.verdict), reasons=reasons)

@@ -11,6 +11,7 @@ from django_tasks import task
 from ct05.core.jobs import JobRun, job_run
 from ct05.cycle.services.analysis import analyze
 from ct05.cycle.services.reminders import reminders_run
+from ct05.dashboard.stale import rollup_after_analysis
 from ct05.orgs.models import Organization
 
 ANALYZE_KIND = "cycle.analyze"
@@ -34,6 +35,7 @@ def _analysis(run: JobRun) -> dict[str, Any]:
         run.save(done=done, total=total, result={"phase": phase})
 
     summary = analyze(year=int(run.job.params["year"]), org=org, progress=progress)
+    rollup_after_analysis(year=int(run.job.params["year"]), org_id=org.pk if org else None)
     lines = [
         _("Đã phân tích %(n)s nội dung đăng ký năm %(y)s.") % {"n": summary["commitments"], "y": summary["year"]},
         _("Cụ thể: %(s)s; chung chung: %(g)s.")

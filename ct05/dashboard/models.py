@@ -33,8 +33,8 @@ class Rollup(models.Model):
 
 class StaleUnit(models.Model):
     """A unit whose own figures of a year changed since its rollup was computed: written on commit of any
-    write to the records behind the figures (signals), consumed by the refresh task, which recomputes
-    the unit and its ancestors."""
+    write to the records behind the figures (the write services call ct05/dashboard/stale.py), consumed
+    by the refresh task, which recomputes the unit and its ancestors."""
 
     organization_id = models.BigIntegerField()
     year = models.PositiveSmallIntegerField()

@@ -4,7 +4,6 @@ except the names of the rating levels."""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,6 +11,8 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from ct05.core.clock import today
+from ct05.cycle.figures import rating_names
 from ct05.dashboard import svg
 from ct05.dashboard.figures import pct, series
 from ct05.dashboard.indicators import BY_CODE, HEADLINE, Indicator
@@ -121,18 +122,7 @@ def comparison_chart(data: DashboardData, code: str, year: int) -> SafeString:
 
 def rating_parts(fig: dict[str, Any]) -> list[tuple[str, int]]:
     ratings: dict[str, int] = dict(fig.get("ratings") or {})
-    names: list[tuple[str, str]] = []
-    try:
-        from ct05.cycle.models import RatingLevel
-
-        today = dt.date.today()
-        for code, name, start, end in RatingLevel.objects.order_by("rank", "-active_from").values_list(
-            "code", "name", "active_from", "active_to"
-        ):
-            if code not in dict(names) and (start <= today and (end is None or end >= today) or code in ratings):
-                names.append((code, name))
-    except ImportError:  # pragma: no cover - cycle app absent
-        pass
+    names = rating_names(today=today(), used=ratings)
     known = dict(names)
     parts = [(name, ratings.get(code, 0)) for code, name in names]
     parts += [(code, n) for code, n in ratings.items() if code not in known]

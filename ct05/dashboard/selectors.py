@@ -8,11 +8,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ct05.access.resolver import Scope, org_scope
+from ct05.core import clock
 from ct05.dashboard.figures import Figures, add_into
 from ct05.dashboard.indicators import DEFAULT_RISK_WEIGHTS, risk_score
 from ct05.dashboard.models import RiskWeight, Rollup, StaleUnit
@@ -88,8 +87,8 @@ def dashboard_data(*, user: Any, org_id: int | None, year: int) -> DashboardData
         full = covers_subtree(scope, org)
         kids: list[Organization] = (
             list(
-                Organization.objects.filter(scope.q(), parent=org)
-                .filter(Q(active_to__isnull=True) | Q(active_to__gte=dt.date(year, 1, 1)))
+                Organization.objects.not_closed_on(dt.date(year, 1, 1))
+                .filter(scope.q(), parent=org)
                 .select_related("kind")
                 .order_by("kind__level", "name")
             )
@@ -147,5 +146,5 @@ def _stale(tops: list[Organization], year: int) -> bool:
 
 
 def years_available() -> list[int]:
-    this = timezone.localdate().year
+    this = clock.today().year
     return list(range(this, this - 6, -1))

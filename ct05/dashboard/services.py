@@ -4,7 +4,7 @@
   figures from grouped queries (ct05/dashboard/sources.py), then totals from the deepest units upwards,
   then the ancestors of the subtree's root. What `ct05 rollup` and the nightly task run.
 - `stale_mark(pairs)`: a write changed the own figures of these units for these years (called on
-  commit by the signal handlers of ct05/dashboard/signals.py).
+  commit through `ct05.dashboard.stale.rollup_mark_stale`, which the write services call).
 - `stale_refresh()`: recompute the units marked stale and their ancestors only: a few queries filtered
   by id and a few dozen rows read, whatever the size of the tree.
 """
@@ -20,6 +20,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from ct05.core import clock
 from ct05.dashboard.figures import Figures, add_into
 from ct05.dashboard.models import Rollup, StaleUnit
 from ct05.dashboard.sources import Units, own_figures
@@ -39,7 +40,7 @@ def rollup_compute(*, year: int, org: Organization | None = None, log: Log | Non
     say = log or (lambda line: None)
     t0 = time.perf_counter()
     started = timezone.now()
-    today = timezone.localdate()
+    today = clock.today()
     units = Units(prefix=org.path) if org is not None else Units()
     tree = list(Organization.objects.filter(units.q()).values_list("pk", "parent_id", "depth").order_by())
     t1 = time.perf_counter()
@@ -99,7 +100,7 @@ def _refresh_ancestors(*, year: int, ids: Iterable[int], now: dt.datetime, fresh
     rows = dict(Organization.objects.filter(pk__in=list(ids)).values_list("pk", "depth"))
     if not rows:
         return
-    today = timezone.localdate()
+    today = clock.today()
     stored = {r.organization_id: r for r in Rollup.objects.filter(year=year, organization_id__in=list(rows))}
     missing = [pk for pk in rows if pk not in stored]
     own_missing = own_figures(year=year, units=Units(ids=tuple(missing)), today=today) if missing else {}
@@ -136,7 +137,7 @@ def stale_refresh(*, limit: int = 2_000) -> int:
     them and their ancestors. Returns how many units were refreshed. Safe to run concurrently: each run
     claims its markers by deleting them inside its transaction."""
     done = 0
-    today = timezone.localdate()
+    today = clock.today()
     while True:
         with transaction.atomic():
             claimed = list(StaleUnit.objects.order_by("pk").values_list("pk", "organization_id", "year")[:limit])

@@ -1,7 +1,7 @@
 """The own figures of units for a year, read from the records of the other apps with grouped queries
 (one per kind of record, never one per unit), so that a whole province, or the nation, is a few dozen
-queries. Supervision records (issue 6) are read through `ct05.dashboard.sources_supervision`, which
-copes with that app not being there yet.
+queries. What the cycle's and the supervision's figures count is defined in their apps
+(`ct05.cycle.figures`, `ct05.supervision.figures`) and read here by name.
 
 Snapshot figures (members, overdue items, open tasks, standards reviewed) are as of `today` for the
 current year and as of 31 December for a past year where the records allow it.
@@ -16,8 +16,22 @@ from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Q
 
+from ct05.cycle import figures as cycle_figures
+from ct05.cycle.models import Commitment, Registration
 from ct05.dashboard.figures import Figures, bump
 from ct05.orgs.models import Member, Organization
+from ct05.records.figures import REGISTERS
+from ct05.records.models import (
+    AgendaItem,
+    Meeting,
+    MeetingKind,
+    ResolutionItem,
+    UnitStandard,
+)
+from ct05.records.quality import GOOD_VERDICTS
+from ct05.records.selectors.meetings import STUDY_CODE
+from ct05.records.selectors.standards import review_deadline
+from ct05.supervision import figures as supervision_figures
 
 
 @dataclass(frozen=True)
@@ -75,9 +89,7 @@ def own_figures(*, year: int, units: Units, today: dt.date) -> dict[int, Figures
     _standards(fig, units, w)
     _registers(fig, units, w)
     _cycle(fig, units, w)
-    from ct05.dashboard import sources_supervision
-
-    sources_supervision.collect(fig, units, w)
+    _supervision(fig, units, w)
     return out
 
 
@@ -102,9 +114,7 @@ def _members(out: dict[int, Figures], fig: Any, units: Units) -> None:
 def _cells(fig: Any, units: Units, w: Window) -> None:
     """Each cell active during the year counts 1 in "cells", and in each month and quarter it was active
     (and that has started): the denominators of the meeting indicators."""
-    cells = Organization.objects.filter(units.q(), kind__is_cell=True, active_from__lte=w.end).filter(
-        Q(active_to__isnull=True) | Q(active_to__gte=w.start)
-    )
+    cells = Organization.objects.active_between(w.start, w.end).filter(units.q(), kind__is_cell=True)
     for pk, start, end in cells.values_list("pk", "active_from", "active_to").iterator(chunk_size=20_000):
         f = fig(pk)
         bump(f, "cells")
@@ -122,8 +132,6 @@ def _cells(fig: Any, units: Units, w: Window) -> None:
 
 
 def _meetings(fig: Any, units: Units, w: Window) -> None:
-    from ct05.records.models import AgendaItem, Meeting, MeetingKind
-    from ct05.records.selectors.meetings import STUDY_CODE
 
     study = AgendaItem.objects.filter(meeting=OuterRef("pk"), requirement__code=STUDY_CODE, done=True)
     regular = (
@@ -150,7 +158,6 @@ def _meetings(fig: Any, units: Units, w: Window) -> None:
 
 
 def _resolution_items(fig: Any, units: Units, w: Window) -> None:
-    from ct05.records.models import ResolutionItem
 
     rows = (
         ResolutionItem.objects.filter(units.q("meeting__cell__"), deadline__year=w.year)
@@ -175,13 +182,8 @@ def _resolution_items(fig: Any, units: Units, w: Window) -> None:
 def _standards(fig: Any, units: Units, w: Window) -> None:
     """Grassroots units must have standards; one counts as "ok" when reviewed (or issued) within the
     review period before the reference day and judged short and concrete by the engine."""
-    from ct05.records.models import UnitStandard
-    from ct05.records.quality import GOOD_VERDICTS
-    from ct05.records.selectors.standards import review_deadline
 
-    grassroots = Organization.objects.filter(units.q(), kind__is_grassroots=True, active_from__lte=w.end).filter(
-        Q(active_to__isnull=True) | Q(active_to__gte=w.start)
-    )
+    grassroots = Organization.objects.active_between(w.start, w.end).filter(units.q(), kind__is_grassroots=True)
     must = set(grassroots.values_list("pk", flat=True).iterator(chunk_size=20_000))
     for pk in must:
         bump(fig(pk), "std_units")
@@ -211,32 +213,18 @@ def _monthly(fig: Any, rows: Iterable[tuple[int, dt.date]], code: str) -> None:
 
 
 def _registers(fig: Any, units: Units, w: Window) -> None:
-    from ct05.records.models import Activity, Commendation, Criticism, ExemplaryModel, GoodDeed, Replication
-
-    span = {"__year": w.year}
-
-    def by_month(model: Any, field: str) -> Iterable[tuple[int, dt.date]]:
-        return (
-            model.objects.filter(units.q("organization__"), **{f"{field}{k}": v for k, v in span.items()})
+    """Each register's records of the year, by the month of the date it is counted by (ct05/records/figures.py)."""
+    for model, (field, code) in REGISTERS.items():
+        rows = (
+            model._default_manager.filter(units.q("organization__"), **{f"{field}__year": w.year})
             .values_list("organization_id", field)
             .iterator(chunk_size=20_000)
         )
-
-    _monthly(fig, by_month(GoodDeed, "date"), "deeds_m")
-    _monthly(fig, by_month(ExemplaryModel, "started_on"), "models_m")
-    _monthly(fig, by_month(Replication, "started_on"), "replications_m")
-    _monthly(fig, by_month(Commendation, "decision_date"), "commendations_m")
-    _monthly(fig, by_month(Criticism, "date"), "criticisms_m")
-    _monthly(fig, by_month(Activity, "date"), "activities_m")
+        _monthly(fig, rows, code)
 
 
 def _cycle(fig: Any, units: Units, w: Window) -> None:
     """Registrations (submitted or further) of members, their commitments, key leaders' plans, ratings."""
-    try:
-        from ct05.cycle import figures as cycle_figures
-        from ct05.cycle.models import Commitment, Registration
-    except ImportError:  # the cycle app is not installed: no registration figures
-        return
     regs = cycle_figures.counted(Registration.objects.filter(units.q("organization__"), year=w.year))
     rows = (
         regs.values("organization_id")
@@ -269,3 +257,18 @@ def _cycle(fig: Any, units: Units, w: Window) -> None:
         for code in ("commitments", "specific", "copied", "linked", "with_deadline"):
             if r[code]:
                 bump(f, code, r[code])
+
+
+def _supervision(fig: Any, units: Units, w: Window) -> None:
+    """Self-inspections and inspections per month, remediation tasks, open warnings by rule (these only for
+    the current year: warnings are not kept per past year)."""
+    where = units.q("organization__")
+    for org_id, day in supervision_figures.self_inspection_days(where, w.year):
+        bump(fig(org_id), "self_inspections_m", index=day.month - 1)
+    for org_id, day in supervision_figures.inspection_days(where, w.year):
+        bump(fig(org_id), "inspections_m", index=day.month - 1)
+    for org_id, code in supervision_figures.task_states(where, w.year, w.ref_day):
+        bump(fig(org_id), code)
+    if w.year == w.today.year:
+        for org_id, rule in supervision_figures.open_warning_codes(where):
+            bump(fig(org_id), "warnings", key=str(rule))

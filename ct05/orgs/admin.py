@@ -7,12 +7,12 @@ from ct05.orgs.models import Organization, OrgKind, Sector
 
 @admin.register(OrgKind)
 class OrgKindAdmin(AuditedAdmin):
-    list_display = ["code", "name", "level", "is_cell", "is_grassroots", "active_from", "active_to"]
+    list_display = ["code", "name", "level", "is_cell", "is_grassroots", "effective_from", "effective_to"]
 
 
 @admin.register(Sector)
 class SectorAdmin(AuditedAdmin):
-    list_display = ["code", "name", "active_from", "active_to"]
+    list_display = ["code", "name", "effective_from", "effective_to"]
 
 
 @admin.register(Organization)

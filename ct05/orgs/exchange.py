@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ct05.core.text import clean, escape_cell, fold
+from ct05.core.xlsx_guard import SpreadsheetRejected, XlsxLimits, xlsx_check
 from ct05.orgs.xlsx_stream import Sheet, write_workbook
 
 Format = Literal["xlsx", "csv"]
@@ -411,6 +412,10 @@ def _collect(rows: Iterator[tuple[int, list[object]]], total: int, progress: Pro
 def _read_xlsx(path: Path, progress: Progress | None) -> Table:
     from openpyxl import load_workbook
 
+    try:  # before openpyxl: declared dimensions, rows, columns, zip bombs, XML entities (issue 12)
+        xlsx_check(path, limits=XlsxLimits(max_rows=MAX_ROWS + 1, max_columns=64))
+    except SpreadsheetRejected as exc:
+        raise FileRejected(exc.message) from None
     try:
         # data_only=False: a formula cell comes back as its text ("=SUM(…)") and is stored as text,
         # never evaluated.

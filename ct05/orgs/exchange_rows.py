@@ -14,6 +14,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from ct05.core import clock
 from ct05.core.text import clean, fold
 from ct05.orgs.exchange import DATE_FORMAT, MAX_ERRORS, SPECS, Column, Spec, Table, quote, vn_number
 
@@ -283,7 +284,7 @@ def parse_table(spec: Spec, table: Table, errors: Errors) -> list[ParsedRow]:
 
 def _check_member(line: int, v: dict[str, Any], errors: Errors) -> None:
     """The same rules as the member form and `services.structure._validate_member`, named by column."""
-    today = dt.date.today()
+    today = clock.today()
     dob, joined, official = v.get("date_of_birth"), v.get("joined_on"), v.get("official_on")
     if dob and dob > today:
         errors.add(line, "Ngày sinh", _("ngày sinh không thể ở tương lai"))

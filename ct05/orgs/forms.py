@@ -70,7 +70,7 @@ class MemberCreateForm(MemberForm):
 class OrgForm(forms.Form):
     code = forms.CharField(label=_("Mã đơn vị"), max_length=32)
     name = forms.CharField(label=_("Tên đơn vị"), max_length=255)
-    kind = forms.ModelChoiceField(label=_("Loại tổ chức"), queryset=OrgKind.objects.filter(active_to__isnull=True))
+    kind = forms.ModelChoiceField(label=_("Loại tổ chức"), queryset=OrgKind.objects.filter(effective_to__isnull=True))
     sector = forms.ModelChoiceField(label=_("Loại hình"), queryset=Sector.objects.all(), required=False)
     active_from = forms.DateField(label=_("Hoạt động từ"), widget=DATE_INPUT, input_formats=DATE_FORMATS)
     date = forms.DateField(

@@ -7,10 +7,12 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from ct05.core.clock import today
+from ct05.core.rules import EffectiveDated
 from ct05.core.text import fold, name_sort_key, split_name
 
 
-class OrgKind(models.Model):
+class OrgKind(EffectiveDated):
     """A kind of party organization (tỉnh ủy, đảng bộ trực thuộc, …): data, so the names can change."""
 
     code = models.SlugField(_("mã"), max_length=32, unique=True)
@@ -24,8 +26,7 @@ class OrgKind(models.Model):
         blank=True,
         help_text=_("Phần sau dấu “/” trong số, ký hiệu văn bản (Hướng dẫn 36-HD/VPTW), ví dụ: TU, ĐU, CB."),
     )
-    active_from = models.DateField(_("hiệu lực từ"), default=dt.date(2016, 1, 1))
-    active_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
+    effective_from = models.DateField(_("hiệu lực từ"), default=dt.date(2016, 1, 1))
 
     class Meta:
         ordering = ["level", "name"]
@@ -35,13 +36,12 @@ class OrgKind(models.Model):
         return self.name
 
 
-class Sector(models.Model):
+class Sector(EffectiveDated):
     """Loại hình: xã/phường, cơ quan, đơn vị sự nghiệp, doanh nghiệp, lực lượng vũ trang, thôn/bản."""
 
     code = models.SlugField(_("mã"), max_length=32, unique=True)
     name = models.CharField(_("tên"), max_length=120)
-    active_from = models.DateField(_("hiệu lực từ"), default=dt.date(2016, 1, 1))
-    active_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
+    effective_from = models.DateField(_("hiệu lực từ"), default=dt.date(2016, 1, 1))
 
     class Meta:
         ordering = ["name"]
@@ -56,6 +56,20 @@ PATH_STEP = 10  # digits per level in Organization.path: ids up to 10^10
 
 def path_segment(pk: int) -> str:
     return f"{pk:0{PATH_STEP}d}/"
+
+
+class OrganizationQuerySet(models.QuerySet["Organization"]):
+    def active_on(self, day: dt.date) -> OrganizationQuerySet:
+        """The units working on `day` (founded by then, not closed before)."""
+        return self.filter(Q(active_to__isnull=True) | Q(active_to__gte=day), active_from__lte=day)
+
+    def not_closed_on(self, day: dt.date) -> OrganizationQuerySet:
+        """The units not closed before `day` (new units included, whatever their founding date)."""
+        return self.filter(Q(active_to__isnull=True) | Q(active_to__gte=day))
+
+    def active_between(self, start: dt.date, end: dt.date) -> OrganizationQuerySet:
+        """The units working on at least one day of `start`..`end`."""
+        return self.filter(Q(active_to__isnull=True) | Q(active_to__gte=start), active_from__lte=end)
 
 
 class Organization(models.Model):
@@ -80,6 +94,8 @@ class Organization(models.Model):
     active_to = models.DateField(_("hoạt động đến"), null=True, blank=True)
     search_text = models.CharField(max_length=300, editable=False, default="")
 
+    objects = OrganizationQuerySet.as_manager()
+
     class Meta:
         ordering = ["path"]
         verbose_name = _("tổ chức đảng")
@@ -99,7 +115,7 @@ class Organization(models.Model):
 
     @property
     def is_active(self) -> bool:
-        return self.is_active_on(dt.date.today())
+        return self.is_active_on(today())
 
     def ancestors(self) -> models.QuerySet[Organization]:
         ids = [int(seg) for seg in self.path.strip("/").split("/")[:-1] if seg]
@@ -198,8 +214,7 @@ class Member(models.Model):
         return split_name(self.full_name)
 
     def current_duties(self) -> models.QuerySet[Duty]:
-        today = dt.date.today()
-        return self.duties.filter(Q(ended_on__isnull=True) | Q(ended_on__gte=today))
+        return self.duties.filter(Q(ended_on__isnull=True) | Q(ended_on__gte=today()))
 
 
 class Duty(models.Model):

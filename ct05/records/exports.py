@@ -14,6 +14,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from ct05.core import clock
 from ct05.core.text import escape_cell
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -49,6 +50,4 @@ def xlsx_response(title: str, headers: list[str], rows: Iterable[list[object]], 
     fh = tempfile.TemporaryFile()  # write-only openpyxl needs a seekable file; it goes when the response closes
     write_xlsx(fh, title, headers, rows)
     fh.seek(0)
-    return FileResponse(
-        fh, as_attachment=True, filename=f"{stem}-{dt.date.today():%Y%m%d}.xlsx", content_type=XLSX_TYPE
-    )
+    return FileResponse(fh, as_attachment=True, filename=f"{stem}-{clock.today():%Y%m%d}.xlsx", content_type=XLSX_TYPE)

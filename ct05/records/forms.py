@@ -9,6 +9,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from ct05.core import clock
 from ct05.core.text import clean
 from ct05.orgs.forms import DATE_FORMATS, DATE_INPUT
 from ct05.orgs.models import Member, Organization
@@ -147,7 +148,7 @@ class ReviewForm(_Base):
 
 
 def standard_categories() -> QuerySet[StandardCategory]:
-    return StandardCategory.objects.in_effect(dt.date.today())
+    return StandardCategory.objects.in_effect(clock.today())
 
 
 # Simple registers -------------------------------------------------------------------------------------

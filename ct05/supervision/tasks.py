@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
+from django_tasks_db.models import DBTaskResult
 
 from ct05.core.jobs import JobRun, job_run
 from ct05.orgs.models import Organization
@@ -33,10 +34,6 @@ def next_run(now: dt.datetime | None = None) -> dt.datetime:
 
 
 def _already_queued() -> bool:
-    try:
-        from django_tasks_db.models import DBTaskResult
-    except ImportError:  # another backend: it keeps its own schedule
-        return False
     path = f"{warnings_daily.func.__module__}.{warnings_daily.func.__qualname__}"
     return DBTaskResult.objects.filter(task_path=path, status="READY").exists()
 

@@ -11,11 +11,12 @@ from django.core.exceptions import ValidationError
 
 from ct05.access.models import Role, RoleAssignment
 from ct05.access.resolver import MANAGE_ROLES, MEMBER_VIEW_ROLES, member_q, org_scope
+from ct05.core import clock
 from ct05.orgs.models import Member, Organization, OrgKind
 from ct05.orgs.services.structure import member_create, organization_create, organization_move
 from tests.conftest import World
 
-TODAY = dt.date.today()
+TODAY = clock.today()  # the resolver's "today": Việt Nam's date, not the server clock's
 
 
 def _random_tree(rng: random.Random, size: int) -> list[Organization]:

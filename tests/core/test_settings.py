@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ct05.env import SETTINGS, ConfigError, env_bool, env_int, parse_database_url
+from ct05.env import DEV_SECRET_KEY, SETTINGS, ConfigError, env_bool, env_int, parse_database_url
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -77,3 +77,37 @@ def test_a_malformed_variable_stops_the_start(tmp_path: Path) -> None:
     )
     assert result.returncode != 0
     assert "DEBUG" in result.stderr
+
+
+def _check(env_changes: dict[str, str | None]) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "ct05.settings"}
+    for name, value in env_changes.items():
+        if value is None:
+            env.pop(name, None)
+        else:
+            env[name] = value
+    return subprocess.run(
+        [sys.executable, "-m", "ct05.manage", "check"], env=env, capture_output=True, text=True, cwd=ROOT
+    )
+
+
+@pytest.mark.parametrize(
+    "key",
+    [None, "", "   ", "short-key-0123456789", DEV_SECRET_KEY],
+    ids=["unset", "empty", "blank", "short", "development key"],
+)
+def test_without_debug_it_refuses_to_start_without_a_real_secret_key(key: str | None) -> None:
+    result = _check({"DEBUG": "false", "SECRET_KEY": key})
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+    assert "Khi DEBUG tắt" in result.stderr
+
+
+def test_without_debug_a_long_random_key_is_accepted() -> None:
+    result = _check({"DEBUG": "false", "SECRET_KEY": "x7Q" * 20})
+    assert result.returncode == 0, result.stderr
+
+
+def test_in_debug_mode_the_development_key_is_used_when_none_is_set() -> None:
+    result = _check({"DEBUG": "true", "SECRET_KEY": None})
+    assert result.returncode == 0, result.stderr

@@ -8,12 +8,13 @@ from dataclasses import dataclass
 
 import pytest
 
+from ct05.core import clock
 from ct05.cycle.models import Commitment, RatingLevel, Registration
 from ct05.orgs.models import Organization
 from ct05.records.models import AgendaItem, GoodDeed, Meeting, MeetingRequirement
 from tests.conftest import World
 
-LAST_YEAR = dt.date.today().year - 1
+LAST_YEAR = clock.this_year() - 1
 
 
 @pytest.fixture

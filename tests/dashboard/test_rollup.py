@@ -13,6 +13,7 @@ from ct05.dashboard.indicators import BY_CODE
 from ct05.dashboard.models import Rollup, StaleUnit
 from ct05.dashboard.services import rollup_compute, stale_refresh
 from ct05.records.models import GoodDeed
+from ct05.records.services.simple import good_deed_save
 from tests.conftest import World
 from tests.dashboard.conftest import LAST_YEAR, Records
 
@@ -43,12 +44,18 @@ def test_a_subtree_recompute_also_updates_its_ancestors(world: World, records: R
     assert total(world.province)["deeds_m"][4] == 1
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # seeded rows back after a flush
 def test_a_write_marks_its_unit_stale_and_the_refresh_updates_the_tree(world: World) -> None:
     rollup_compute(year=LAST_YEAR)
     assert total(world.province).get("deeds_m") is None
-    # tasks run at once in the tests: the on-commit hook marks, enqueues, and the refresh runs
-    GoodDeed.objects.create(organization=world.cell1, date=dt.date(LAST_YEAR, 7, 2), deed="Hiến đất làm đường")
+    # tasks run at once in the tests: the service marks on commit, enqueues, and the refresh runs
+    good_deed_save(
+        actor=world.secretary,
+        org=world.cell1,
+        date=dt.date(LAST_YEAR, 7, 2),
+        deed="Hiến đất làm đường",
+        member=world.m1,
+    )
     assert not StaleUnit.objects.exists()
     assert total(world.cell1)["deeds_m"][6] == 1
     assert total(world.ward)["deeds_m"][6] == 1

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-import ct05.textcheck
+import ct05.records.quality
 from ct05.records.models import StandardCategory, StandardRevision, UnitStandard
 from ct05.records.selectors.standards import standards_not_reviewed
 from ct05.records.services.standards import StandardItemInput, standard_review, standard_save
@@ -23,6 +23,7 @@ class _Assessment:
     score: int
     verdict: str
     reasons: list[_Reason] = field(default_factory=list)
+    items: list[object] = field(default_factory=list)
 
 
 def _fake_engine(items: list[str]) -> _Assessment:
@@ -35,7 +36,8 @@ def _fake_engine(items: list[str]) -> _Assessment:
 
 @pytest.fixture
 def engine(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ct05.textcheck, "assess_standard", _fake_engine, raising=False)
+    # the adapter holds the engine's function (imported by name): replace it there
+    monkeypatch.setattr(ct05.records.quality, "assess_standard", _fake_engine)
 
 
 def _cat(n: int) -> StandardCategory:

@@ -9,7 +9,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.test import TestCase
+from django.test import TestCase, override_settings
 
 from ct05.access.models import Role, RoleAssignment
 from ct05.access.resolver import member_q, org_scope
@@ -29,6 +29,7 @@ ARTICLE_UNITS = {
 }
 
 
+@override_settings(DEBUG=True)  # `seed demo` refuses with DEBUG off (tests/seed/conftest.py)
 class SeedDemoTests(TestCase):
     output: str
 

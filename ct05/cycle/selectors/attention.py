@@ -8,11 +8,11 @@ from typing import Any
 
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ct05.access.models import Role
 from ct05.access.resolver import member_q, roles_of
+from ct05.core import clock
 from ct05.cycle.access import registration_q
 from ct05.cycle.models import (
     Notification,
@@ -32,7 +32,7 @@ class AttentionItem:
 
 def cycle_attention(*, user: Any, today: dt.date | None = None) -> list[AttentionItem]:
     """For the home page: what of the yearly cycle needs this user's attention now."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     year = today.year
     items: list[AttentionItem] = []
     unread = Notification.objects.filter(user=user, read_at__isnull=True).count()

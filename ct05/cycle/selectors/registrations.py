@@ -8,9 +8,9 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
-from django.utils import timezone
 
 from ct05.access.resolver import Action, member_q
+from ct05.core import clock
 from ct05.core.text import fold
 from ct05.cycle.access import registration_q
 from ct05.cycle.models import (
@@ -22,7 +22,7 @@ from ct05.orgs.models import Member, Organization
 
 
 def current_year() -> int:
-    return timezone.localdate().year
+    return clock.today().year
 
 
 @dataclass

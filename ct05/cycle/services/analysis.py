@@ -522,12 +522,10 @@ def _insert_pairs(rows: list[tuple[Any, ...]]) -> None:
 
 def indicators_store(*, year: int, org: Organization | None = None) -> int:
     """Recompute the per-cell indicators of the subtree (or the whole province) for the year."""
-    cells = Organization.objects.filter(kind__is_cell=True)
+    cells = Organization.objects.not_closed_on(dt.date(year, 1, 1)).filter(kind__is_cell=True)
     if org is not None:
         cells = cells.filter(path__startswith=org.path)
-    cell_ids = list(
-        cells.filter(Q(active_to__isnull=True) | Q(active_to__gte=dt.date(year, 1, 1))).values_list("pk", flat=True)
-    )
+    cell_ids = list(cells.values_list("pk", flat=True))
     figures: dict[int, dict[str, int]] = {c: {} for c in cell_ids}
 
     def put(rows: Any, key: str, *fields: str) -> None:

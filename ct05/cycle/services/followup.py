@@ -11,11 +11,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ct05.core import clock
 from ct05.core.audit import record
 from ct05.core.text import clean
 from ct05.cycle.access import is_owner, may_manage
 from ct05.cycle.models import TEXT_MAX, CheckIn, Commitment, RatingLevel, Registration
 from ct05.cycle.services.registrations import _require_manage, _user, bump
+from ct05.dashboard.stale import rollup_mark_stale
 
 
 def _may_act(actor: Any, registration: Registration) -> bool:
@@ -47,7 +49,7 @@ def checkin_record(
     errors: dict[str, str] = {}
     if quarter not in (1, 2, 3, 4):
         errors["quarter"] = _("Quý phải từ 1 đến 4.")
-    elif quarter_start(registration.year, quarter) > timezone.localdate():
+    elif quarter_start(registration.year, quarter) > clock.today():
         errors["quarter"] = _("Quý %(q)s năm %(y)s chưa bắt đầu.") % {"q": quarter, "y": registration.year}
     progress, evidence = clean(progress), clean(evidence)
     if not progress:
@@ -80,6 +82,7 @@ def checkin_record(
         after={"quarter": quarter, "progress": progress, "evidence": evidence, "percent": percent},
         note=_("nhập thay đảng viên") if on_behalf else "",
     )
+    rollup_mark_stale(org_ids=[registration.organization_id], days=[registration.year])
     return checkin
 
 
@@ -147,7 +150,7 @@ def registration_assess(
     if registration.status != Registration.Status.SELF_ASSESSED:
         raise ValidationError(_("Chi bộ nhận xét, xếp loại sau khi đảng viên đã tự đánh giá."))
     day = dt.date(registration.year, 12, 31)
-    if not RatingLevel.objects.filter(pk=rating.pk, active_from__lte=day).exclude(active_to__lt=day).exists():
+    if not RatingLevel.objects.in_effect(day).filter(pk=rating.pk).exists():
         raise ValidationError({"rating": _("Mức xếp loại này không áp dụng cho năm %(y)s.") % {"y": registration.year}})
     comment = clean(comment)
     if not comment:

@@ -17,11 +17,13 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ct05.core import clock
 from ct05.core.audit import record, snapshot
 from ct05.core.text import clean
 from ct05.cycle.access import is_owner, may_manage
 from ct05.cycle.models import CONTENT_MAX, TEXT_MAX, Commitment, Registration, Standard144, TermPlan
 from ct05.cycle.services.quality import registration_refresh_quality
+from ct05.dashboard.stale import rollup_mark_stale
 from ct05.orgs.models import Duty, Member, Organization
 
 MAX_COMMITMENTS = 20
@@ -81,6 +83,8 @@ def bump(registration: Registration, version: int, actor: Any, **fields: Any) ->
             }
         )
     registration.refresh_from_db()
+    # every change of a registration (its commitments, its status, its rating) goes through here
+    rollup_mark_stale(org_ids=[registration.organization_id], days=[registration.year])
     return registration
 
 
@@ -94,7 +98,7 @@ def _require_manage(actor: Any, registration: Registration) -> None:
 
 
 def _check_year(year: int) -> None:
-    today = timezone.localdate()
+    today = clock.today()
     if year < 2016 or year > today.year + 1:
         raise ValidationError({"year": _("Năm đăng ký phải từ 2016 đến %(y)s.") % {"y": today.year + 1}})
 
@@ -173,6 +177,7 @@ def registration_create(
         after=snapshot(reg, REG_FIELDS),
         note=_("nhập thay đảng viên") if on_behalf else "",
     )
+    rollup_mark_stale(org_ids=[org.pk], days=[year])
     return reg
 
 
@@ -334,7 +339,7 @@ def registration_accept(
                 )
             }
         )
-    if cell_review_on is not None and cell_review_on > timezone.localdate():
+    if cell_review_on is not None and cell_review_on > clock.today():
         raise ValidationError({"cell_review_on": _("Ngày thông qua trước chi bộ không thể ở tương lai.")})
     bump(
         registration,

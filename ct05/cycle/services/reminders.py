@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ct05.access.models import Role, RoleAssignment
+from ct05.core import clock
 from ct05.cycle.models import CheckIn, CycleYear, Notification, Registration
 from ct05.orgs.models import Member, Organization
 
@@ -90,7 +91,7 @@ def _quarter_of(day: dt.date) -> int:
 
 def reminders_run(*, today: dt.date | None = None, year: int | None = None) -> dict[str, int]:
     """Send every reminder due today; returns how many notifications of each kind were created."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     year = year or today.year
     cal = calendar_for(year)
     week = today.isocalendar().week

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ct05.access.resolver import member_q, org_scope
+from ct05.accounts.reads import personal_data_read
 from ct05.core.text import clean
 from ct05.cycle.access import is_owner, may_manage
 from ct05.cycle.forms import (
@@ -160,6 +161,7 @@ def _detail_context(request: HttpRequest, reg: Registration) -> dict[str, Any]:
 @login_required
 def registration_detail(request: HttpRequest, pk: int) -> HttpResponse:
     reg = rsel.registration_get(user=request.user, pk=pk)
+    personal_data_read(reader=request.user, what="registration.page", member_id=reg.member_id)  # issue 12
     return render(request, "cycle/registration_detail.html", _detail_context(request, reg))
 
 

@@ -13,8 +13,8 @@ from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.management.base import CommandError
-from django.utils import timezone
 
+from ct05.core import clock
 from ct05.dashboard.reports.period import PeriodError, parse_period
 from ct05.dashboard.reports.render import render_annex_xlsx, render_report_docx
 from ct05.dashboard.reports.service import _write, report_context
@@ -53,7 +53,7 @@ def build(options: dict[str, Any]) -> bytes:
     except argparse.ArgumentTypeError as exc:
         raise CommandError(f"--org: {exc}") from exc
     try:
-        period = parse_period(str(options["period"]), today=timezone.localdate())
+        period = parse_period(str(options["period"]), today=clock.today())
     except PeriodError as exc:
         raise CommandError(f"--period: {exc}") from exc
     ctx = report_context(user=_CommandLine(), org=org, period=period)

@@ -15,6 +15,7 @@ from typing import Any
 from django.db import connection, transaction
 from django.utils import timezone
 
+from ct05.core import clock
 from ct05.core.audit import record
 from ct05.core.jobs import job_start
 from ct05.core.models import BackgroundJob
@@ -36,7 +37,7 @@ def report_job_start(*, user: Any, org_id: int, period_code: str, edits: dict[st
     """Start generating the report in the background, or return the identical job already under way (or
     finished a few minutes ago). Raises PeriodError for a bad or future period, Http404 outside scope."""
     org = org_selectors.organization_get(user=user, pk=org_id)
-    period = parse_period(period_code, today=timezone.localdate())
+    period = parse_period(period_code, today=clock.today())
     edits = clean_edits(edits)
     key = _key(org, period, edits)
     with transaction.atomic():

@@ -16,15 +16,15 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Q
 from django.http import Http404
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ct05.access.resolver import org_scope
+from ct05.core import clock
 from ct05.core.jobs import JobFailed, JobRun, job_run
 from ct05.core.models import BackgroundJob
+from ct05.cycle.figures import rating_names
 from ct05.dashboard.models import ReportDraft, Rollup
 from ct05.dashboard.reports.context import HEADER_KEYS, TEXT_KEYS, ReportContext, ReportInput, UnitInput, build_context
 from ct05.dashboard.reports.period import Period, PeriodError, parse_period
@@ -48,17 +48,6 @@ def _superior(org: Organization) -> str:
     return org.name.replace("Tỉnh ủy", "Đảng bộ tỉnh").replace("Thành ủy", "Đảng bộ thành phố")
 
 
-def _rating_names() -> list[tuple[str, str]]:
-    try:
-        from ct05.cycle.models import RatingLevel
-    except ImportError:  # pragma: no cover
-        return []
-    seen: dict[str, str] = {}
-    for code, name in RatingLevel.objects.order_by("rank", "-active_from").values_list("code", "name"):
-        seen.setdefault(code, name)
-    return list(seen.items())
-
-
 def report_input(*, user: Any, org: Organization, period: Period, today: dt.date) -> ReportInput:
     """The figures of `org` for the period, as `user` may see them: the subtree's totals when the user
     sees the whole subtree, the unit's own figures otherwise (never numbers of units outside the scope)."""
@@ -72,9 +61,8 @@ def report_input(*, user: Any, org: Organization, period: Period, today: dt.date
     units: list[UnitInput] = []
     if full:
         kids = (
-            Organization.objects.filter(scope.q(), parent=org)
-            .filter(Q(active_to__isnull=True) | Q(active_to__gte=period.start))
-            .filter(active_from__lte=period.end)
+            Organization.objects.active_between(period.start, period.end)
+            .filter(scope.q(), parent=org)
             .order_by("kind__level", "name")
         )
         kid_rows = {
@@ -90,13 +78,13 @@ def report_input(*, user: Any, org: Organization, period: Period, today: dt.date
         today=today,
         figs=figs,
         units=units,
-        rating_names=_rating_names(),
+        rating_names=rating_names(),
         computed_at=last.computed_at if last else None,
     )
 
 
 def report_context(*, user: Any, org: Organization, period: Period, today: dt.date | None = None) -> ReportContext:
-    today = today or timezone.localdate()
+    today = today or clock.today()
     return build_context(report_input(user=user, org=org, period=period, today=today))
 
 
@@ -149,7 +137,7 @@ def _generate(run: JobRun) -> dict[str, Any]:
     run.progress(0)
     try:
         org = Organization.objects.select_related("parent").get(pk=job.params["org"])
-        period = parse_period(job.params["period"], today=timezone.localdate())
+        period = parse_period(job.params["period"], today=clock.today())
         ctx = report_context(user=job.owner, org=org, period=period)
     except PeriodError as exc:  # the period became invalid (e.g. the calendar changed) since the start
         raise JobFailed.message(str(exc)) from exc

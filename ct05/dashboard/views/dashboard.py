@@ -5,16 +5,16 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from ct05.core import clock
 from ct05.dashboard import present
 from ct05.dashboard.indicators import BY_CODE
 from ct05.dashboard.selectors import dashboard_data, years_available
 
 
 def _year(request: HttpRequest) -> int:
-    this = timezone.localdate().year
+    this = clock.today().year
     raw = request.GET.get("year", "")
     if raw.isdigit() and 2000 <= int(raw) <= this:
         return int(raw)

@@ -7,10 +7,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
+from ct05.core import clock
 from ct05.core.jobs import job_get
 from ct05.dashboard.reports import jobs, service
 from ct05.dashboard.reports.context import HEADER_KEYS, TEXT_KEYS
@@ -34,7 +34,7 @@ HEADER_LABELS = {
 @login_required
 def report_page(request: HttpRequest, pk: int) -> HttpResponse:
     org = org_selectors.organization_get(user=request.user, pk=pk)  # 404 outside the scope
-    today = timezone.localdate()
+    today = clock.today()
     raw = (request.POST.get("period") or request.GET.get("period") or str(today.year)).strip()
     try:
         period = parse_period(raw, today=today)

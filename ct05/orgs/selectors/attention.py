@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Q
@@ -11,13 +10,14 @@ from django.utils.translation import gettext as _
 
 from ct05.access.models import Role
 from ct05.access.resolver import member_q, roles_of
+from ct05.core import clock
 from ct05.core.attention import Attention
 from ct05.orgs.models import Duty, Member
 
 
 def orgs_attention(*, user: Any) -> list[Attention]:
     items: list[Attention] = []
-    today = dt.date.today()
+    today = clock.today()
     if any(a.role in {Role.CELL_SECRETARY, Role.COMMITTEE_OFFICER, Role.PROVINCE_ADMIN} for a in roles_of(user)):
         current = Duty.objects.filter(member=OuterRef("pk")).filter(Q(ended_on__isnull=True) | Q(ended_on__gte=today))
         no_duty = Member.objects.filter(member_q(user, "manage"), status=Member.Status.ACTIVE).exclude(Exists(current))

@@ -3,7 +3,6 @@ what the access resolver lets that user see."""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,6 +10,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from ct05.access.resolver import Action, member_q, org_scope
+from ct05.core import clock
 from ct05.core.text import fold
 from ct05.orgs.models import Member, Organization, OrgEvent
 
@@ -25,7 +25,7 @@ def organization_list(
     if kind:
         qs = qs.filter(kind__code=kind)
     if not include_closed:
-        qs = qs.filter(Q(active_to__isnull=True) | Q(active_to__gte=dt.date.today()))
+        qs = qs.not_closed_on(clock.today())
     return qs
 
 
@@ -76,7 +76,7 @@ def organization_figures(*, user: Any, org: Organization) -> OrgFigures:
         key=Count("id", filter=Q(is_key_leader=True)),
         exempt=Count("id", filter=Q(is_exempt=True)),
     )
-    active = subtree.filter(Q(active_to__isnull=True) | Q(active_to__gte=dt.date.today()))
+    active = subtree.not_closed_on(clock.today())
     return OrgFigures(
         sub_units=active.exclude(pk=org.pk).count(),
         cells=active.filter(kind__is_cell=True).count(),

@@ -10,10 +10,10 @@ from typing import Any
 
 from django.db import connection, transaction
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ct05.access.resolver import member_q, org_scope
+from ct05.core import clock
 from ct05.core.audit import changed, snapshot
 from ct05.core.models import AuditEvent, BackgroundJob
 from ct05.orgs.exchange import quote
@@ -59,7 +59,7 @@ def _plan_members(actor: Any, rows: list[ParsedRow], errors: Errors) -> tuple[di
     scope = org_scope(actor, "manage")
     if no_scope(errors, scope):
         return {}, set()
-    today = timezone.localdate()
+    today = clock.today()
     cells = orgs_by_code(r.values["cell"] for r in rows)
     taken, mine = _existing_cards(actor, [r.values["card_number"] for r in rows])
     cell_of: dict[str, int] = {}
@@ -180,7 +180,7 @@ def _write_members(
     prepared: dict[str, Member],
     summary: ImportSummary,
 ) -> None:
-    today = timezone.localdate()
+    today = clock.today()
     note = _("Nhập từ tệp (công việc #%(id)s)") % {"id": job.pk}
     fields_snap = structure.MEMBER_FIELDS
     new: list[tuple[Member, ParsedRow]] = []

@@ -8,10 +8,10 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ct05.access.resolver import org_scope
+from ct05.core import clock
 from ct05.core.models import BackgroundJob
 from ct05.core.text import fold
 from ct05.orgs.exchange import quote
@@ -169,7 +169,7 @@ def organization_import(*, actor: Any, rows: list[ParsedRow], job: BackgroundJob
 
 
 def _apply_org(actor: Any, plan: _OrgPlan, summary: ImportSummary, errors: Errors) -> None:
-    v, today = plan.row.values, timezone.localdate()
+    v, today = plan.row.values, clock.today()
     parent = None
     if plan.parent_code:
         parent = Organization.objects.filter(code__iexact=plan.parent_code).first()

@@ -8,12 +8,14 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Q, Value
+from django.db.models import F, Value
 from django.db.models.functions import Concat, Substr
 from django.utils.translation import gettext as _
 
+from ct05.core import clock
 from ct05.core.audit import changed, record, snapshot
 from ct05.core.text import clean
+from ct05.dashboard.stale import rollup_mark_stale
 from ct05.orgs.models import (
     Duty,
     Member,
@@ -83,7 +85,7 @@ def organization_create(
         kind=kind,
         sector=sector,
         parent=parent,
-        active_from=active_from or dt.date.today(),
+        active_from=active_from or clock.today(),
     )
     _validate_org(org)
     org.refresh_search_text()
@@ -96,7 +98,13 @@ def organization_create(
     record(
         actor=actor, action="organization.create", target=org, organization_id=org.pk, after=snapshot(org, ORG_FIELDS)
     )
+    _stale(org.pk, org.parent_id)
     return org
+
+
+def _stale(*org_ids: int | None) -> None:
+    """A unit's own figures (cells, members) of this year change with its record or its place in the tree."""
+    rollup_mark_stale(org_ids=org_ids, days=[clock.today()])
 
 
 def _user(actor: Any) -> Any:
@@ -126,13 +134,14 @@ def organization_update(*, actor: Any, org: Organization, date: dt.date | None =
         OrgEvent.objects.create(
             organization=org,
             kind=OrgEvent.Kind.RENAMED,
-            date=date or dt.date.today(),
+            date=date or clock.today(),
             details={"from": old_name, "to": org.name},
             recorded_by=_user(actor),
         )
     b, a = changed(before, snapshot(org, ORG_FIELDS))
     if a:
         record(actor=actor, action="organization.update", target=org, organization_id=org.pk, before=b, after=a)
+    _stale(org.pk)
     return org
 
 
@@ -158,7 +167,7 @@ def organization_move(
     OrgEvent.objects.create(
         organization=org,
         kind=OrgEvent.Kind.MOVED,
-        date=date or dt.date.today(),
+        date=date or clock.today(),
         related=new_parent,
         details={
             "from_parent": old_parent.pk if old_parent else None,
@@ -176,6 +185,7 @@ def organization_move(
         before={"parent": old_parent.pk if old_parent else None},
         after={"parent": new_parent.pk},
     )
+    _stale(org.pk, old_parent.pk if old_parent else None, new_parent.pk)
     return org
 
 
@@ -191,6 +201,7 @@ def _close(actor: Any, org: Organization, date: dt.date) -> None:
         before=before,
         after=snapshot(org, ["active_to"]),
     )
+    _stale(org.pk)
 
 
 @transaction.atomic
@@ -200,7 +211,7 @@ def organization_close(*, actor: Any, org: Organization, date: dt.date, reason: 
     org = Organization.objects.select_for_update().get(pk=org.pk)
     if org.members.filter(status=Member.Status.ACTIVE).exists():
         raise ValidationError({"active_to": _("Đơn vị còn đảng viên đang sinh hoạt; chuyển họ đi trước.")})
-    if org.children.filter(Q(active_to__isnull=True) | Q(active_to__gte=date)).exists():
+    if org.children.not_closed_on(date).exists():
         raise ValidationError({"active_to": _("Đơn vị còn đơn vị trực thuộc đang hoạt động; chuyển đi trước.")})
     _close(actor, org, date - dt.timedelta(days=1))
     OrgEvent.objects.create(
@@ -296,7 +307,7 @@ def _validate_member(m: Member) -> None:
         errors["card_number"] = _("Số thẻ đảng viên không được để trống.")
     elif Member.objects.filter(card_number=m.card_number).exclude(pk=m.pk).exists():
         errors["card_number"] = _("Số thẻ đảng viên %(n)s đã có trong hệ thống.") % {"n": m.card_number}
-    today = dt.date.today()
+    today = clock.today()
     if m.date_of_birth and m.date_of_birth > today:
         errors["date_of_birth"] = _("Ngày sinh không thể ở tương lai.")
     if m.joined_on and m.date_of_birth and m.joined_on < m.date_of_birth + dt.timedelta(days=365 * 16):
@@ -330,6 +341,7 @@ def member_create(*, actor: Any, **fields: Any) -> Member:
     m.refresh_derived()
     m.save()
     record(actor=actor, action="member.create", target=m, organization_id=m.cell_id, after=snapshot(m, MEMBER_FIELDS))
+    _stale(m.cell_id)
     return m
 
 
@@ -350,6 +362,7 @@ def member_update(*, actor: Any, member: Member, **fields: Any) -> Member:
     b, a = changed(before, snapshot(m, MEMBER_FIELDS))
     if a:
         record(actor=actor, action="member.update", target=m, organization_id=m.cell_id, before=b, after=a)
+    _stale(m.cell_id)
     return m
 
 
@@ -381,6 +394,7 @@ def member_transfer(
         after=snapshot(m, ["cell", "status"]),
         note=clean(reason),
     )
+    _stale(from_cell.pk, m.cell_id)
     return m
 
 

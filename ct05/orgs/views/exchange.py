@@ -12,12 +12,13 @@ from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.db.models import Prefetch, Q
 from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ct05.access.resolver import Scope, org_scope
+from ct05.accounts.reads import personal_data_read
+from ct05.core import clock
 from ct05.orgs.exchange import (
     MEMBER_SPEC,
     ORG_SPEC,
@@ -194,7 +195,7 @@ def member_import_template(request: HttpRequest) -> HttpResponse:
 
 
 def _stamp() -> str:
-    return timezone.localdate().strftime("%Y%m%d")
+    return clock.today().strftime("%Y%m%d")
 
 
 @login_required
@@ -227,8 +228,14 @@ def org_export(request: HttpRequest) -> HttpResponse:
 @require_GET
 def member_export(request: HttpRequest) -> HttpResponse:
     """The members of the list with its filters (and so the user's scope), in the import format."""
-    _filters, qs = filtered_members(request)
-    today = timezone.localdate()
+    filters, qs = filtered_members(request)
+    personal_data_read(  # issue 12: reads of personal data are logged
+        reader=request.user,
+        what="member.export",
+        organization_id=filters.org.pk if filters.org else None,
+        count=qs.count(),
+    )
+    today = clock.today()
     current = Duty.objects.filter(Q(ended_on__isnull=True) | Q(ended_on__gte=today)).order_by("started_on", "id")
     members = qs.select_related("cell").prefetch_related(  # type: ignore[attr-defined]
         Prefetch("duties", queryset=current, to_attr="current_duty_list")

@@ -10,11 +10,11 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from ct05.access.resolver import org_scope
+from ct05.core import clock
 from ct05.orgs.forms import MemberCreateForm, OrgForm, OrgMergeForm, OrgMoveForm, OrgSplitForm
 from ct05.orgs.models import Organization
 from ct05.orgs.selectors import organizations as org_sel
@@ -35,7 +35,7 @@ def _managed_orgs(request: HttpRequest, exclude: Organization) -> QuerySet[Organ
 @require_http_methods(["GET", "POST"])
 def org_add_child(request: HttpRequest, pk: int) -> HttpResponse:
     parent = org_sel.organization_get(user=request.user, pk=pk, action="manage")
-    form = OrgForm(request.POST or None, initial={"active_from": timezone.localdate(), "sector": parent.sector})
+    form = OrgForm(request.POST or None, initial={"active_from": clock.today(), "sector": parent.sector})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -66,7 +66,7 @@ def org_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "kind": org.kind,
         "sector": org.sector,
         "active_from": org.active_from,
-        "date": timezone.localdate(),
+        "date": clock.today(),
     }
     form = OrgForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -75,7 +75,7 @@ def org_edit(request: HttpRequest, pk: int) -> HttpResponse:
             structure.organization_update(
                 actor=request.user,
                 org=org,
-                date=data["date"] or timezone.localdate(),
+                date=data["date"] or clock.today(),
                 code=data["code"],
                 name=data["name"],
                 kind=data["kind"],
@@ -97,7 +97,7 @@ def org_move(request: HttpRequest, pk: int) -> HttpResponse:
     form = OrgMoveForm(
         request.POST or None,
         parents=_managed_orgs(request, org).exclude(kind__is_cell=True),
-        initial={"date": timezone.localdate()},
+        initial={"date": clock.today()},
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -117,7 +117,7 @@ def org_move(request: HttpRequest, pk: int) -> HttpResponse:
 def org_merge(request: HttpRequest, pk: int) -> HttpResponse:
     org = org_sel.organization_get(user=request.user, pk=pk, action="manage")
     targets = _managed_orgs(request, org).filter(Q(kind=org.kind) | Q(kind__is_cell=org.kind.is_cell))
-    form = OrgMergeForm(request.POST or None, targets=targets, initial={"date": timezone.localdate()})
+    form = OrgMergeForm(request.POST or None, targets=targets, initial={"date": clock.today()})
     if request.method == "POST" and form.is_valid():
         try:
             structure.organization_merge(
@@ -165,7 +165,7 @@ def org_split(request: HttpRequest, pk: int) -> HttpResponse:
     """Split a cell into two or three new cells: name the new cells, then say where each member goes."""
     source = org_sel.organization_get(user=request.user, pk=pk, action="manage")
     members = list(source.members.filter(status="active").order_by("sort_key"))
-    form = OrgSplitForm(request.POST or None, members=members, initial={"date": timezone.localdate()})
+    form = OrgSplitForm(request.POST or None, members=members, initial={"date": clock.today()})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

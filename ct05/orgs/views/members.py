@@ -9,11 +9,12 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ct05.access.resolver import member_q
+from ct05.accounts.reads import personal_data_read
+from ct05.core import clock
 from ct05.core.audit import ACTION_LABELS, describe
 from ct05.core.models import AuditEvent
 from ct05.orgs.forms import DutyForm, MemberForm
@@ -57,7 +58,7 @@ def filtered_members(request: HttpRequest) -> tuple[MemberFilters, QuerySet[Memb
         user=request.user, org=filters.org, query=filters.query, status=filters.status, key_leader=filters.key_leader
     )
     if filters.no_duty:
-        today = timezone.localdate()
+        today = clock.today()
         current = Duty.objects.filter(member=OuterRef("pk")).filter(Q(ended_on__isnull=True) | Q(ended_on__gte=today))
         qs = qs.exclude(Exists(current))
     return filters, qs
@@ -96,7 +97,7 @@ def _member_page(
             for e in events
         ]
     if can_manage and duty_form is None:
-        duty_form = DutyForm(initial={"started_on": timezone.localdate()})
+        duty_form = DutyForm(initial={"started_on": clock.today()})
     context = {
         "m": member,
         "duties": member.duties.all(),
@@ -110,7 +111,9 @@ def _member_page(
 
 @login_required
 def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return _member_page(request, member_sel.member_get(user=request.user, pk=pk))
+    member = member_sel.member_get(user=request.user, pk=pk)
+    personal_data_read(reader=request.user, what="member.page", member_id=member.pk)  # issue 12: reads are logged
+    return _member_page(request, member)
 
 
 @login_required

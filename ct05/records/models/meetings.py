@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from ct05.core import clock
 from ct05.orgs.models import Member, Organization
 from ct05.records.models.rules import MeetingKind, MeetingRequirement
 
@@ -157,4 +158,4 @@ class ResolutionItem(models.Model):
 
     @property
     def is_overdue(self) -> bool:
-        return self.is_overdue_on(dt.date.today())
+        return self.is_overdue_on(clock.today())

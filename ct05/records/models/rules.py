@@ -8,30 +8,10 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import models
-from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-
-class EffectiveQuerySet(models.QuerySet):
-    def in_effect(self, day: dt.date) -> QuerySet:
-        return self.filter(Q(effective_from__lte=day), Q(effective_to__isnull=True) | Q(effective_to__gte=day))
-
-    def overlapping(self, start: dt.date, end: dt.date) -> QuerySet:
-        return self.filter(Q(effective_from__lte=end), Q(effective_to__isnull=True) | Q(effective_to__gte=start))
-
-
-class Effective(models.Model):
-    effective_from = models.DateField(_("hiệu lực từ"))
-    effective_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
-    source = models.CharField(_("căn cứ"), max_length=255, blank=True)
-
-    objects = EffectiveQuerySet.as_manager()
-
-    class Meta:
-        abstract = True
-
-    def in_effect_on(self, day: dt.date) -> bool:
-        return self.effective_from <= day and (self.effective_to is None or day <= self.effective_to)
+from ct05.core.clock import today
+from ct05.core.rules import EffectiveDated
 
 
 class MeetingKind(models.TextChoices):
@@ -40,7 +20,7 @@ class MeetingKind(models.TextChoices):
     EXTRAORDINARY = "extraordinary", _("Sinh hoạt bất thường")
 
 
-class MeetingRequirement(models.Model):
+class MeetingRequirement(EffectiveDated):
     """A rule about cell meetings. Two shapes:
 
     - "held": at least `min_count` meetings of `meeting_kind` in every period (month or quarter);
@@ -65,11 +45,6 @@ class MeetingRequirement(models.Model):
     text = models.CharField(_("nội dung"), max_length=300)
     is_required = models.BooleanField(_("bắt buộc"), default=True)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
-    effective_from = models.DateField(_("hiệu lực từ"))
-    effective_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
-    source = models.CharField(_("căn cứ"), max_length=255, blank=True)
-
-    objects = EffectiveQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "id"]
@@ -79,11 +54,8 @@ class MeetingRequirement(models.Model):
     def __str__(self) -> str:
         return self.label
 
-    def in_effect_on(self, day: dt.date) -> bool:
-        return self.effective_from <= day and (self.effective_to is None or day <= self.effective_to)
 
-
-class StandardCategory(Effective):
+class StandardCategory(EffectiveDated):
     """One of the five standards of Quy định 144-QĐ/TW (09/5/2024); items of unit standards are tagged with it."""
 
     code = models.SlugField(_("mã"), max_length=40)
@@ -99,7 +71,7 @@ class StandardCategory(Effective):
         return f"{self.number}. {self.name}"
 
 
-class CommendationLevel(Effective):
+class CommendationLevel(EffectiveDated):
     code = models.SlugField(_("mã"), max_length=40)
     name = models.CharField(_("hình thức, cấp khen thưởng"), max_length=200)
     rank = models.PositiveSmallIntegerField(_("thứ bậc"), help_text=_("số lớn hơn = cấp cao hơn"))
@@ -113,7 +85,7 @@ class CommendationLevel(Effective):
         return self.name
 
 
-class ActivityForm(Effective):
+class ActivityForm(EffectiveDated):
     code = models.SlugField(_("mã"), max_length=40)
     name = models.CharField(_("hình thức tuyên truyền"), max_length=120)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
@@ -127,7 +99,7 @@ class ActivityForm(Effective):
         return self.name
 
 
-class DocumentType(Effective):
+class DocumentType(EffectiveDated):
     code = models.SlugField(_("mã"), max_length=40)
     name = models.CharField(_("loại văn bản"), max_length=120)
     abbreviation = models.CharField(_("viết tắt"), max_length=10, blank=True)
@@ -142,7 +114,7 @@ class DocumentType(Effective):
         return self.name
 
 
-class RecordSetting(Effective):
+class RecordSetting(EffectiveDated):
     """A small setting with effective dates; the value in effect on a day wins (see `setting_value`)."""
 
     class Key(models.TextChoices):
@@ -170,7 +142,7 @@ DEFAULT_SETTINGS = {
 
 
 def setting_value(key: str, day: dt.date | None = None) -> str:
-    day = day or dt.date.today()
+    day = day or today()
     row = RecordSetting.objects.in_effect(day).filter(key=key).order_by("-effective_from").first()
     return row.value if row else DEFAULT_SETTINGS[RecordSetting.Key(key)]
 

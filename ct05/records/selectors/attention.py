@@ -8,13 +8,14 @@ from typing import Any
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from ct05.core import clock
 from ct05.core.attention import Attention
 from ct05.records.selectors.meetings import OVERDUE, overdue_resolution_items
 from ct05.records.selectors.standards import NOT_REVIEWED, standards_not_reviewed
 
 
 def records_attention(*, user: Any, today: dt.date | None = None) -> list[Attention]:
-    today = today or dt.date.today()
+    today = today or clock.today()
     items: list[Attention] = []
     n = overdue_resolution_items(user=user, today=today).count()
     if n:

@@ -11,6 +11,7 @@ from typing import Any
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from ct05.access.resolver import Action, org_scope
+from ct05.core import clock
 from ct05.orgs.models import Member, Organization
 from ct05.records import compliance
 from ct05.records.models import AgendaItem, Meeting, MeetingKind, MeetingRequirement, ResolutionItem
@@ -51,7 +52,7 @@ def cell_members(*, meeting: Meeting) -> QuerySet[Member]:
 
 
 def resolution_item_list(*, user: Any, filters: ListFilters, today: dt.date | None = None) -> QuerySet[ResolutionItem]:
-    today = today or dt.date.today()
+    today = today or clock.today()
     qs = scoped(ResolutionItem.objects.all(), user, "meeting__cell__").select_related(
         "meeting", "meeting__cell", "owner"
     )
@@ -70,7 +71,7 @@ def resolution_item_get(*, user: Any, pk: int, action: Action = "view") -> Resol
 
 def overdue_resolution_items(*, user: Any, today: dt.date | None = None) -> QuerySet[ResolutionItem]:
     """Action items past their deadline and not done, in the user's scope (for the home page)."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     return (
         scoped(ResolutionItem.objects.all(), user, "meeting__cell__")
         .exclude(status__in=ResolutionItem.CLOSED)
@@ -149,9 +150,8 @@ class RollUp:
 def _cells_in(user: Any, org: Organization, year: int) -> QuerySet[Organization]:
     start, end = year_bounds(year)
     return (
-        Organization.objects.filter(org_scope(user).q(), path__startswith=org.path, kind__is_cell=True)
-        .filter(active_from__lte=end)
-        .filter(Q(active_to__isnull=True) | Q(active_to__gte=start))
+        Organization.objects.active_between(start, end)
+        .filter(org_scope(user).q(), path__startswith=org.path, kind__is_cell=True)
         .select_related("parent")
         .order_by("path")
     )
@@ -161,7 +161,7 @@ def compliance_calendars(
     *, user: Any, org: Organization, year: int, today: dt.date | None = None
 ) -> list[CellCalendar]:
     """The calendar of every cell in `org`'s subtree that the user may see (one when `org` is a cell)."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     rules = _rules(year)
     cells = list(_cells_in(user, org, year))
     facts = _facts([c.pk for c in cells], year)

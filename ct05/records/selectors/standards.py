@@ -9,6 +9,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from ct05.access.resolver import Action, org_scope
+from ct05.core import clock
 from ct05.core.text import fold
 from ct05.orgs.models import Organization
 from ct05.records.models import UnitStandard, setting_int
@@ -32,11 +33,11 @@ def standard_units(*, user: Any, filters: ListFilters, today: dt.date | None = N
     """The grassroots units (and the units above them) in scope, each with its standard if it has one.
     Status filters: "missing" (none), "not_reviewed" (never reviewed within the period), "weak" (the engine
     found them not short and concrete)."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     qs = (
-        Organization.objects.filter(org_scope(user).q())
+        Organization.objects.not_closed_on(today)
+        .filter(org_scope(user).q())
         .filter(Q(kind__is_grassroots=True) | Q(ethics_standard__isnull=False))
-        .filter(Q(active_to__isnull=True) | Q(active_to__gte=today))
         .select_related("kind", "ethics_standard", "parent")
     )
     if filters.org is not None:
@@ -72,7 +73,7 @@ def _not_reviewed_q(deadline: dt.date) -> Q:
 
 def standards_not_reviewed(*, user: Any, today: dt.date | None = None) -> QuerySet[Organization]:
     """Grassroots units in scope whose standards were never issued or not reviewed within the period."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     return standard_units(user=user, filters=ListFilters(status=NOT_REVIEWED), today=today).filter(
         kind__is_grassroots=True
     )
@@ -95,7 +96,7 @@ class ReviewState:
 
 
 def review_state(standard: UnitStandard | None, today: dt.date | None = None) -> ReviewState:
-    today = today or dt.date.today()
+    today = today or clock.today()
     if standard is None:
         return ReviewState("chưa ban hành", True)
     last = standard.reviewed_on or standard.issued_on

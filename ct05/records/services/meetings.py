@@ -11,8 +11,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from ct05.core import clock
 from ct05.core.audit import changed, record, snapshot
 from ct05.core.text import clean
+from ct05.dashboard.stale import rollup_mark_stale
 from ct05.orgs.models import Member, Organization
 from ct05.records.models import (
     AgendaItem,
@@ -140,6 +142,11 @@ def _refresh_search(meeting: Meeting) -> None:
     meeting.search_text = search_text(meeting.title, meeting.place, meeting.topic, meeting.content[:300])
 
 
+def _stale(meeting: Meeting, *days: dt.date | None) -> None:
+    """The cell's figures of the meeting's month and day (and of `days`: deadlines, earlier dates) change."""
+    rollup_mark_stale(org_ids=[meeting.cell_id], days=[meeting.for_month, meeting.date, *days])
+
+
 def missing_required(meeting: Meeting) -> list[str]:
     """The required agenda items a saved meeting did not hold (shown as a warning after saving)."""
     return [a.text for a in meeting.agenda.all() if not a.done and a.requirement and a.requirement.is_required]
@@ -147,7 +154,7 @@ def missing_required(meeting: Meeting) -> list[str]:
 
 @transaction.atomic
 def meeting_create(*, actor: Any, cell: Organization, data: MeetingInput, today: dt.date | None = None) -> Meeting:
-    today = today or dt.date.today()
+    today = today or clock.today()
     errors = _validate(cell, data, today, None)
     meeting = Meeting(cell=cell, created_by=user_or_none(actor))
     _apply(meeting, data, errors)
@@ -161,13 +168,15 @@ def meeting_create(*, actor: Any, cell: Organization, data: MeetingInput, today:
     agenda = _write_agenda(meeting, data)
     after = snapshot(meeting, MEETING_FIELDS) | {"agenda": agenda}
     record(actor=actor, action="meeting.create", target=meeting, organization_id=cell.pk, after=after)
+    _stale(meeting)
     return meeting
 
 
 @transaction.atomic
 def meeting_update(*, actor: Any, meeting: Meeting, data: MeetingInput, today: dt.date | None = None) -> Meeting:
-    today = today or dt.date.today()
+    today = today or clock.today()
     meeting = Meeting.objects.select_for_update().select_related("cell", "cell__kind").get(pk=meeting.pk)
+    was = (meeting.for_month, meeting.date)
     before = snapshot(meeting, MEETING_FIELDS) | {
         "agenda": [{"text": a.text, "done": a.done} for a in meeting.agenda.all()]
     }
@@ -179,6 +188,7 @@ def meeting_update(*, actor: Any, meeting: Meeting, data: MeetingInput, today: d
     agenda = _write_agenda(meeting, data)
     b, a = changed(before, snapshot(meeting, MEETING_FIELDS) | {"agenda": agenda})
     record(actor=actor, action="meeting.update", target=meeting, organization_id=meeting.cell_id, before=b, after=a)
+    _stale(meeting, *was)
     return meeting
 
 
@@ -190,6 +200,7 @@ def meeting_delete(*, actor: Any, meeting: Meeting) -> None:
             {"meeting": _("Nghị quyết của buổi sinh hoạt đã có việc đang hoặc đã thực hiện; không thể xóa.")}
         )
     record(actor=actor, action="meeting.delete", target=meeting, organization_id=meeting.cell_id, before=before)
+    _stale(meeting, *meeting.items.values_list("deadline", flat=True))
     meeting.items.all().delete()
     meeting.delete()
 
@@ -369,6 +380,7 @@ def resolution_save(*, actor: Any, meeting: Meeting, summary: str, rows: list[It
         before=before,
         after=after,
     )
+    _stale(meeting, *(i.deadline for i in existing.values()), *(i.deadline for i in kept))
     return kept
 
 
@@ -390,7 +402,7 @@ def resolution_item_progress(
     today: dt.date | None = None,
 ) -> ResolutionItem:
     """Record progress on an item: its status, the evidence, the day it was completed."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     item = ResolutionItem.objects.select_for_update().select_related("meeting").get(pk=item.pk)
     before = snapshot(item, ITEM_STATUS_FIELDS)
     errors: dict[str, str] = {}
@@ -418,4 +430,5 @@ def resolution_item_progress(
         before=b,
         after=a,
     )
+    _stale(item.meeting, item.deadline)
     return item

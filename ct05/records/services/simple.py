@@ -11,8 +11,11 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
+from ct05.core import clock
 from ct05.core.audit import changed, record, snapshot
+from ct05.dashboard.stale import rollup_mark_stale
 from ct05.orgs.models import Member, Organization
+from ct05.records.figures import REGISTERS
 from ct05.records.models import (
     Activity,
     ActivityForm,
@@ -31,6 +34,20 @@ from ct05.records.services._common import ddmmyyyy, member_of, not_future, raise
 M = TypeVar("M", bound=models.Model)
 
 
+def _stale(obj: models.Model, before: dict[str, Any] | None = None) -> None:
+    """The unit's figures of the record's year (and of its year before an edit) change; a register in no
+    figure (documents) marks nothing."""
+    if type(obj) not in REGISTERS:
+        return
+    field = REGISTERS[type(obj)][0]
+    org_ids: list[int | None] = [getattr(obj, "organization_id", None)]
+    days: list[dt.date | int | None] = [getattr(obj, field)]
+    if before:
+        org_ids.append(before.get("organization"))
+        days.append(int(str(before[field])[:4]) if before.get(field) else None)
+    rollup_mark_stale(org_ids=org_ids, days=days)
+
+
 def _persist(actor: Any, obj: M, org: Organization, fields: list[str], action: str, before: dict[str, Any] | None) -> M:
     creating = obj.pk is None
     obj.save()
@@ -40,6 +57,7 @@ def _persist(actor: Any, obj: M, org: Organization, fields: list[str], action: s
     else:
         b, a = changed(before or {}, after)
         record(actor=actor, action=f"{action}.update", target=obj, organization_id=org.pk, before=b, after=a)
+    _stale(obj, before)
     return obj
 
 
@@ -64,6 +82,7 @@ def record_delete(*, actor: Any, obj: models.Model) -> None:
     org_id = getattr(obj, "organization_id", None)
     label = obj._meta.model_name
     record(actor=actor, action=f"{label}.delete", target=obj, organization_id=org_id, before=snapshot(obj))
+    _stale(obj)
     obj.delete()
 
 
@@ -86,7 +105,7 @@ def good_deed_save(
 ) -> GoodDeed:
     errors: dict[str, str] = {}
     obj, before = _start(GoodDeed, instance, org, GOOD_DEED_FIELDS)
-    not_future(date, errors, "date", _("Ngày"), today or dt.date.today())
+    not_future(date, errors, "date", _("Ngày"), today or clock.today())
     obj.date, obj.member = date, member
     obj.doer_unit = _who(member, doer_unit, errors, org, "doer_unit", _("tập thể"))
     obj.deed = text(deed, 5000, errors, "deed", _("Việc tốt"), required=True)
@@ -121,7 +140,7 @@ def exemplary_model_save(
         errors["kind"] = _("Loại mô hình không hợp lệ.")
     if status not in ExemplaryModel.Status.values:
         errors["status"] = _("Tình trạng không hợp lệ.")
-    not_future(started_on, errors, "started_on", _("Ngày bắt đầu"), today or dt.date.today())
+    not_future(started_on, errors, "started_on", _("Ngày bắt đầu"), today or clock.today())
     member_of(member, org, errors, "member")
     if kind == ExemplaryModel.Kind.EXEMPLAR and member is None:
         errors["member"] = _("Điển hình tiên tiến là một cá nhân: chọn đảng viên (cá nhân điển hình).")
@@ -146,7 +165,7 @@ def replication_add(
 ) -> Replication:
     """A unit took up the model. The origin unit itself does not replicate its own model."""
     errors: dict[str, str] = {}
-    not_future(started_on, errors, "started_on", _("Ngày nhân rộng"), today or dt.date.today())
+    not_future(started_on, errors, "started_on", _("Ngày nhân rộng"), today or clock.today())
     if started_on < model.started_on:
         errors["started_on"] = _("Ngày nhân rộng trước ngày mô hình bắt đầu (%(d)s).") % {
             "d": ddmmyyyy(model.started_on)
@@ -167,6 +186,7 @@ def replication_add(
         organization_id=model.organization_id,
         after={"organization": organization.pk, "started_on": started_on.isoformat(), "results": results},
     )
+    _stale(rep)
     return rep
 
 
@@ -202,7 +222,7 @@ def commendation_save(
     if level is None:
         errors["level"] = _("Chọn hình thức, cấp khen thưởng.")
     obj.decision_number = text(decision_number, 60, errors, "decision_number", _("Số quyết định"), required=True)
-    not_future(decision_date, errors, "decision_date", _("Ngày quyết định"), today or dt.date.today())
+    not_future(decision_date, errors, "decision_date", _("Ngày quyết định"), today or clock.today())
     obj.recipient_unit = _who(member, recipient_unit, errors, org, "recipient_unit", _("tập thể được khen"))
     if (
         model is not None
@@ -246,7 +266,7 @@ def criticism_save(
     corrected_on: dt.date | None = None,
     today: dt.date | None = None,
 ) -> Criticism:
-    today = today or dt.date.today()
+    today = today or clock.today()
     errors: dict[str, str] = {}
     obj, before = _start(Criticism, instance, org, CRITICISM_FIELDS)
     not_future(date, errors, "date", _("Ngày"), today)
@@ -293,7 +313,7 @@ def activity_save(
     obj, before = _start(Activity, instance, org, ACTIVITY_FIELDS)
     if form is None:
         errors["form"] = _("Chọn hình thức tuyên truyền.")
-    not_future(date, errors, "date", _("Ngày"), today or dt.date.today())
+    not_future(date, errors, "date", _("Ngày"), today or clock.today())
     obj.title = text(title, 300, errors, "title", _("Nội dung"), required=True)
     obj.organizer = text(organizer, 200, errors, "organizer", _("Người, bộ phận thực hiện"))
     obj.audience = text(audience, 200, errors, "audience", _("Đối tượng"))
@@ -330,7 +350,7 @@ def document_save(
     if doc_type is None:
         errors["doc_type"] = _("Chọn loại văn bản.")
     obj.number = text(number, 60, errors, "number", _("Số, ký hiệu"), required=True)
-    not_future(issued_on, errors, "issued_on", _("Ngày ban hành"), today or dt.date.today())
+    not_future(issued_on, errors, "issued_on", _("Ngày ban hành"), today or clock.today())
     obj.issuer = text(issuer, 200, errors, "issuer", _("Cơ quan ban hành"), required=True)
     obj.summary = text(summary, 500, errors, "summary", _("Trích yếu"), required=True)
     raise_if(errors)

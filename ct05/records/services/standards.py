@@ -10,8 +10,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from ct05.core import clock
 from ct05.core.audit import record
 from ct05.core.text import clean
+from ct05.dashboard.stale import rollup_mark_stale
 from ct05.orgs.models import Organization
 from ct05.records.models import StandardCategory, StandardItem, StandardRevision, UnitStandard
 from ct05.records.quality import assess_items
@@ -56,7 +58,7 @@ def _snapshot(items: list[tuple[StandardCategory, str]]) -> list[dict[str, Any]]
 
 def _store_verdict(standard: UnitStandard, texts: list[str]) -> None:
     v = assess_items(texts)
-    standard.verdict = v.verdict if v.available else ""
+    standard.verdict = v.verdict
     standard.score = v.score
     standard.reasons = v.reasons
 
@@ -73,7 +75,7 @@ def standard_save(
     today: dt.date | None = None,
 ) -> UnitStandard:
     """Issue the unit's standards, or revise them (a new version; the old one stays in the history)."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     errors: dict[str, str] = {}
     title = text(title, 300, errors, "title", _("Tên bộ chuẩn mực"), required=True)
     note = text(note, 500, errors, "note", _("Ghi chú"))
@@ -127,7 +129,14 @@ def standard_save(
         after=after,
         note=note,
     )
+    _stale(standard)
     return standard
+
+
+def _stale(standard: UnitStandard) -> None:
+    """The unit's standards figures of this year and of the years it was issued and reviewed change."""
+    days = [clock.today(), standard.issued_on, standard.reviewed_on]
+    rollup_mark_stale(org_ids=[standard.organization_id], days=days)
 
 
 @transaction.atomic
@@ -135,7 +144,7 @@ def standard_review(
     *, actor: Any, standard: UnitStandard, date: dt.date, note: str = "", today: dt.date | None = None
 ) -> UnitStandard:
     """The unit reviewed its standards and kept them as they are."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     errors: dict[str, str] = {}
     note = text(note, 500, errors, "note", _("Ghi chú"))
     not_future(date, errors, "date", _("Ngày rà soát"), today)
@@ -167,4 +176,5 @@ def standard_review(
         after={"reviewed_on": date.isoformat()},
         note=note,
     )
+    _stale(standard)
     return standard

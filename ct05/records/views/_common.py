@@ -9,13 +9,13 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ct05.access.resolver import Action, org_scope
+from ct05.core.clock import today  # the views import it from here
 from ct05.core.text import fold
 from ct05.orgs.models import Member, Organization
 from ct05.orgs.selectors import organizations as org_selectors
@@ -25,10 +25,6 @@ from ct05.records.models import StoredFile
 from ct05.records.selectors._common import ListFilters
 
 MONTHS = [(m, f"{m:02d}") for m in range(1, 13)]
-
-
-def today() -> dt.date:
-    return timezone.localdate()
 
 
 def read_filters(request: HttpRequest) -> ListFilters:
@@ -121,9 +117,7 @@ def choose_org(
     request: HttpRequest, *, title: str, cells_only: bool = False, action: Action = "manage"
 ) -> HttpResponse:
     """The first step of "add": pick the unit (by name, without diacritics) among those the user manages."""
-    qs = Organization.objects.filter(org_scope(request.user, action).q()).filter(
-        Q(active_to__isnull=True) | Q(active_to__gte=today())
-    )
+    qs = Organization.objects.not_closed_on(today()).filter(org_scope(request.user, action).q())
     if cells_only:
         qs = qs.filter(kind__is_cell=True)
     query = request.GET.get("q", "").strip()[:100]

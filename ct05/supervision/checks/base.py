@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q, QuerySet
-from django.urls import NoReverseMatch, reverse
+from django.db.models import QuerySet
+from django.urls import reverse
 
 from ct05.orgs.models import Organization
 from ct05.supervision.models import WarningRule
@@ -34,16 +34,13 @@ Check = Callable[[WarningRule, dt.date, Organization | None], list[Hit]]
 
 
 def link(label: str, name: str, *args: Any, query: str = "") -> dict[str, str]:
-    """An evidence entry; a page that does not exist (yet) leaves the label without a link."""
-    try:
-        url = reverse(name, args=args) + (f"?{query}" if query else "")
-    except NoReverseMatch:
-        url = ""
-    return {"label": label[:200], "url": url}
+    """An evidence entry linking to the page of the record (every page name is checked by
+    tests/supervision/test_checks_links.py, so a renamed page fails a test, not an evaluation)."""
+    return {"label": label[:200], "url": reverse(name, args=args) + (f"?{query}" if query else "")}
 
 
 def active_orgs(today: dt.date, within: Organization | None, **filters: Any) -> QuerySet[Organization]:
-    qs = Organization.objects.filter(Q(active_to__isnull=True) | Q(active_to__gte=today), active_from__lte=today)
+    qs = Organization.objects.active_on(today)
     if within is not None:
         qs = qs.filter(path__startswith=within.path)
     return qs.filter(**filters)

@@ -1,6 +1,5 @@
 """Checks on the yearly cycle (issue 4): registrations missing, generic, copied or not tied to duties, key
-leaders without an example-setting plan. They read the verdicts and verified pairs the cycle stores; when
-that app is not installed (or not migrated) they find nothing rather than fail the evaluation."""
+leaders without an example-setting plan. They read the verdicts and verified pairs the cycle stores."""
 
 from __future__ import annotations
 
@@ -12,22 +11,15 @@ from django.db.models import Count, Exists, F, OuterRef, Q, Window
 from django.db.models.functions import RowNumber
 from django.utils.translation import gettext as _
 
+from ct05.cycle import models as cycle
 from ct05.orgs.models import Member, Organization
 from ct05.supervision.checks.base import MAX_EVIDENCE, Hit, link, pct
 from ct05.supervision.models import WarningRule
 
 
-def _cycle() -> Any:
-    try:
-        from ct05.cycle import models
-    except ImportError:  # issue 4 not there: nothing to check
-        return None
-    return models
-
-
-def _registration_due(models: Any, year: int) -> dt.date:
-    row = models.CycleYear.objects.filter(year=year).first()
-    return row.registration_due if row else models.CycleYear.default_for(year).registration_due
+def _registration_due(year: int) -> dt.date:
+    row = cycle.CycleYear.objects.filter(year=year).first()
+    return row.registration_due if row else cycle.CycleYear.default_for(year).registration_due
 
 
 def _members(today: dt.date, within: Organization | None) -> Any:
@@ -45,14 +37,11 @@ def _by_cell(members: Any) -> dict[int, list[Member]]:
 
 
 def registrations_missing(rule: WarningRule, today: dt.date, within: Organization | None) -> list[Hit]:
-    models = _cycle()
-    if models is None:
-        return []
-    due = _registration_due(models, today.year)
+    due = _registration_due(today.year)
     if today <= due + dt.timedelta(days=int(rule.threshold)):
         return []
-    done = models.Registration.objects.filter(member=OuterRef("pk"), year=today.year).exclude(
-        status__in=models.Registration.EDITABLE
+    done = cycle.Registration.objects.filter(member=OuterRef("pk"), year=today.year).exclude(
+        status__in=cycle.Registration.EDITABLE
     )
     hits = []
     for cell_id, people in _by_cell(_members(today, within).exclude(Exists(done))).items():
@@ -70,16 +59,14 @@ def registrations_missing(rule: WarningRule, today: dt.date, within: Organizatio
     return hits
 
 
-def _commitments(models: Any, year: int, within: Organization | None) -> Any:
-    qs = models.Commitment.objects.filter(registration__year=year)
+def _commitments(year: int, within: Organization | None) -> Any:
+    qs = cycle.Commitment.objects.filter(registration__year=year)
     if within is not None:
         qs = qs.filter(registration__organization__path__startswith=within.path)
     return qs
 
 
-def _ratio_hits(
-    rule: WarningRule, year: int, rows: Any, flag: str, message: str, quality: str, models: Any
-) -> list[Hit]:
+def _ratio_hits(rule: WarningRule, year: int, rows: Any, flag: str, message: str, quality: str) -> list[Hit]:
     hits = []
     for row in rows:
         total, bad = row["total"], row[flag]
@@ -87,7 +74,7 @@ def _ratio_hits(
             continue
         org_id = row["registration__organization"]
         regs = (
-            models.Registration.objects.filter(organization_id=org_id, year=year)
+            cycle.Registration.objects.filter(organization_id=org_id, year=year)
             .filter(**{"commitments__verdict": "generic"} if flag == "generic" else {"commitments__duty__isnull": True})
             .select_related("member")
             .distinct()[:MAX_EVIDENCE]
@@ -107,11 +94,8 @@ def _ratio_hits(
 
 
 def generic(rule: WarningRule, today: dt.date, within: Organization | None) -> list[Hit]:
-    models = _cycle()
-    if models is None:
-        return []
     rows = (
-        _commitments(models, today.year, within)
+        _commitments(today.year, within)
         .exclude(verdict="")
         .values("registration__organization")
         .annotate(total=Count("pk"), generic=Count("pk", filter=Q(verdict="generic")))
@@ -123,16 +107,12 @@ def generic(rule: WarningRule, today: dt.date, within: Organization | None) -> l
         "generic",
         _("%(p)s%% nội dung đăng ký làm theo năm %(y)s chung chung (%(n)s/%(t)s)"),
         "generic",
-        models,
     )
 
 
 def unlinked(rule: WarningRule, today: dt.date, within: Organization | None) -> list[Hit]:
-    models = _cycle()
-    if models is None:
-        return []
     rows = (
-        _commitments(models, today.year, within)
+        _commitments(today.year, within)
         .filter(registration__member__isnull=False)
         .values("registration__organization")
         .annotate(total=Count("pk"), unlinked=Count("pk", filter=Q(duty__isnull=True)))
@@ -144,17 +124,13 @@ def unlinked(rule: WarningRule, today: dt.date, within: Organization | None) -> 
         "unlinked",
         _("%(p)s%% nội dung đăng ký năm %(y)s không gắn với nhiệm vụ được giao (%(n)s/%(t)s)"),
         "no_duty",
-        models,
     )
 
 
 def copied(rule: WarningRule, today: dt.date, within: Organization | None) -> list[Hit]:
     """Commitments with a verified near-duplicate or an identical copy elsewhere (stored by the cycle's
     analysis as `max_similarity`), per unit: the threshold is how many such commitments a unit may have."""
-    models = _cycle()
-    if models is None:
-        return []
-    rows = models.Commitment.objects.filter(registration__year=today.year, max_similarity__isnull=False)
+    rows = cycle.Commitment.objects.filter(registration__year=today.year, max_similarity__isnull=False)
     if within is not None:
         rows = rows.filter(registration__organization__path__startswith=within.path)
     counts = rows.values("registration__organization").annotate(n=Count("pk")).order_by("registration__organization")
@@ -193,15 +169,12 @@ def copied(rule: WarningRule, today: dt.date, within: Organization | None) -> li
 
 
 def key_leader_plan(rule: WarningRule, today: dt.date, within: Organization | None) -> list[Hit]:
-    models = _cycle()
-    if models is None:
-        return []
-    due = _registration_due(models, today.year)
+    due = _registration_due(today.year)
     if today <= due + dt.timedelta(days=int(rule.threshold)):
         return []
-    plan = models.Registration.objects.filter(
-        member=OuterRef("pk"), year=today.year, track=models.Registration.Track.KEY_LEADER
-    ).exclude(status__in=models.Registration.EDITABLE)
+    plan = cycle.Registration.objects.filter(
+        member=OuterRef("pk"), year=today.year, track=cycle.Registration.Track.KEY_LEADER
+    ).exclude(status__in=cycle.Registration.EDITABLE)
     leaders = _members(today, within).filter(is_key_leader=True).exclude(Exists(plan))
     hits = []
     for cell_id, people in _by_cell(leaders).items():
@@ -218,12 +191,11 @@ def key_leader_plan(rule: WarningRule, today: dt.date, within: Organization | No
 
 def verdict_counts(year: int, org_ids: list[int]) -> dict[int, Counter[str]]:
     """Per unit: commitments, generic ones, unlinked ones, copied ones — the sample's risk inputs."""
-    models = _cycle()
     out: dict[int, Counter[str]] = defaultdict(Counter)
-    if models is None or not org_ids:
+    if not org_ids:
         return out
     rows = (
-        models.Commitment.objects.filter(registration__year=year, registration__organization_id__in=org_ids)
+        cycle.Commitment.objects.filter(registration__year=year, registration__organization_id__in=org_ids)
         .values("registration__organization")
         .annotate(
             total=Count("pk"),

@@ -12,6 +12,8 @@ from django.db import models
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from ct05.core.rules import EffectiveDated, EffectiveQuerySet
+
 
 class Severity(models.IntegerChoices):
     LOW = 1, _("Thấp")
@@ -53,14 +55,13 @@ THRESHOLD_HELP: dict[str, Any] = {
 }
 
 
-class WarningRuleQuerySet(models.QuerySet["WarningRule"]):
+class WarningRuleQuerySet(EffectiveQuerySet):
     def in_effect(self, day: dt.date) -> QuerySet[WarningRule]:
-        return self.filter(
-            Q(enabled=True), Q(effective_from__lte=day), Q(effective_to__isnull=True) | Q(effective_to__gte=day)
-        )
+        """Versions in force on `day` that the admin has not switched off."""
+        return super().in_effect(day).filter(enabled=True)
 
 
-class WarningRule(models.Model):
+class WarningRule(EffectiveDated):
     """One version of a rule: its threshold and severity between two dates. The latest version in effect
     on the day of the evaluation is used."""
 
@@ -73,9 +74,6 @@ class WarningRule(models.Model):
         help_text=_("Với các tỷ lệ: chỉ cảnh báo khi có ít nhất chừng này nội dung."),
     )
     enabled = models.BooleanField(_("đang áp dụng"), default=True)
-    effective_from = models.DateField(_("hiệu lực từ"))
-    effective_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
-    source = models.CharField(_("căn cứ"), max_length=255, blank=True)
 
     objects = WarningRuleQuerySet.as_manager()
 
@@ -91,13 +89,11 @@ class WarningRule(models.Model):
         return f"{self.get_code_display()} ({self.threshold})"
 
     def clean(self) -> None:
-        errors: dict[str, str] = {}
+        errors = self.effective_errors()
         if self.threshold is not None and self.threshold < Decimal(0):
             errors["threshold"] = str(_("Ngưỡng cảnh báo không được là số âm."))
         if self.code in (RuleCode.GENERIC, RuleCode.UNLINKED) and self.threshold is not None and self.threshold > 100:
             errors["threshold"] = str(_("Ngưỡng tỷ lệ phải từ 0 đến 100 (%)."))
-        if self.effective_to and self.effective_from and self.effective_to < self.effective_from:
-            errors["effective_to"] = str(_("Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực."))
         if errors:
             raise ValidationError(errors)
 

@@ -8,10 +8,10 @@ from typing import Any
 
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ct05.access.resolver import org_scope
+from ct05.core import clock
 from ct05.supervision.access import running_membership_q
 from ct05.supervision.models import Mission, RemediationTask, ReportAnswer, ReportRequest, Severity, Warning
 
@@ -24,7 +24,7 @@ class AttentionItem:
 
 
 def supervision_attention(*, user: Any, today: dt.date | None = None) -> list[AttentionItem]:
-    today = today or timezone.localdate()
+    today = today or clock.today()
     items: list[AttentionItem] = []
     scope = org_scope(user)
     high = Warning.objects.filter(scope.q("organization__"), resolved_on__isnull=True, severity=Severity.HIGH).count()

@@ -33,9 +33,9 @@ def candidates(*, user: Any, mission: Mission, today: dt.date) -> list[Organizat
     """Committees and grassroots units under the issuing body that the user may see and that are active; for
     a mission of a grassroots committee, its cells."""
     qs = (
-        Organization.objects.filter(org_scope(user).q(), path__startswith=mission.issuing_body.path)
+        Organization.objects.active_on(today)
+        .filter(org_scope(user).q(), path__startswith=mission.issuing_body.path)
         .exclude(pk=mission.issuing_body_id)
-        .filter(Q(active_to__isnull=True) | Q(active_to__gte=today), active_from__lte=today)
         .select_related("kind", "sector")
         .order_by("path")
     )

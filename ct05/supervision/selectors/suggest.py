@@ -11,6 +11,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from ct05.cycle.models import Registration
 from ct05.orgs.models import Member, Organization
 from ct05.records.models import Activity, Document, ExemplaryModel, UnitStandard
 from ct05.records.quality import GOOD_VERDICTS
@@ -123,10 +124,6 @@ def _results(org: Organization, warnings: list[Warning], today: dt.date) -> list
 
 
 def _registration_rate(org: Organization, today: dt.date) -> int | None:
-    try:
-        from ct05.cycle.models import Registration
-    except ImportError:  # issue 4 not installed
-        return None
     members = Member.objects.filter(cell__path__startswith=org.path, status=Member.Status.ACTIVE, is_exempt=False)
     total = members.count()
     if not total:

@@ -11,8 +11,10 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ct05.core import clock
 from ct05.core.audit import changed, record, snapshot
 from ct05.core.text import clean, fold
+from ct05.dashboard.stale import rollup_mark_stale
 from ct05.orgs.models import Member, Organization
 from ct05.supervision.models import (
     Conclusion,
@@ -183,7 +185,7 @@ def conclusion_issue(*, actor: Any, conclusion: Conclusion, on: dt.date | None =
         raise ValidationError(_("Kết luận này đã ban hành; sửa sẽ tạo phiên bản mới."))
     if not c.points.exists():
         raise ValidationError({"points": _("Kết luận chưa có nhiệm vụ nào.")})
-    c.status, c.issued_on, c.issued_by = Conclusion.Status.ISSUED, on or timezone.localdate(), _user(actor)
+    c.status, c.issued_on, c.issued_by = Conclusion.Status.ISSUED, on or clock.today(), _user(actor)
     c.save(update_fields=["status", "issued_on", "issued_by"])
     record(
         actor=actor,
@@ -251,7 +253,13 @@ def task_create(
         organization_id=organization.pk,
         after=snapshot(task, TASK_FIELDS),
     )
+    _stale(task)
     return task
+
+
+def _stale(task: RemediationTask) -> None:
+    """The unit's task figures change: those of this year and of every year since the task was set."""
+    rollup_mark_stale(org_ids=[task.organization_id], days=range(task.created_at.year, clock.today().year + 1))
 
 
 @transaction.atomic
@@ -271,8 +279,8 @@ def task_update(
     if status == RemediationTask.Status.DONE:
         if not evidence:
             raise ValidationError({"evidence": _("Cần ghi kết quả, minh chứng khi báo hoàn thành.")})
-        completed_on = completed_on or timezone.localdate()
-        if completed_on > timezone.localdate():
+        completed_on = completed_on or clock.today()
+        if completed_on > clock.today():
             raise ValidationError({"completed_on": _("Ngày hoàn thành không được ở tương lai.")})
     else:
         completed_on = None
@@ -280,6 +288,7 @@ def task_update(
     t.save(update_fields=["status", "evidence", "completed_on"])
     b, a = changed(before, snapshot(t, TASK_FIELDS))
     record(actor=actor, action="task.update", target=t, organization_id=t.organization_id, before=b, after=a)
+    _stale(t)
     return t
 
 

@@ -9,18 +9,20 @@ already ignores assignments outside their dates, so access ends with the mission
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ct05.access.models import Role, RoleAssignment
 from ct05.access.services import role_assign, role_revoke
+from ct05.core import clock
 from ct05.core.audit import changed, record, snapshot
 from ct05.core.text import clean, fold
+from ct05.dashboard.stale import rollup_mark_stale
 from ct05.orgs.models import Organization
 from ct05.supervision.models import Mission, MissionAccess, MissionMember, MissionUnit
 
@@ -126,6 +128,7 @@ def mission_update(*, actor: Any, mission: Mission, **fields: Any) -> Mission:
     m.save()
     if {"start_date", "end_date"} & set(fields):
         _sync_access(actor, m)
+        _stale(m, m.units.values_list("organization_id", flat=True), before["start_date"])
     b, a = changed(before, snapshot(m, MISSION_FIELDS))
     record(actor=actor, action="mission.update", target=m, organization_id=m.issuing_body_id, before=b, after=a)
     return m
@@ -153,6 +156,12 @@ def _sync_access(actor: Any, m: Mission) -> None:
                 note=_("Thành viên %(m)s") % {"m": m.title[:200]},
             )
             MissionAccess.objects.create(mission=m, assignment=assignment)
+
+
+def _stale(m: Mission, org_ids: Iterable[int], former_start: str = "") -> None:
+    """The inspections of these units change in the year the mission starts (and in the year it started
+    before an edit: `former_start`, ISO)."""
+    rollup_mark_stale(org_ids=org_ids, days=[m.start_date, int(former_start[:4]) if former_start else None])
 
 
 def _editable(m: Mission) -> None:
@@ -216,6 +225,7 @@ def mission_unit_add(*, actor: Any, mission: Mission, organization: Organization
         organization_id=m.issuing_body_id,
         after={"organization": organization.pk},
     )
+    _stale(m, [organization.pk])
     return row
 
 
@@ -230,6 +240,7 @@ def mission_unit_remove(*, actor: Any, mission: Mission, unit: MissionUnit) -> N
     MissionUnit.objects.filter(pk=unit.pk, mission=m).delete()
     _sync_access(actor, m)
     record(actor=actor, action="mission.unit_remove", target=m, organization_id=m.issuing_body_id, before=before)
+    _stale(m, [unit.organization_id])
 
 
 @transaction.atomic
@@ -238,6 +249,7 @@ def mission_sample_apply(*, actor: Any, mission: Mission, proposal: list[tuple[O
     m = Mission.objects.select_for_update().select_related("issuing_body").get(pk=mission.pk)
     if m.status != Mission.Status.PREPARING:
         raise ValidationError(_("Chỉ đề xuất đơn vị khi đoàn đang chuẩn bị."))
+    dropped = list(m.units.filter(source=MissionUnit.Source.PROPOSED).values_list("organization_id", flat=True))
     m.units.filter(source=MissionUnit.Source.PROPOSED).delete()
     kept = set(m.units.values_list("organization_id", flat=True))
     n = 0
@@ -257,6 +269,7 @@ def mission_sample_apply(*, actor: Any, mission: Mission, proposal: list[tuple[O
         organization_id=m.issuing_body_id,
         after={"units": [o.pk for o, _r, _t in proposal]},
     )
+    _stale(m, [*dropped, *(o.pk for o, _r, _t in proposal)])
     return n
 
 
@@ -281,7 +294,7 @@ def mission_complete(*, actor: Any, mission: Mission, on: dt.date | None = None)
     m = Mission.objects.select_for_update().get(pk=mission.pk)
     if m.status == Mission.Status.COMPLETED:
         raise ValidationError(_("Đoàn đã kết thúc."))
-    day = on or timezone.localdate()
+    day = on or clock.today()
     if day < m.start_date:
         raise ValidationError({"completed_on": _("Ngày kết thúc trước ngày bắt đầu của đoàn.")})
     m.status, m.completed_on = Mission.Status.COMPLETED, day

@@ -7,11 +7,12 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ct05.core import clock
 from ct05.core.audit import record, snapshot
 from ct05.core.text import clean, fold
+from ct05.dashboard.stale import rollup_mark_stale
 from ct05.orgs.models import Organization
 from ct05.supervision.models import InspectionPlan, SelfInspection
 
@@ -38,7 +39,7 @@ def inspection_plan_create(
     _required(errors, "content", content, _("nội dung kế hoạch"))
     if not 2000 <= year <= 2100:
         errors["year"] = _("Năm không hợp lệ.")
-    if issued_on > timezone.localdate():
+    if issued_on > clock.today():
         errors["issued_on"] = _("Ngày ban hành không được ở tương lai.")
     if errors:
         raise ValidationError(errors)
@@ -77,7 +78,7 @@ def self_inspection_create(
     errors: dict[str, str] = {}
     _required(errors, "subject", subject, _("nội dung tự kiểm tra"))
     _required(errors, "result", result, _("kết quả"))
-    if date > timezone.localdate():
+    if date > clock.today():
         errors["date"] = _("Ngày tự kiểm tra không được ở tương lai.")
     if date < organization.active_from:
         errors["date"] = _("Ngày tự kiểm tra trước khi đơn vị được thành lập.")
@@ -100,4 +101,5 @@ def self_inspection_create(
         organization_id=organization.pk,
         after=snapshot(row, ["organization", "date", "subject"]),
     )
+    rollup_mark_stale(org_ids=[organization.pk], days=[date])
     return row

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ct05.core import clock
 from ct05.core.audit import record, snapshot
 from ct05.core.text import clean
 from ct05.orgs.models import Organization
@@ -32,7 +33,7 @@ def report_request_create(
         errors["organization"] = _("Đơn vị không thuộc danh sách đơn vị của đoàn.")
     if mission.status == Mission.Status.COMPLETED:
         errors["deadline"] = _("Đoàn đã kết thúc: không gửi yêu cầu mới.")
-    if deadline < timezone.localdate():
+    if deadline < clock.today():
         errors["deadline"] = _("Hạn gửi báo cáo đã qua.")
     if errors:
         raise ValidationError(errors)

@@ -12,7 +12,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ct05.core import clock
 from ct05.core.audit import record, snapshot
+from ct05.dashboard.stale import rollup_mark_stale
 from ct05.orgs.models import Organization
 from ct05.supervision.checks import CHECKS, Hit
 from ct05.supervision.models import EvaluationRun, RuleCode, Severity, Warning, WarningRule
@@ -83,7 +85,7 @@ def collect(day: dt.date, within: Organization | None) -> list[tuple[WarningRule
 def warnings_evaluate(*, actor: Any, today: dt.date | None = None, within: Organization | None = None) -> EvaluationRun:
     """Run every rule in effect for every organization (or the subtree `within`): open the warnings found,
     refresh the ones still there, close those whose cause is gone. One audit event for the run."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     run = EvaluationRun.objects.create(
         day=today, organization=within, triggered_by=actor if getattr(actor, "is_authenticated", False) else None
     )
@@ -124,6 +126,9 @@ def warnings_evaluate(*, actor: Any, today: dt.date | None = None, within: Organ
     gone = [w.pk for ident, w in existing.items() if ident not in seen]
     Warning.objects.filter(pk__in=gone).update(resolved_on=today)
     run.opened, run.resolved = len(new), len(gone)
+    closed = set(gone)
+    changed_units = [w.organization_id for w in new] + [w.organization_id for w in existing.values() if w.pk in closed]
+    rollup_mark_stale(org_ids=changed_units, days=[today])
     run.finished_at = timezone.now()
     run.save(update_fields=["opened", "kept", "resolved", "finished_at"])
     record(

@@ -3,24 +3,19 @@ query string: org, year, month, status, q), error attachment, the generic form p
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 
 from ct05.access.resolver import org_scope
-from ct05.orgs.models import Organization
+from ct05.core.clock import today  # the views import it from here
+from ct05.orgs.models import Organization, OrganizationQuerySet
 from ct05.records.views._common import read_filters
 from ct05.supervision.access import supervise_q
 from ct05.supervision.selectors.missions import Filters
-
-
-def today() -> dt.date:
-    return timezone.localdate()
 
 
 def filters_of(request: HttpRequest) -> tuple[Any, Filters]:
@@ -58,9 +53,8 @@ def form_page(
     )
 
 
-def active(qs: QuerySet[Organization]) -> QuerySet[Organization]:
-    day = today()
-    return qs.filter(Q(active_to__isnull=True) | Q(active_to__gte=day))
+def active(qs: OrganizationQuerySet) -> OrganizationQuerySet:
+    return qs.not_closed_on(today())
 
 
 def supervised_orgs(user: Any) -> QuerySet[Organization]:

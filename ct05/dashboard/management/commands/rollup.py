@@ -1,7 +1,7 @@
 """`ct05 rollup [--year Y] [--org CODE] [--stale]`: recompute the dashboard's precomputed figures.
 
 Run it after a bulk load (the seeds, an import that bypassed the services) and nightly from cron; writes
-made through the pages keep the figures fresh on their own (ct05/dashboard/signals.py).
+made through the services keep the figures fresh on their own (ct05/dashboard/stale.py).
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.utils import timezone
 
+from ct05.core import clock
 from ct05.dashboard.services import rollup_compute, stale_refresh
 from ct05.orgs.models import Organization
 
@@ -32,7 +32,7 @@ class Command(BaseCommand):
             n = stale_refresh()
             self.stdout.write(self.style.SUCCESS(f"Đã cập nhật {n} đơn vị có thay đổi."))
             return
-        this_year = timezone.localdate().year
+        this_year = clock.today().year
         years = options["year"] or [this_year - 1, this_year]
         for y in years:
             if not 2000 <= y <= this_year:

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from ct05.orgs.models import Organization
@@ -56,6 +57,11 @@ class Command(BaseCommand):
             action="store_true",
             help="Chỉ tạo cây tổ chức, đảng viên và tài khoản (không tạo sổ sách, đăng ký).",
         )
+        p_demo.add_argument(
+            "--allow-demo-password",
+            action="store_true",
+            help="Cho phép chạy khi DEBUG tắt (các tài khoản demo dùng chung một mật khẩu đã công bố).",
+        )
         p_prov = sub.add_parser("province", help="Một tỉnh: ~50.000 đảng viên, ~600 tổ chức cơ sở đảng, ~2.000 chi bộ.")
         p_prov.add_argument(
             "--members", type=int, default=bulk.PROVINCE_MEMBERS, help="Số đảng viên (mặc định 50.000)."
@@ -76,6 +82,13 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         which = options["which"]
         if which == "demo":
+            if not settings.DEBUG and not options["allow_demo_password"]:
+                # The demo logins share a published password: on a production site they would be a way in.
+                raise CommandError(
+                    "DEBUG đang tắt (máy chủ thật?): dữ liệu demo tạo các tài khoản dùng chung "
+                    "một mật khẩu đã công bố. Chỉ chạy trên máy phát triển (DEBUG=true), "
+                    "hoặc thêm --allow-demo-password nếu thật sự muốn."
+                )
             self._demo(if_empty=options["if_empty"], tree_only=options["tree_only"])
             return
         if options["members"] < 1 or options["batch"] < 100:

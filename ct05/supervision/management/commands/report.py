@@ -18,10 +18,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="kind", required=True)
         for kind, path in REPORTS.items():
-            try:
-                module = import_module(path)
-            except ImportError:
-                continue  # that app is not installed
+            module = import_module(path)
             p = sub.add_parser(kind, help=(module.__doc__ or kind).strip().splitlines()[0])
             p.add_argument("-o", "--output", required=True, help="Tệp .docx cần ghi.")
             module.add_arguments(p)
