@@ -15,7 +15,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ct05.access.resolver import member_q, org_scope
+from ct05.access.models import Role
+from ct05.access.resolver import has_role, member_q, org_scope
 from ct05.accounts.reads import personal_data_read
 from ct05.core.text import clean
 from ct05.cycle.access import is_owner, may_manage
@@ -155,6 +156,8 @@ def _detail_context(request: HttpRequest, reg: Registration) -> dict[str, Any]:
         "assess_form": AssessForm(year=reg.year) if manage else None,
         "checkin_form": CheckInForm(),
         "topics": ysel.topics_for(user=request.user, year=reg.year, organization=reg.organization),
+        # the engine's version string helps those who audit verdicts; to a member it is noise (issue 13)
+        "show_engine": has_role(request.user, Role.SUPERVISOR, Role.PROVINCE_ADMIN),
     }
 
 
