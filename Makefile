@@ -34,8 +34,9 @@ run: export DEBUG=true
 run: install
 	mkdir -p var
 	$(BIN)/ct05 migrate --no-input
-	$(BIN)/ct05 seed demo --if-empty
+	$(BIN)/ct05 seed demo --if-empty --host $(HOST)
 	$(BIN)/ct05 warnings --schedule
+	@echo "CT05 đang chạy tại http://$(HOST)/ (Ctrl+C để dừng)"
 	@trap 'kill 0' INT TERM EXIT; \
 	$(BIN)/ct05 db_worker & \
 	$(BIN)/ct05 runserver $(HOST)
