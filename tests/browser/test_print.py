@@ -19,7 +19,7 @@ pytestmark = journey
 # A4 is 210 mm wide; with 15 mm margins the text is 180 mm, 680 CSS pixels at 96 per inch.
 A4_TEXT_PX = 680
 ON_PAPER = """() => {
-  const shown = sel => [...document.querySelectorAll(sel)].filter(e => e.offsetParent !== null || e.getClientRects().length);
+  const shown = sel => [...document.querySelectorAll(sel)].filter(e => e.getClientRects().length > 0);
   return {width: document.scrollingElement.scrollWidth,
           nav: shown('header.top, nav, footer').length,
           controls: shown('button, a.button, input:not([type=hidden]), select, textarea').length};
