@@ -157,7 +157,7 @@ def _detail_context(request: HttpRequest, reg: Registration) -> dict[str, Any]:
         "checkin_form": CheckInForm(),
         "topics": ysel.topics_for(user=request.user, year=reg.year, organization=reg.organization),
         # the engine's version string helps those who audit verdicts; to a member it is noise (issue 13)
-        "show_engine": has_role(request.user, Role.SUPERVISOR, Role.PROVINCE_ADMIN),
+        "show_engine": has_role(request.user, str(Role.SUPERVISOR), str(Role.PROVINCE_ADMIN)),
     }
 
 
