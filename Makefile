@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test install lint worker bench clean
+.PHONY: run test install lint worker bench clean chromium
 
 $(BIN)/ct05: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,14 +12,21 @@ $(BIN)/ct05: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(BIN)/ct05
 
-node_modules/htmx.org/dist/htmx.min.js: package.json
+node_modules/htmx.org/dist/htmx.min.js node_modules/axe-core/axe.min.js &: package.json
 	npm install --no-audit --no-fund --silent
-	touch $@
+	touch node_modules/htmx.org/dist/htmx.min.js node_modules/axe-core/axe.min.js
+
+# The browser tests drive Debian's Chromium, never a downloaded browser: install the package when it is missing.
+# Without it (no root, no apt) tests/browser/ is skipped and pytest says so loudly at the end of the run.
+CHROMIUM ?= /usr/bin/chromium
+chromium:
+	@test -x $(CHROMIUM) || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } \
+	  || echo "*** could not install Debian's chromium: the browser tests will be SKIPPED ***" >&2
 
 ct05/locale/en/LC_MESSAGES/django.mo: ct05/locale/en/LC_MESSAGES/django.po $(BIN)/ct05
 	cd ct05 && DEBUG=true ../$(BIN)/ct05 compilemessages --ignore=.venv >/dev/null
 
-install: $(BIN)/ct05 node_modules/htmx.org/dist/htmx.min.js ct05/locale/en/LC_MESSAGES/django.mo
+install: $(BIN)/ct05 node_modules/htmx.org/dist/htmx.min.js node_modules/axe-core/axe.min.js ct05/locale/en/LC_MESSAGES/django.mo
 
 # Migrate, seed the demo units once (when the database is empty), start the worker and serve.
 # DEBUG=true: a development machine (the development key and the demo's shared password are allowed).
@@ -27,8 +34,9 @@ run: export DEBUG=true
 run: install
 	mkdir -p var
 	$(BIN)/ct05 migrate --no-input
-	$(BIN)/ct05 seed demo --if-empty
+	$(BIN)/ct05 seed demo --if-empty --host $(HOST)
 	$(BIN)/ct05 warnings --schedule
+	@echo "CT05 đang chạy tại http://$(HOST)/ (Ctrl+C để dừng)"
 	@trap 'kill 0' INT TERM EXIT; \
 	$(BIN)/ct05 db_worker & \
 	$(BIN)/ct05 runserver $(HOST)
@@ -36,8 +44,8 @@ run: install
 worker: install
 	$(BIN)/ct05 db_worker
 
-test: install
-	$(BIN)/pytest
+test: install chromium
+	CT05_CHROMIUM=$(CHROMIUM) $(BIN)/pytest
 
 lint: install
 	$(BIN)/ruff check .

@@ -144,6 +144,7 @@ class PartyDocument:
     kind: str = "BÁO CÁO"
     place: str = "Điện Biên Phủ"
     date: dt.date | None = None
+    year: int | None = None  # with no date yet: the year the document is issued, printed on the date line
     intro: list[Block] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     recipients: list[str] = field(default_factory=list)
@@ -155,10 +156,11 @@ class PartyDocument:
     title: str = ""  # document property (shown by file browsers); defaults to kind + summary
 
 
-def place_date(place: str, day: dt.date | None) -> str:
-    """ "Điện Biên Phủ, ngày 05 tháng 11 năm 2025"; blanks when the date is not known yet."""
+def place_date(place: str, day: dt.date | None, year: int | None = None) -> str:
+    """ "Điện Biên Phủ, ngày 05 tháng 11 năm 2025"; blanks for what is not known yet, the signer fills them in
+    (the year is usually known: "ngày     tháng     năm 2026", issue 13)."""
     if day is None:
-        return f"{place}, ngày     tháng     năm 20…"
+        return f"{place}, ngày     tháng     năm {year if year else '20…'}"
     # HD 36: days below 10 and months below 3 are written with a leading zero.
     month = f"{day.month:02d}" if day.month < 3 else str(day.month)
     return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
@@ -298,7 +300,7 @@ def _header(out: Any, doc: PartyDocument) -> None:
     rule.paragraph_format.line_spacing = Pt(3)
     rule.paragraph_format.space_after = Pt(8)
     _rule_under(rule, 2.4)
-    _line(right, place_date(doc.place, doc.date), size=doc.size, italic=True)
+    _line(right, place_date(doc.place, doc.date, doc.year), size=doc.size, italic=True)
 
 
 def _title(out: Any, doc: PartyDocument) -> None:

@@ -35,10 +35,14 @@ def _attr(text: str) -> str:
 
 
 def _svg(height: float, body: list[str], title: str) -> str:
+    inner = "".join(body)
+    # A chart whose labels are links is a group of links, not one picture: role="img" would hide them from
+    # screen readers and nest interactive controls in an image (axe: nested-interactive, issue 13).
+    role = "group" if "<a " in inner else "img"
     return (
-        f'<svg class="chart" viewBox="0 0 {WIDTH} {height:.0f}" role="img" aria-label="{_attr(title)}" '
+        f'<svg class="chart" viewBox="0 0 {WIDTH} {height:.0f}" role="{role}" aria-label="{_attr(title)}" '
         f'xmlns="http://www.w3.org/2000/svg" preserveAspectRatio="xMinYMin meet">'
-        f"<title>{escape(title)}</title>" + "".join(body) + "</svg>"
+        f"<title>{escape(title)}</title>" + inner + "</svg>"
     )
 
 

@@ -215,6 +215,7 @@ def build_document(data: ReportData) -> PartyDocument:
         issuer=data.issuer,
         number=data.number,
         date=data.date,
+        year=data.end.year,  # a mission reports at its end: the date line carries that year until the day is set
         summary=summary + (" (dự thảo)" if data.draft else ""),
         intro=intro,
         sections=sections,

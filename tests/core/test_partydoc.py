@@ -162,3 +162,8 @@ def test_libreoffice_converts_it_to_pdf(tmp_path: Path) -> None:
     )
     pdf = tmp_path / "bao-cao.pdf"
     assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_place_date_carries_the_year_when_only_the_year_is_known() -> None:
+    assert place_date("Điện Biên Phủ", None, 2026) == "Điện Biên Phủ, ngày     tháng     năm 2026"
+    assert place_date("Điện Biên Phủ", None) == "Điện Biên Phủ, ngày     tháng     năm 20…"

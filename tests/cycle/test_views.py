@@ -154,3 +154,14 @@ def test_the_export_respects_filter_and_scope_and_escapes_formulas(world: World)
     filtered = world.client_for(world.officer).get("/lam-theo/xuat.xlsx", {"year": YEAR, "q": "hoa"}).content
     rows = list(load_workbook(io.BytesIO(filtered)).active.iter_rows(values_only=True))
     assert {r[2] for r in rows[1:]} == {"Nguyễn Thị Hoà"}
+
+
+def test_the_engine_version_is_shown_to_supervisors_and_admins_but_not_to_the_member(world: World) -> None:
+    reg = registration(world)
+    version = reg.commitments.get().engine_version
+    assert version
+    url = f"/lam-theo/{reg.pk}/"
+    assert version not in world.client_for(world.member1).get(url).content.decode()
+    assert version not in world.client_for(world.secretary).get(url).content.decode()
+    assert version in world.client_for(world.supervisor).get(url).content.decode()
+    assert version in world.client_for(world.admin).get(url).content.decode()

@@ -16,6 +16,7 @@ from django.urls import reverse
 from docx import Document
 from openpyxl import load_workbook
 
+from ct05.core import clock
 from ct05.core.models import BackgroundJob
 from ct05.dashboard.reports.cli import build
 from ct05.dashboard.reports.jobs import report_job_start
@@ -112,6 +113,8 @@ def test_the_page_generates_in_the_background_and_only_the_requester_downloads(
     data = b"".join(r.streaming_content)
     assert r.status_code == 200 and "attachment" in r["Content-Disposition"]
     assert "Đoạn đã sửa" in docx_text(data) and "Nguyễn Văn A" in docx_text(data)
+    # the day is left for the signer, the year is known (issue 13)
+    assert f"ngày     tháng     năm {clock.today().year}" in docx_text(data) and "năm 20…" not in docx_text(data)
     r = client.get(reverse("dashboard:report_download", args=[job.pk, "xlsx"]))
     assert r.status_code == 200
     # nobody else — not even the province admin, who sees the unit — gets the file or the job page

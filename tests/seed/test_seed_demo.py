@@ -162,6 +162,13 @@ class SeedDemoTests(TestCase):
         self.assertIn("--if-empty", out.getvalue())
         self.assertIn("bithu", out.getvalue())
 
+    def test_the_logins_are_printed_with_the_address_make_run_serves(self) -> None:
+        self.assertIn("http://127.0.0.1:8000/", self.output)
+        out = StringIO()
+        call_command("seed", "demo", "--if-empty", "--host", "0.0.0.0:8021", stdout=out)
+        self.assertIn("Tài khoản demo (http://0.0.0.0:8021/):", out.getvalue())
+        self.assertNotIn("8000", out.getvalue())
+
 
 def test_if_empty_is_a_no_op_on_a_database_with_other_units(world: World) -> None:
     orgs, members = Organization.objects.count(), Member.objects.count()

@@ -71,6 +71,7 @@ def test_the_report_has_the_party_header_the_findings_the_numbered_tasks_and_the
     response = w.client_for(w.supervisor).get(f"/giam-sat/doan/{concluded.pk}/bao-cao.docx")
     assert response.status_code == 200 and response["Content-Disposition"].startswith("attachment")
     text = _texts(response.content)
+    assert f"ngày     tháng     năm {concluded.end_date.year}" in text  # no report date yet: the mission's year
     for expected in (
         "ĐẢNG CỘNG SẢN VIỆT NAM",
         "BÁO CÁO",

@@ -106,7 +106,7 @@ def render_list(
     p, querystring = paginate(request, qs)
     rows = [
         {
-            "cells": [(display(c.value(obj)), c.hide_sm) for c in page.columns],
+            "cells": [(display(c.value(obj)), c.hide_sm, c.label) for c in page.columns],
             "url": page.detail_url(obj) if page.detail_url else "",
             "cls": page.row_class(obj) if page.row_class else "",
         }

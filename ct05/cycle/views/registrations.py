@@ -14,7 +14,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ct05.access.resolver import org_scope
+from ct05.access.models import Role
+from ct05.access.resolver import org_scope, roles_of
 from ct05.accounts.reads import personal_data_read
 from ct05.core.text import clean
 from ct05.core.web.forms import error_messages, errors_onto_form, flash_errors
@@ -139,6 +140,11 @@ def registration_new(request: HttpRequest) -> HttpResponse:
     return render(request, "cycle/registration_new.html", {"form": form, "org": collective_org, "year": year})
 
 
+def _audits_verdicts(user: Any) -> bool:
+    audit_roles = {str(Role.SUPERVISOR), str(Role.PROVINCE_ADMIN)}
+    return bool(user.is_superuser) or any(a.role in audit_roles for a in roles_of(user))
+
+
 def _detail_context(request: HttpRequest, reg: Registration) -> dict[str, Any]:
     commitments = list(rsel.commitments_of(registration=reg))
     rows = [{"c": c, "matches": msel.stored_matches(user=request.user, commitment=c)} for c in commitments]
@@ -157,6 +163,8 @@ def _detail_context(request: HttpRequest, reg: Registration) -> dict[str, Any]:
         "assess_form": AssessForm(year=reg.year) if manage and not owner else None,
         "checkin_form": CheckInForm(),
         "topics": ysel.topics_for(user=request.user, year=reg.year, organization=reg.organization),
+        # the engine's version string helps those who audit verdicts; to a member it is noise (issue 13)
+        "show_engine": _audits_verdicts(request.user),
     }
 
 

@@ -59,4 +59,4 @@ def build(options: dict[str, Any]) -> bytes:
     ctx = report_context(user=_CommandLine(), org=org, period=period)
     if options.get("xlsx"):
         _write(Path(options["xlsx"]), render_annex_xlsx(ctx))
-    return render_report_docx(ctx)
+    return render_report_docx(ctx, year=clock.today().year)

@@ -26,7 +26,7 @@ def merged(ctx: ReportContext, edits: dict[str, str] | None) -> tuple[dict[str, 
 
 
 def to_party_document(
-    ctx: ReportContext, edits: dict[str, str] | None = None, *, day: dt.date | None = None
+    ctx: ReportContext, edits: dict[str, str] | None = None, *, day: dt.date | None = None, year: int | None = None
 ) -> PartyDocument:
     header, texts = merged(ctx, edits)
     intro: list[Paragraph | Table | Image] = [Paragraph(ctx.intro)]
@@ -61,6 +61,7 @@ def to_party_document(
         number=header["number"],
         place=header["place"] or "Điện Biên Phủ",
         date=day,
+        year=year,
         summary=ctx.summary,
         intro=intro,
         sections=sections,
@@ -73,8 +74,10 @@ def to_party_document(
 
 
 @translation.override("vi")  # an official document of a Vietnamese Party body
-def render_report_docx(ctx: ReportContext, edits: dict[str, str] | None = None, *, day: dt.date | None = None) -> bytes:
-    return render_docx(to_party_document(ctx, edits, day=day))
+def render_report_docx(
+    ctx: ReportContext, edits: dict[str, str] | None = None, *, day: dt.date | None = None, year: int | None = None
+) -> bytes:
+    return render_docx(to_party_document(ctx, edits, day=day, year=year))
 
 
 @translation.override("vi")  # an official document of a Vietnamese Party body

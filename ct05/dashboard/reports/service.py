@@ -146,7 +146,7 @@ def _generate(run: JobRun) -> dict[str, Any]:
     run.progress(1)
     edits = draft_get(user=job.owner, org=org, period=period)
     folder = report_dir(job.pk)
-    _write(folder / FILES["docx"], render_report_docx(ctx, edits))
+    _write(folder / FILES["docx"], render_report_docx(ctx, edits, year=clock.today().year))
     run.progress(2)
     _write(folder / FILES["xlsx"], render_annex_xlsx(ctx))
     run.save(done=3, file_path=str(folder))

@@ -42,6 +42,7 @@ PROVINCE_STEPS: list[tuple[Step, tuple[int, ...]]] = [
 
 
 class Command(BaseCommand):
+    _host = "127.0.0.1:8000"  # where the demo is served, printed beside its logins
     help = "Tạo dữ liệu mẫu: demo (các đơn vị trong bài viết), province (~50.000 đảng viên), national (N đảng viên)."
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -56,6 +57,11 @@ class Command(BaseCommand):
             "--tree-only",
             action="store_true",
             help="Chỉ tạo cây tổ chức, đảng viên và tài khoản (không tạo sổ sách, đăng ký).",
+        )
+        p_demo.add_argument(
+            "--host",
+            default="127.0.0.1:8000",
+            help="Địa chỉ máy chủ in cạnh các tài khoản demo (`make run` truyền HOST của nó).",
         )
         p_demo.add_argument(
             "--allow-demo-password",
@@ -89,6 +95,7 @@ class Command(BaseCommand):
                     "một mật khẩu đã công bố. Chỉ chạy trên máy phát triển (DEBUG=true), "
                     "hoặc thêm --allow-demo-password nếu thật sự muốn."
                 )
+            self._host = options["host"]
             self._demo(if_empty=options["if_empty"], tree_only=options["tree_only"])
             return
         if options["members"] < 1 or options["batch"] < 100:
@@ -156,6 +163,6 @@ class Command(BaseCommand):
         header = ("Tài khoản", "Vai trò", "Đơn vị", "Mật khẩu")
         widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]
         self.stdout.write("")
-        self.stdout.write("Tài khoản demo (http://127.0.0.1:8000):")
+        self.stdout.write(f"Tài khoản demo (http://{self._host}/):")
         for row in [header, *rows]:
             self.stdout.write("  " + "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())

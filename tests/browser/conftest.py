@@ -1,0 +1,208 @@
+"""Browser tests (issue 13): Playwright for Python drives Debian's Chromium against pytest-django's live server.
+
+No browser is ever downloaded: the Makefile installs Debian's `chromium` package when it is missing, and these
+tests are skipped, loudly, only when that binary cannot be found. Every page a journey looks at is checked by
+axe-core (injected from node_modules, never a CDN) for serious or critical violations, and measured at phone
+width (360 px): nothing may be wider than the screen.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.browser.world import town  # noqa: F401  (the journeys' fixture)
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path(os.environ.get("CT05_CHROMIUM", "/usr/bin/chromium"))
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SHOTS = ROOT / "docs" / "huong-dan" / "img"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 360, "height": 740}
+
+try:
+    from playwright.sync_api import Browser, Page, sync_playwright
+except ImportError:  # pragma: no cover - the dev extra installs it
+    sync_playwright = None
+
+_why_skipped: list[str] = []
+
+
+def _missing() -> str | None:
+    if sync_playwright is None:
+        return "the Python package `playwright` is not installed (pip install -e '.[dev]')"
+    if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
+        return f"no Chromium at {CHROMIUM} (make test installs Debian's `chromium` package; apt-get failed?)"
+    if not AXE.is_file():
+        return f"axe-core is missing at {AXE} (npm install)"
+    return None
+
+
+def _is_browser_test(item: pytest.Item) -> bool:
+    return "tests/browser/" in str(item.fspath).replace(os.sep, "/")
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # The journeys run last: a transactional test leaves the database flushed behind it (serialized_rollback puts
+    # the migrations' rows back only at the start of the next such test), which other transactional tests,
+    # ordered after the plain ones by pytest-django, do not expect.
+    items.sort(key=_is_browser_test)
+    reason = _missing()
+    if reason is None:
+        return
+    _why_skipped.append(reason)
+    for item in items:
+        if _is_browser_test(item):
+            item.add_marker(pytest.mark.skip(reason=f"BROWSER TESTS SKIPPED: {reason}"))
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    for reason in _why_skipped:
+        bar = "!" * 78
+        terminalreporter.write_line(bar, red=True, bold=True)
+        terminalreporter.write_line(f"BROWSER TESTS WERE SKIPPED: {reason}", red=True, bold=True)
+        terminalreporter.write_line(bar, red=True, bold=True)
+
+
+@pytest.fixture
+def browser() -> Iterator[Browser]:
+    # One Playwright per test, stopped before pytest-django flushes the database: while Playwright's sync API
+    # runs, its asyncio loop is the thread's running loop, so Django (through asgiref's context-local storage)
+    # hands out other connection objects and refuses ORM calls as "async". Nothing here is async: the check is a
+    # false alarm during the test, and with Playwright gone the teardown finds its own connection again.
+    before = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as pw:
+            b = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+            yield b
+            b.close()
+    finally:
+        if before is None:
+            del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = before
+
+
+class Person:
+    """One person at one browser: navigates, and checks each page they look at (axe, phone width)."""
+
+    def __init__(self, page: Page, base_url: str) -> None:
+        self.page = page
+        self.base = base_url
+        self.problems: list[str] = []
+        self.seen: list[str] = []
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def goto(self, path: str) -> None:
+        self.page.goto(self.url(path))
+        self.look()
+
+    def login(self, username: str, password: str) -> None:
+        self.page.goto(self.url("/dang-nhap/"))
+        self.look()
+        self.page.get_by_label("Tên đăng nhập").fill(username)
+        self.page.get_by_label("Mật khẩu").fill(password)
+        self.page.get_by_role("button", name="Đăng nhập").click()
+        self.page.wait_for_load_state()
+        assert "/dang-nhap/" not in self.page.url, f"{username} could not sign in: {self.page.url}"
+
+    def look(self) -> None:
+        """Check the page as it is now: no serious or critical axe violation, nothing wider than a phone."""
+        page = self.page
+        where = page.url.removeprefix(self.base)
+        self.seen.append(where)
+        if not page.evaluate("typeof window.axe !== 'undefined'"):
+            page.add_script_tag(path=str(AXE))
+        found = page.evaluate(
+            """async () => {
+              const r = await axe.run(document, {resultTypes: ['violations']});
+              return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')
+                     + (v.nodes.length > 3 ? ' … ' + v.nodes.length + ' elements' : ''));
+            }"""
+        )
+        self.problems += [f"{where}: axe {v}" for v in found]
+        size = page.viewport_size or DESKTOP
+        page.set_viewport_size(PHONE)
+        wide = page.evaluate(
+            """() => {
+              const w = document.scrollingElement.scrollWidth;
+              if (w <= 360) return null;
+              const out = [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > 361 && getComputedStyle(e).position !== 'fixed')
+                .filter(e => { for (let a = e.parentElement; a && a !== document.body; a = a.parentElement)
+                                 if (getComputedStyle(a).overflowX !== 'visible') return false; return true; })
+                .filter(e => ![...e.children].some(c => c.getBoundingClientRect().right > 361))
+                .slice(0, 3).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '')
+                                   + ' «' + e.textContent.trim().slice(0, 30) + '» '
+                                   + Math.round(e.getBoundingClientRect().right) + 'px');
+              return w + 'px wide: ' + out.join(', ');
+            }"""
+        )
+        if wide:
+            self.problems.append(f"{where}: at 360 px the page is {wide}")
+        page.set_viewport_size(size)
+
+    def shot(self, name: str, *, phone: bool = False, at: str | None = None) -> None:
+        """A screenshot for the user guides, written only when CT05_SCREENSHOTS=1 (a normal run writes no file)."""
+        if os.environ.get("CT05_SCREENSHOTS") != "1":
+            return
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        size = self.page.viewport_size or DESKTOP
+        if phone:
+            self.page.set_viewport_size(PHONE)
+        if at:
+            self.page.locator(at).first.scroll_into_view_if_needed()
+            self.page.evaluate("window.scrollBy(0, -8)")
+        self.page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=False)
+        self.page.set_viewport_size(size)
+
+    def assert_clean(self) -> None:
+        problems, self.problems = self.problems, []
+        assert not problems, "Problems on the pages visited:\n" + "\n".join(problems)
+
+
+@pytest.fixture
+def people(browser: Browser, live_server: Any) -> Iterator[Callable[[], Person]]:
+    """Each call opens a fresh browser context (its own cookies): one person at one browser."""
+    contexts: list[Any] = []
+
+    def open_one() -> Person:
+        context = browser.new_context(viewport=DESKTOP, locale="vi-VN", bypass_csp=True, accept_downloads=True)
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return Person(context.new_page(), live_server.url)
+
+    yield open_one
+    for context in contexts:
+        context.close()
+
+
+def tab_to(page: Page, name: str, *, limit: int = 80) -> None:
+    """Press Tab (only the keyboard) until the focused control is named `name`: its text or its label."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            """() => { const e = document.activeElement; if (!e) return '';
+                       const l = e.labels && e.labels[0];
+                       return ((l ? l.textContent : e.textContent) || '').trim(); }"""
+        )
+        if focused.startswith(name):
+            return
+    raise AssertionError(f"{name!r} cannot be reached with the Tab key ({limit} presses)")
