@@ -193,7 +193,8 @@ _htmx_dist = BASE_DIR / "node_modules" / "htmx.org" / "dist"
 if _htmx_dist.is_dir():
     STATICFILES_DIRS.append(("vendor/htmx", _htmx_dist))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Documents and attachments (ct05/records/filestore.py) under CT05_VAR_DIR/files; see ct05/core/storage.py.
+    "default": {"BACKEND": "ct05.core.storage.VarDirStorage", "OPTIONS": {"folder": "files"}},
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
