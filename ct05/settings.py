@@ -195,6 +195,8 @@ if _htmx_dist.is_dir():
 STORAGES = {
     # Documents and attachments (ct05/records/filestore.py) under CT05_VAR_DIR/files; see ct05/core/storage.py.
     "default": {"BACKEND": "ct05.core.storage.VarDirStorage", "OPTIONS": {"folder": "files"}},
+    # Generated periodic reports (ct05/dashboard/reports/service.py), CT05_VAR_DIR/reports/<job>/.
+    "reports": {"BACKEND": "ct05.core.storage.VarDirStorage", "OPTIONS": {"folder": "reports"}},
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
