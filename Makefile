@@ -43,6 +43,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DEBUG=true $(BIN)/ct05 makemigrations --check --dry-run
+	$(BIN)/mypy ct05
 
 bench: install
 	$(BIN)/python bench/run_all.py

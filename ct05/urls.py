@@ -14,3 +14,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path(settings.ADMIN_URL, admin.site.urls),  # configurable (ADMIN_URL), superusers only
 ]
+
+# A malformed query parameter is a 400 that names it (ct05.core.web.params), not a 500.
+handler400 = "ct05.core.views.bad_request"

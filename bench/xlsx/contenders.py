@@ -56,7 +56,7 @@ def xlsxwriter_constant_memory(target: Path, sheets: list[Sheet]) -> None:
 
 
 def openpyxl_write_only(target: Path, sheets: list[Sheet]) -> None:
-    """openpyxl's write-only mode (what ct05/records/exports.py uses), for reference."""
+    """openpyxl's write-only mode (what ct05/core/xlsx.py uses), for reference."""
     wb = Workbook(write_only=True)
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="FFF1E3C5")

@@ -16,10 +16,13 @@ from ct05.access.models import Role, RoleAssignment
 from ct05.core import clock
 from ct05.orgs.models import Organization
 
-Action = Literal["view", "manage"]
+Action = Literal["view", "manage", "supervise"]
 
 # Roles that may change the org tree and member records within their scope.
 MANAGE_ROLES = frozenset({Role.PROVINCE_ADMIN, Role.COMMITTEE_OFFICER, Role.CELL_SECRETARY})
+# Roles that run missions, inspection plans and warning rules for the organizations in their scope.
+SUPERVISE_ROLES = frozenset({Role.PROVINCE_ADMIN, Role.SUPERVISOR, Role.COMMITTEE_OFFICER})
+ACTION_ROLES: dict[str, frozenset[Any] | None] = {"view": None, "manage": MANAGE_ROLES, "supervise": SUPERVISE_ROLES}
 # Roles that see the members of the organizations in their scope (a member sees only themselves).
 MEMBER_VIEW_ROLES = frozenset(
     {Role.PROVINCE_ADMIN, Role.SUPERVISOR, Role.COMMITTEE_OFFICER, Role.CELL_SECRETARY, Role.MISSION_MEMBER}
@@ -99,13 +102,13 @@ def roles_of(user: object, day: dt.date | None = None) -> list[RoleAssignment]:
 
 
 def org_scope(user: object, action: Action = "view", *, day: dt.date | None = None) -> Scope:
-    """The organizations `user` may see (action="view") or change (action="manage") on `day`."""
+    """The organizations `user` may see (action="view"), change (action="manage") or supervise
+    (action="supervise": missions, plans, warning rules) on `day`."""
     if not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
         return Scope()
     if getattr(user, "is_superuser", False):
         return Scope(everything=True)
-    roles = None if action == "view" else MANAGE_ROLES
-    return _cached_scope(user, roles, day or clock.today())
+    return _cached_scope(user, ACTION_ROLES[action], day or clock.today())
 
 
 def member_q(user: object, action: Action = "view", *, day: dt.date | None = None) -> Q:
@@ -119,9 +122,3 @@ def member_q(user: object, action: Action = "view", *, day: dt.date | None = Non
     if action == "view":
         q |= Q(user=user)
     return q
-
-
-def has_role(user: object, *roles: str) -> bool:
-    if getattr(user, "is_superuser", False):
-        return True
-    return any(a.role in roles for a in roles_of(user))

@@ -31,7 +31,8 @@ def role_assign(
 ) -> RoleAssignment:
     if role not in Role.values:
         raise ValidationError({"role": _("Vai trò không hợp lệ.")})
-    if role == Role.MISSION_MEMBER and valid_until is None:
+    # Without django-stubs mypy reads a TextChoices member as the (value, label) tuple it is declared with.
+    if role == Role.MISSION_MEMBER and valid_until is None:  # type: ignore[comparison-overlap]
         raise ValidationError({"valid_until": _("Thành viên đoàn phải có ngày kết thúc quyền truy cập.")})
     start = valid_from or dt.date(2000, 1, 1)
     if valid_until is not None and valid_until < start:

@@ -9,6 +9,8 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from ct05.core.jobs import job_get
+from ct05.core.web.htmx import htmx_template
+from ct05.core.web.params import BadParameter
 
 logger = logging.getLogger(__name__)
 
@@ -29,5 +31,10 @@ def healthz(request: HttpRequest) -> JsonResponse:
 @login_required
 def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
     job = job_get(user=request.user, pk=pk)
-    template = "core/job_detail.html#progress" if request.headers.get("HX-Request") else "core/job_detail.html"
-    return render(request, template, {"job": job})
+    return render(request, htmx_template(request, "core/job_detail.html", "progress"), {"job": job})
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """handler400: a malformed query parameter (core.web.params.BadParameter) says which one, in Vietnamese."""
+    message = str(exception) if isinstance(exception, BadParameter) else ""
+    return render(request, "core/400.html", {"message": message}, status=400)

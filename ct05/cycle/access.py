@@ -35,10 +35,6 @@ def registration_q(user: Any, action: Action = "view") -> Q:
     return individual | collective
 
 
-def member_manage_q(user: Any) -> Q:
-    return member_q(user, "manage")
-
-
 def is_owner(user: Any, registration: Any) -> bool:
     member = registration.member
     return member is not None and member.user_id is not None and member.user_id == getattr(user, "pk", None)

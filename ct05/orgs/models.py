@@ -121,9 +121,6 @@ class Organization(models.Model):
         ids = [int(seg) for seg in self.path.strip("/").split("/")[:-1] if seg]
         return Organization.objects.filter(pk__in=ids).order_by("depth")
 
-    def subtree_q(self, prefix: str = "") -> Q:
-        return Q(**{f"{prefix}path__startswith": self.path})
-
 
 class OrgEvent(models.Model):
     """The recorded history of a unit: renames, moves, merges, splits, closing. Records made before an

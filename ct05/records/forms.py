@@ -75,10 +75,6 @@ class _Base(forms.Form):
         return data
 
 
-def _member_field(members: QuerySet[Member], label: str, required: bool = False) -> forms.ModelChoiceField:
-    return forms.ModelChoiceField(label=label, queryset=members, required=required, empty_label="—")
-
-
 # Meetings ---------------------------------------------------------------------------------------------
 
 

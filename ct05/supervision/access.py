@@ -15,39 +15,19 @@ from typing import Any
 from django.db.models import Q
 from django.http import Http404
 
-from ct05.access.models import Role
-from ct05.access.resolver import roles_of
+from ct05.access.resolver import org_scope
 from ct05.orgs.models import Organization
 from ct05.supervision.models import Mission
-
-SUPERVISE_ROLES = frozenset({Role.PROVINCE_ADMIN, Role.SUPERVISOR, Role.COMMITTEE_OFFICER})
-
-
-def _supervising(user: Any, day: dt.date | None = None) -> list[Any]:
-    return [a for a in roles_of(user, day) if a.role in SUPERVISE_ROLES]
 
 
 def supervises(user: Any, org: Organization) -> bool:
     """May the user run missions, plans and rules for `org` (and see its warnings)?"""
-    if getattr(user, "is_superuser", False):
-        return True
-    for a in _supervising(user):
-        if (a.recursive and org.path.startswith(a.organization.path)) or a.organization_id == org.pk:
-            return True
-    return False
+    return org_scope(user, "supervise").contains(org)
 
 
 def supervise_q(user: Any, via: str = "") -> Q:
     """A filter on Organization (or on a model reaching it through `via`) for the units the user supervises."""
-    if getattr(user, "is_superuser", False):
-        return Q()
-    q = Q(**{f"{via}pk__in": []})
-    for a in _supervising(user):
-        if a.recursive:
-            q |= Q(**{f"{via}path__startswith": a.organization.path})
-        else:
-            q |= Q(**{f"{via}pk": a.organization_id})
-    return q
+    return org_scope(user, "supervise").q(via)
 
 
 def running_membership_q(user: Any, today: dt.date) -> Q:

@@ -118,10 +118,6 @@ class FindingForm(Base):
     text = text_field(_("Nội dung"), 5000, rows=3)
 
 
-class DecideForm(Base):
-    text = text_field(_("Nội dung"), 5000, rows=3)
-
-
 class ConclusionForm(Base):
     commendation = text_field(_("Kết quả, ưu điểm ghi nhận"), 20000, rows=6)
     shortcomings = text_field(_("Tồn tại, hạn chế chung"), 20000, rows=6)

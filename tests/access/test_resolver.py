@@ -10,10 +10,11 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 
 from ct05.access.models import Role, RoleAssignment
-from ct05.access.resolver import MANAGE_ROLES, MEMBER_VIEW_ROLES, member_q, org_scope
+from ct05.access.resolver import MANAGE_ROLES, MEMBER_VIEW_ROLES, SUPERVISE_ROLES, member_q, org_scope
 from ct05.core import clock
 from ct05.orgs.models import Member, Organization, OrgKind
 from ct05.orgs.services.structure import member_create, organization_create, organization_move
+from ct05.supervision.access import supervise_q, supervises
 from tests.conftest import World
 
 TODAY = clock.today()  # the resolver's "today": Việt Nam's date, not the server clock's
@@ -96,6 +97,9 @@ def test_it_agrees_with_a_brute_force_walk_on_random_trees(db: object, seed: int
         manage = set(Organization.objects.filter(org_scope(user, "manage").q()).values_list("pk", flat=True))
         assert manage == _brute_force(orgs, assignments, MANAGE_ROLES)
         assert all(org_scope(user).contains(o) == (o.pk in view) for o in orgs)
+        supervised = _brute_force(orgs, assignments, SUPERVISE_ROLES)
+        assert set(Organization.objects.filter(supervise_q(user)).values_list("pk", flat=True)) == supervised
+        assert all(supervises(user, o) == (o.pk in supervised) for o in orgs)
 
         member_orgs = _brute_force(orgs, assignments, MEMBER_VIEW_ROLES)
         expected_members = set(Member.objects.filter(cell_id__in=member_orgs).values_list("pk", flat=True))

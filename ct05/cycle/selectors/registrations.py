@@ -100,6 +100,15 @@ def member_for_registration(*, user: Any, pk: int) -> Member:
         raise Http404 from None
 
 
+def members_to_register(*, user: Any, year: int, limit: int = 5000) -> list[tuple[Member, bool]]:
+    """The active members the user may register on behalf of (cell by cell, in name order), each with
+    whether they already have a registration for `year`."""
+    managed = Member.objects.filter(member_q(user, "manage"), status=Member.Status.ACTIVE)
+    managed = managed.select_related("cell").order_by("cell__path", "sort_key")[:limit]
+    done = set(Registration.objects.filter(year=year, member__in=managed).values_list("member_id", flat=True))
+    return [(m, m.pk in done) for m in managed]
+
+
 def own_member(*, user: Any) -> Member | None:
     if not getattr(user, "is_authenticated", False):
         return None

@@ -174,6 +174,56 @@ def _in_order(ex: Executor, fn: Callable[[Any], Any], parts: list[Any], ahead: i
         yield pending.popleft().result()
 
 
+def _read_plan(year: int, scope_qs: Any) -> _Plan:
+    """Phase 1: the rows to analyse, in pk order, with the unit templates their judgement compares against."""
+    rows_meta = list(
+        scope_qs.order_by("pk")
+        .values_list("pk", "content", "registration__organization_id", "duty__text", *_STORED)
+        .iterator(chunk_size=20_000)
+    )
+    org_paths = dict(Organization.objects.filter(pk__in={r[2] for r in rows_meta}).values_list("pk", "path"))
+    return _plan(rows_meta, _templates_by_org(year, org_paths))
+
+
+def _fingerprint_fresh(plan: _Plan, key: Any, digests: list[int]) -> np.ndarray:
+    """Rows whose stored fingerprint and band keys are those of their current text under this year's filter."""
+    return np.fromiter(
+        (st[1] == key and st[0] == digests[t] for st, t in zip(plan.stored, plan.text_of.tolist(), strict=True)),
+        np.bool_,
+        len(plan.texts),
+    )
+
+
+def _judge(ex: Executor, plan: _Plan, report: Progress) -> list[batch.Judged]:
+    """Phase 2: every distinct judge input judged once, in the worker processes."""
+    total = len(plan.texts)
+    judged: list[batch.Judged] = []
+    judge_parts = [plan.judge_items[s] for s in batch.chunks(len(plan.judge_items))]
+    for part in _in_order(ex, batch.judge_chunk, judge_parts, ahead=len(judge_parts)):
+        judged.extend(part)
+        report("assess", total * len(judged) // max(1, len(plan.judge_items)), total)
+    return judged
+
+
+def _clear_bands(*, year: int, stale: np.ndarray, full: bool, tuned: bool, rows: int) -> bool:
+    """Phase 3a: drop the band rows about to be rewritten (the year's when `full`, else the stale rows').
+    Returns whether the band indexes were dropped to be rebuilt once at the end (a whole year rewritten)."""
+    table = CommitmentBand._meta.db_table
+    with connection.cursor() as cur:
+        rebuild = full and tuned and _others(cur, year) < rows
+        if rebuild:  # a whole year rewritten: bulk insert, then build each index once by sorting
+            for sql in _band_index_sql(create=False):
+                cur.execute(sql)
+        if full:
+            cur.execute(f"DELETE FROM {table} WHERE year = %s", [year])
+        else:
+            stale_ids = stale.tolist()
+            for s in range(0, len(stale_ids), 900):
+                part = stale_ids[s : s + 900]
+                cur.execute(f"DELETE FROM {table} WHERE commitment_id IN ({','.join(['%s'] * len(part))})", part)
+    return rebuild
+
+
 def analyze(
     *, year: int, org: Organization | None = None, progress: Progress | None = None, workers: int | None = None
 ) -> dict[str, Any]:
@@ -188,33 +238,18 @@ def analyze(
     year_qs = Commitment.objects.filter(registration__year=year)
     scope_qs = year_qs.filter(registration__organization__path__startswith=org.path) if org else year_qs
 
-    corpus = list(year_qs.values_list("content", flat=True).iterator(chunk_size=20_000))
-    baseline = quality.baseline_store(year=year, corpus=corpus)
-    del corpus
+    baseline = quality.baseline_store(
+        year=year, corpus=list(year_qs.values_list("content", flat=True).iterator(chunk_size=20_000))
+    )
     timings["baseline"] = time.perf_counter() - t0
 
-    rows_meta = list(
-        scope_qs.order_by("pk")
-        .values_list("pk", "content", "registration__organization_id", "duty__text", *_STORED)
-        .iterator(chunk_size=20_000)
-    )
-    total = len(rows_meta)
+    plan = _read_plan(year, scope_qs)
+    total = len(plan.texts)
     report("assess", 0, total)
-    org_paths = dict(Organization.objects.filter(pk__in={r[2] for r in rows_meta}).values_list("pk", "path"))
-    plan = _plan(rows_meta, _templates_by_org(year, org_paths))
-    del rows_meta
     bands_n = baseline.params.bands
     n_texts = len(plan.distinct)
     digests = [quality.text_digest(t) for t in plan.distinct]
-    # Rows whose stored fingerprint and band keys are those of their current text under this year's filter.
-    fp_fresh = np.fromiter(
-        (
-            st[1] == baseline.key and st[0] == digests[t]
-            for st, t in zip(plan.stored, plan.text_of.tolist(), strict=True)
-        ),
-        np.bool_,
-        total,
-    )
+    fp_fresh = _fingerprint_fresh(plan, baseline.key, digests)
     n_stale = total - int(fp_fresh.sum())
     full = org is None and n_stale * 2 > total  # most of the year changes: rewrite every band row of it
     text_keys = np.zeros((n_texts, bands_n), np.int64)
@@ -231,11 +266,7 @@ def analyze(
     ex = batch.pool(size=size, templates=plan.templates, drop=baseline.drop, params=baseline.params, workers=workers)
     with ex, transaction.atomic(), _bulk_session() as tuned:
         t1 = time.perf_counter()
-        judged: list[batch.Judged] = []
-        judge_parts = [plan.judge_items[s] for s in batch.chunks(len(plan.judge_items))]
-        for part in _in_order(ex, batch.judge_chunk, judge_parts, ahead=len(judge_parts)):
-            judged.extend(part)
-            report("assess", total * len(judged) // max(1, len(plan.judge_items)), total)
+        judged = _judge(ex, plan, report)
         timings["assess"] = time.perf_counter() - t1
         parsed: dict[int, Any] = {}  # judge item -> reasons as stored (JSON parsed), made when first compared
 
@@ -251,19 +282,7 @@ def analyze(
             return bool(reasons == parsed[j])
 
         t2 = time.perf_counter()
-        with connection.cursor() as cur:
-            rebuild = full and tuned and _others(cur, year) < total * bands_n
-            if rebuild:  # a whole year rewritten: bulk insert, then build each index once by sorting
-                for sql in _band_index_sql(create=False):
-                    cur.execute(sql)
-            if full:
-                cur.execute(f"DELETE FROM {CommitmentBand._meta.db_table} WHERE year = %s", [year])
-            else:
-                stale_ids = plan.pks[~fp_fresh].tolist()
-                for s in range(0, len(stale_ids), 900):
-                    part = stale_ids[s : s + 900]
-                    marks = ",".join(["%s"] * len(part))
-                    cur.execute(f"DELETE FROM {CommitmentBand._meta.db_table} WHERE commitment_id IN ({marks})", part)
+        rebuild = _clear_bands(year=year, stale=plan.pks[~fp_fresh], full=full, tuned=tuned, rows=total * bands_n)
         fp_slices = list(batch.chunks(n_texts))
         done = 0
         for sl, fpc in zip(
@@ -316,13 +335,11 @@ def analyze(
 
         t4 = time.perf_counter()
         report("pairs", total, total)
-        sizes = np.fromiter((s.size for s in shingles), np.int64, n_texts)
-        rows_per_text = np.diff(text_starts)
-        pairable = text_nonempty & (sizes >= quality.MIN_SHINGLES)
+        pairable = text_nonempty & (np.fromiter((s.size for s in shingles), np.int64, n_texts) >= quality.MIN_SHINGLES)
         found = pairing.text_pairs(
             text_keys,
             pairable,
-            rows_per_text,
+            np.diff(text_starts),  # rows per text
             shingles,
             max_bucket=MAX_BUCKET,
             threshold=DEFAULT_THRESHOLD,

@@ -15,7 +15,7 @@ from ct05.cycle.forms import ImportForm
 from ct05.cycle.models import Registration
 from ct05.cycle.selectors import registrations as rsel
 from ct05.cycle.selectors import year as ysel
-from ct05.cycle.views._common import int_param, registration_filters
+from ct05.cycle.views._common import registration_filters, year_of
 from ct05.orgs.selectors.organizations import organization_get
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -45,7 +45,7 @@ def registration_docx(request: HttpRequest, pk: int) -> HttpResponse:
 def blank_form_docx(request: HttpRequest, member_pk: int) -> HttpResponse:
     """A form to fill by hand, for a member without a phone; the secretary enters it afterwards."""
     member = rsel.member_for_registration(user=request.user, pk=member_pk)
-    year = int_param(request.GET.get("year"), rsel.current_year()) or rsel.current_year()
+    year = year_of(request)
     data = documents.registration_form_data(
         registration=None, member=member, year=year, topics=_topic_lines(request, year, member.cell)
     )
@@ -55,7 +55,7 @@ def blank_form_docx(request: HttpRequest, member_pk: int) -> HttpResponse:
 @login_required
 def book(request: HttpRequest, org_pk: int, fmt: str) -> HttpResponse:
     org = organization_get(user=request.user, pk=org_pk)
-    year = int_param(request.GET.get("year"), rsel.current_year()) or rsel.current_year()
+    year = year_of(request)
     filters = rsel.RegistrationFilters(year=year, org=org)
     regs = list(
         rsel.registration_list(user=request.user, filters=filters)

@@ -10,11 +10,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ct05.core.web.forms import error_messages, flash_errors
+from ct05.core.web.params import int_param
 from ct05.cycle.forms import CheckInForm
 from ct05.cycle.models import Commitment
 from ct05.cycle.selectors import registrations as rsel
 from ct05.cycle.services import followup
-from ct05.cycle.views._common import error_messages, flash_errors, int_param
 
 
 @login_required
@@ -68,7 +69,7 @@ def self_assess(request: HttpRequest, pk: int) -> HttpResponse:
             followup.registration_self_assess(
                 actor=request.user,
                 registration=reg,
-                version=int_param(request.POST.get("version"), 0) or 0,
+                version=int_param(request, "version", 0) or 0,
                 results=results,
                 summary=request.POST.get("summary", ""),
             )

@@ -4,24 +4,25 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ct05.access.resolver import org_scope
+from ct05.core.web.lists import paginate
 from ct05.cycle import exchange
 from ct05.cycle.selectors import year as ysel
 from ct05.cycle.services import jobs
-from ct05.cycle.views._common import org_param, year_param
+from ct05.cycle.views._common import year_of
+from ct05.orgs.params import org_param
 
 
 @login_required
 def indicators(request: HttpRequest) -> HttpResponse:
-    year, org = year_param(request), org_param(request)
+    year, org = year_of(request), org_param(request)
     rows = ysel.indicator_list(user=request.user, year=year, org=org)
-    page = Paginator(rows, 100).get_page(request.GET.get("page"))
+    page, querystring = paginate(request, rows, 100)
     return render(
         request,
         "cycle/indicators.html",
@@ -32,14 +33,14 @@ def indicators(request: HttpRequest) -> HttpResponse:
             "can_analyze": not org_scope(request.user, "manage").is_empty
             or not org_scope(request.user).is_empty
             and request.user.is_staff,
-            "querystring": request.GET.urlencode(),
+            "querystring": querystring,
         },
     )
 
 
 @login_required
 def indicators_export(request: HttpRequest) -> HttpResponse:
-    year, org = year_param(request), org_param(request)
+    year, org = year_of(request), org_param(request)
     rows = ysel.indicator_list(user=request.user, year=year, org=org)
     response = HttpResponse(
         exchange.export_indicators(rows, year=year),
@@ -53,7 +54,7 @@ def indicators_export(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def analyze_start(request: HttpRequest) -> HttpResponse:
-    year = year_param(request)
+    year = year_of(request)
     org = org_param(request, "manage")
     scope = org_scope(request.user, "manage")
     if scope.is_empty:
@@ -67,10 +68,10 @@ def analyze_start(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def missing(request: HttpRequest) -> HttpResponse:
-    year, org = year_param(request), org_param(request)
+    year, org = year_of(request), org_param(request)
     qs = ysel.members_without_registration(user=request.user, year=year, org=org)
-    page = Paginator(qs, 100).get_page(request.GET.get("page"))
+    page, querystring = paginate(request, qs, 100)
     manage = org_scope(request.user, "manage")
     manageable = {m.pk for m in page if manage.contains(m.cell)}  # who may register or print for them
-    context = {"page": page, "year": year, "org": org, "manageable": manageable, "querystring": request.GET.urlencode()}
+    context = {"page": page, "year": year, "org": org, "manageable": manageable, "querystring": querystring}
     return render(request, "cycle/missing.html", context)

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from ct05.core.web.lists import paginate
+from ct05.core.web.params import int_param
 from ct05.cycle.selectors import registrations as rsel
 from ct05.cycle.selectors import year as ysel
 from ct05.cycle.services.reminders import notification_mark_read
-from ct05.cycle.views._common import int_param, year_param
+from ct05.cycle.views._common import year_of
 
 
 @login_required
 def topics(request: HttpRequest) -> HttpResponse:
-    year = year_param(request)
+    year = year_of(request)
     me = rsel.own_member(user=request.user)
     return render(
         request,
@@ -31,7 +32,7 @@ def topics(request: HttpRequest) -> HttpResponse:
 @login_required
 def notifications(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
-        notification_mark_read(user=request.user, pk=int_param(request.POST.get("pk")))
+        notification_mark_read(user=request.user, pk=int_param(request, "pk"))
         return redirect("cycle:notifications")
-    page = Paginator(ysel.notification_list(user=request.user), 50).get_page(request.GET.get("page"))
-    return render(request, "cycle/notifications.html", {"page": page})
+    page, querystring = paginate(request, ysel.notification_list(user=request.user))
+    return render(request, "cycle/notifications.html", {"page": page, "querystring": querystring})

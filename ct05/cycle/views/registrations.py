@@ -9,15 +9,18 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ct05.access.resolver import member_q, org_scope
+from ct05.access.resolver import org_scope
 from ct05.accounts.reads import personal_data_read
 from ct05.core.text import clean
+from ct05.core.web.forms import error_messages, errors_onto_form, flash_errors
+from ct05.core.web.htmx import htmx_template
+from ct05.core.web.lists import paginate
+from ct05.core.web.params import int_param
 from ct05.cycle.access import is_owner, may_manage
 from ct05.cycle.forms import (
     AcceptForm,
@@ -33,29 +36,26 @@ from ct05.cycle.selectors import matches as msel
 from ct05.cycle.selectors import registrations as rsel
 from ct05.cycle.selectors import year as ysel
 from ct05.cycle.services import followup, registrations
-from ct05.cycle.views._common import error_messages, flash_errors, int_param, registration_filters
-from ct05.orgs.models import Duty, Member
-from ct05.orgs.selectors.organizations import organization_get
+from ct05.cycle.views._common import registration_filters, year_of
+from ct05.orgs.models import Duty, Organization
+from ct05.orgs.params import org_param
 
 
 @login_required
 def registration_list(request: HttpRequest) -> HttpResponse:
     f = registration_filters(request)
     qs = rsel.registration_list(user=request.user, filters=f)
-    page = Paginator(qs, 50).get_page(request.GET.get("page"))
-    template = (
-        "cycle/registration_list.html#results" if request.headers.get("HX-Request") else "cycle/registration_list.html"
-    )
+    page, querystring = paginate(request, qs)
     can_manage = not org_scope(request.user, "manage").is_empty
     return render(
         request,
-        template,
+        htmx_template(request, "cycle/registration_list.html"),
         {
             "page": page,
             "f": f,
             "statuses": Registration.Status.choices,
             "tracks": Registration.Track.choices,
-            "querystring": request.GET.urlencode(),
+            "querystring": querystring,
             "can_manage": can_manage,
             "me": rsel.own_member(user=request.user),
         },
@@ -81,60 +81,61 @@ def _url(name: str, *args: Any) -> str:
     return reverse(name, args=args)
 
 
+def _member_choices(request: HttpRequest, year: int) -> list[tuple[int, str]]:
+    """Oneself first, then the members the user manages, marked when they already registered for `year`."""
+    me = rsel.own_member(user=request.user)
+    choices = [(me.pk, f"{me.full_name} ({_('bản thân')})")] if me is not None else []
+    has_one = _("đã có bản đăng ký")
+    choices += [
+        (m.pk, f"{m.full_name} — {m.cell.name}" + (f" ({has_one})" if done else ""))
+        for m, done in rsel.members_to_register(user=request.user, year=year)
+        if me is None or m.pk != me.pk
+    ]
+    return choices
+
+
+def _registration_create(
+    request: HttpRequest, data: dict[str, Any], collective_org: Organization | None
+) -> Registration:
+    """A unit's collective plan when `?org=` names one, otherwise the chosen member's registration."""
+    if collective_org is not None:
+        return registrations.registration_create(
+            actor=request.user, year=data["year"], organization=collective_org, term_plan_text=data["term_plan"]
+        )
+    if data["member"] is None:
+        raise ValidationError({"member": _("Chọn đảng viên.")})
+    return registrations.registration_create(
+        actor=request.user,
+        year=data["year"],
+        member=rsel.member_for_registration(user=request.user, pk=data["member"]),
+        track=data["track"] or None,
+        term_plan_text=data["term_plan"],
+    )
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def registration_new(request: HttpRequest) -> HttpResponse:
-    year = int_param(request.GET.get("year") or request.POST.get("year"), rsel.current_year())
-    me = rsel.own_member(user=request.user)
-    choices = []
-    if me is not None:
-        myself = _("bản thân")
-        choices.append((me.pk, f"{me.full_name} ({myself})"))
-    managed = Member.objects.filter(member_q(request.user, "manage"), status=Member.Status.ACTIVE)
-    managed = managed.select_related("cell").order_by("cell__path", "sort_key")[:5000]
-    done = set(Registration.objects.filter(year=year, member__in=managed).values_list("member_id", flat=True))
-    has_one = _("đã có bản đăng ký")
-    choices += [
-        (m.pk, f"{m.full_name} — {m.cell.name}" + (f" ({has_one})" if m.pk in done else ""))
-        for m in managed
-        if me is None or m.pk != me.pk
-    ]
-    initial = {"year": year, "member": int_param(request.GET.get("member"))}
-    form = NewRegistrationForm(request.POST or None, initial=initial, members=choices)
-    collective_org = None
-    if int_param(request.GET.get("org") or request.POST.get("org")) is not None:
-        collective_org = organization_get(
-            user=request.user, pk=int(request.GET.get("org") or request.POST["org"]), action="manage"
-        )
-    posted_member = int_param(request.POST.get("member")) if request.method == "POST" else None
-    if posted_member is not None:
-        rsel.member_for_registration(user=request.user, pk=posted_member)  # 404 outside scope
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        try:
-            if collective_org is not None:
-                reg = registrations.registration_create(
-                    actor=request.user, year=d["year"], organization=collective_org, term_plan_text=d["term_plan"]
-                )
+    """A new registration: a member's (their own, or entered by the secretary on their behalf) or, with
+    `?org=`, a unit's collective plan; then on to its commitments."""
+    year = year_of(request)
+    collective_org = org_param(request, "manage")
+    initial = {"year": year, "member": int_param(request, "member")}
+    form = NewRegistrationForm(request.POST or None, initial=initial, members=_member_choices(request, year))
+    if request.method == "POST":
+        posted_member = int_param(request, "member")
+        if posted_member is not None:
+            rsel.member_for_registration(user=request.user, pk=posted_member)  # 404 outside scope
+        if form.is_valid():
+            try:
+                reg = _registration_create(request, form.cleaned_data, collective_org)
+            except ValidationError as exc:
+                errors_onto_form(form, exc)
+            except PermissionDenied:
+                raise Http404 from None
             else:
-                if d["member"] is None:
-                    raise ValidationError({"member": _("Chọn đảng viên.")})
-                member = rsel.member_for_registration(user=request.user, pk=d["member"])
-                reg = registrations.registration_create(
-                    actor=request.user,
-                    year=d["year"],
-                    member=member,
-                    track=d["track"] or None,
-                    term_plan_text=d["term_plan"],
-                )
-        except ValidationError as exc:
-            for field, errs in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errs)
-        except PermissionDenied:
-            raise Http404 from None
-        else:
-            messages.success(request, _("Đã tạo bản đăng ký. Nhập các nội dung đăng ký."))
-            return redirect("cycle:registration_edit", pk=reg.pk)
+                messages.success(request, _("Đã tạo bản đăng ký. Nhập các nội dung đăng ký."))
+                return redirect("cycle:registration_edit", pk=reg.pk)
     return render(request, "cycle/registration_new.html", {"form": form, "org": collective_org, "year": year})
 
 
@@ -179,7 +180,7 @@ def registration_edit(request: HttpRequest, pk: int) -> HttpResponse:
     commitments = list(reg.commitments.all())
     if request.method == "POST":
         formset = CommitmentFormSet(request.POST, duties=duties, prefix="c")
-        version = int_param(request.POST.get("version"), 0) or 0
+        version = int_param(request, "version", 0) or 0
         if formset.is_valid():
             try:
                 registrations.registration_save(
@@ -220,12 +221,12 @@ def _edit_page(
 @require_POST
 def live_check(request: HttpRequest) -> HttpResponse:
     """htmx: the engine's verdict and verified near-duplicates of the text being typed (no save)."""
-    reg = rsel.registration_for_action(user=request.user, pk=int_param(request.POST.get("registration"), 0) or 0)
+    reg = rsel.registration_for_action(user=request.user, pk=int_param(request, "registration", 0) or 0)
     prefix = request.POST.get("prefix", "")
     if not prefix.startswith("c-") or not prefix[2:].isdigit():
         raise Http404
     text = clean(request.POST.get(f"{prefix}-content", ""))[:5000]
-    duty_id = int_param(request.POST.get(f"{prefix}-duty"))
+    duty_id = int_param(request, f"{prefix}-duty")
     duty_text = None
     if duty_id is not None and reg.member_id:
         duty_text = Duty.objects.filter(pk=duty_id, member_id=reg.member_id).values_list("text", flat=True).first()
@@ -242,7 +243,7 @@ def live_check(request: HttpRequest) -> HttpResponse:
 
 def _act(request: HttpRequest, pk: int, action: Any, success: str, **kwargs: Any) -> HttpResponse:
     reg = rsel.registration_for_action(user=request.user, pk=pk)
-    version = int_param(request.POST.get("version"), 0) or 0
+    version = int_param(request, "version", 0) or 0
     try:
         action(actor=request.user, registration=reg, version=version, **kwargs)
     except ValidationError as exc:

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from ct05.core import clock
 from ct05.core.jobs import job_get
+from ct05.core.web.htmx import htmx_template
 from ct05.dashboard.reports import jobs, service
 from ct05.dashboard.reports.context import HEADER_KEYS, TEXT_KEYS
 from ct05.dashboard.reports.period import PeriodError, parse_period, period_choices
@@ -71,9 +72,7 @@ def report_page(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def report_job(request: HttpRequest, pk: int) -> HttpResponse:
     job = job_get(user=request.user, pk=pk, kind=service.JOB_KIND)
-    partial = bool(request.headers.get("HX-Request"))
-    template = "dashboard/report_job.html#status" if partial else "dashboard/report_job.html"
-    return render(request, template, {"job": job})
+    return render(request, htmx_template(request, "dashboard/report_job.html", "status"), {"job": job})
 
 
 @require_GET

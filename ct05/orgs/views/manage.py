@@ -15,11 +15,11 @@ from django.views.decorators.http import require_http_methods
 
 from ct05.access.resolver import org_scope
 from ct05.core import clock
+from ct05.core.web.forms import errors_onto_form
 from ct05.orgs.forms import MemberCreateForm, OrgForm, OrgMergeForm, OrgMoveForm, OrgSplitForm
 from ct05.orgs.models import Organization
 from ct05.orgs.selectors import organizations as org_sel
 from ct05.orgs.services import structure
-from ct05.orgs.views._common import attach_errors
 
 
 def _managed_orgs(request: HttpRequest, exclude: Organization) -> QuerySet[Organization]:
@@ -49,7 +49,7 @@ def org_add_child(request: HttpRequest, pk: int) -> HttpResponse:
                 active_from=data["active_from"],
             )
         except ValidationError as exc:
-            attach_errors(form, exc)
+            errors_onto_form(form, exc)
         else:
             messages.success(request, _("Đã thêm đơn vị %(name)s.") % {"name": org.name})
             return redirect("orgs:org_detail", pk=org.pk)
@@ -83,7 +83,7 @@ def org_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 active_from=data["active_from"],
             )
         except ValidationError as exc:
-            attach_errors(form, exc)
+            errors_onto_form(form, exc)
         else:
             messages.success(request, _("Đã lưu."))
             return redirect("orgs:org_detail", pk=org.pk)
@@ -105,7 +105,7 @@ def org_move(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, org=org, new_parent=form.cleaned_data["new_parent"], date=form.cleaned_data["date"]
             )
         except ValidationError as exc:
-            attach_errors(form, exc)
+            errors_onto_form(form, exc)
         else:
             messages.success(request, _("Đã chuyển đơn vị."))
             return redirect("orgs:org_detail", pk=org.pk)
@@ -124,7 +124,7 @@ def org_merge(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, sources=[org], target=form.cleaned_data["target"], date=form.cleaned_data["date"]
             )
         except ValidationError as exc:
-            attach_errors(form, exc)
+            errors_onto_form(form, exc)
         else:
             messages.success(request, _("Đã hợp nhất; đảng viên và đơn vị trực thuộc đã được chuyển."))
             return redirect("orgs:org_detail", pk=form.cleaned_data["target"].pk)
@@ -152,7 +152,7 @@ def member_add(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             member = structure.member_create(actor=request.user, cell=cell, **form.cleaned_data)
         except ValidationError as exc:
-            attach_errors(form, exc)
+            errors_onto_form(form, exc)
         else:
             messages.success(request, _("Đã thêm đảng viên %(name)s.") % {"name": member.full_name})
             return redirect("orgs:member_detail", pk=member.pk)
@@ -186,7 +186,7 @@ def org_split(request: HttpRequest, pk: int) -> HttpResponse:
                     actor=request.user, source=source, parts=parts, date=data["date"], close_source=data["close_source"]
                 )
         except ValidationError as exc:
-            attach_errors(form, exc)
+            errors_onto_form(form, exc)
         else:
             messages.success(request, _("Đã chia tách đơn vị."))
             return redirect("orgs:org_detail", pk=source.parent_id or source.pk)

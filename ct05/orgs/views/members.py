@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -17,12 +16,14 @@ from ct05.accounts.reads import personal_data_read
 from ct05.core import clock
 from ct05.core.audit import ACTION_LABELS, describe
 from ct05.core.models import AuditEvent
+from ct05.core.web.forms import errors_onto_form
+from ct05.core.web.htmx import htmx_template
+from ct05.core.web.lists import paginate
 from ct05.orgs.forms import DutyForm, MemberForm
 from ct05.orgs.models import Duty, Member, Organization
+from ct05.orgs.params import org_param
 from ct05.orgs.selectors import members as member_sel
-from ct05.orgs.selectors import organizations as org_sel
 from ct05.orgs.services import structure
-from ct05.orgs.views._common import attach_errors
 
 
 @dataclass(frozen=True)
@@ -36,9 +37,7 @@ class MemberFilters:
 
 def member_filters(request: HttpRequest) -> MemberFilters:
     """The member list's filters, read the same way by the page and by its export."""
-    org = None
-    if request.GET.get("org", "").isdigit():
-        org = org_sel.organization_get(user=request.user, pk=int(request.GET["org"]))
+    org = org_param(request)
     status = request.GET.get("status", Member.Status.ACTIVE)
     if status not in {*Member.Status.values, ""}:
         status = Member.Status.ACTIVE
@@ -67,16 +66,15 @@ def filtered_members(request: HttpRequest) -> tuple[MemberFilters, QuerySet[Memb
 @login_required
 def member_list(request: HttpRequest) -> HttpResponse:
     filters, qs = filtered_members(request)
-    page = Paginator(qs, 50).get_page(request.GET.get("page"))
-    template = "orgs/member_list.html#results" if request.headers.get("HX-Request") else "orgs/member_list.html"
+    page, querystring = paginate(request, qs)
     return render(
         request,
-        template,
+        htmx_template(request, "orgs/member_list.html"),
         {
             "page": page,
             "f": filters,
             "statuses": Member.Status.choices,
-            "querystring": request.GET.urlencode(),
+            "querystring": querystring,
         },
     )
 
@@ -125,7 +123,7 @@ def member_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             structure.member_update(actor=request.user, member=member, **{k: v for k, v in form.cleaned_data.items()})
         except ValidationError as exc:
-            attach_errors(form, exc)
+            errors_onto_form(form, exc)
         else:
             messages.success(request, _("Đã lưu thông tin đảng viên."))
             return redirect("orgs:member_detail", pk=member.pk)
@@ -141,7 +139,7 @@ def duty_add(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             structure.duty_add(actor=request.user, member=member, **form.cleaned_data)
         except ValidationError as exc:
-            attach_errors(form, exc)
+            errors_onto_form(form, exc)
         else:
             messages.success(request, _("Đã thêm nhiệm vụ được phân công."))
             return redirect("orgs:member_detail", pk=member.pk)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from ct05.access.resolver import org_scope
+from ct05.core.web.htmx import htmx_template, is_htmx
+from ct05.core.web.lists import paginate
 from ct05.orgs.models import OrgKind
 from ct05.orgs.selectors import members as member_sel
 from ct05.orgs.selectors import organizations as org_sel
@@ -19,22 +20,22 @@ def org_tree(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("kind", "")
     context: dict[str, object] = {"q": query, "kind": kind, "kinds": OrgKind.objects.all()}
     if query or kind:
-        page = Paginator(org_sel.organization_list(user=request.user, query=query, kind=kind), 50)
-        context["results"] = page.get_page(request.GET.get("page"))
+        results = org_sel.organization_list(user=request.user, query=query, kind=kind)
+        context["results"], context["querystring"] = paginate(request, results)
     else:
         context["roots"] = org_sel.organization_roots(user=request.user)
-    template = "orgs/org_tree.html#results" if request.headers.get("HX-Request") else "orgs/org_tree.html"
-    return render(request, template, context)
+    return render(request, htmx_template(request, "orgs/org_tree.html"), context)
 
 
 @login_required
 def org_detail(request: HttpRequest, pk: int) -> HttpResponse:
     org = org_sel.organization_get(user=request.user, pk=pk)
-    if request.headers.get("HX-Request") and request.GET.get("part") == "children":
+    if is_htmx(request) and request.GET.get("part") == "children":
         return render(
             request, "orgs/_children.html", {"children": org_sel.organization_children(user=request.user, org=org)}
         )
     members = member_sel.member_list(user=request.user, org=org, query=request.GET.get("q", "")[:100])
+    members_page, querystring = paginate(request, members)
     visible_ancestors = [a for a in org.ancestors() if org_scope(request.user).contains(a)]
     return render(
         request,
@@ -44,7 +45,8 @@ def org_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "ancestors": visible_ancestors,
             "children": org_sel.organization_children(user=request.user, org=org),
             "figures": org_sel.organization_figures(user=request.user, org=org),
-            "members": Paginator(members, 50).get_page(request.GET.get("page")),
+            "members": members_page,
+            "querystring": querystring,
             "history": org_sel.organization_history(user=request.user, org=org)[:50],
             "can_manage": org_scope(request.user, "manage").contains(org),
             "q": request.GET.get("q", ""),

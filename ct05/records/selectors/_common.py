@@ -4,7 +4,6 @@ diacritics. The scope always comes from the access resolver."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.db import models
@@ -13,18 +12,9 @@ from django.http import Http404
 
 from ct05.access.resolver import Action, org_scope
 from ct05.core.text import fold
-from ct05.orgs.models import Organization
+from ct05.core.web.lists import ListFilters
 
 M = TypeVar("M", bound=models.Model)
-
-
-@dataclass(frozen=True)
-class ListFilters:
-    org: Organization | None = None
-    year: int | None = None
-    month: int | None = None
-    status: str = ""
-    query: str = ""
 
 
 def scoped(qs: QuerySet[M], user: Any, via: str, action: Action = "view") -> QuerySet[M]:

@@ -11,11 +11,13 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from ct05.access.resolver import org_scope
+from ct05.core.web.lists import years
+from ct05.core.web.params import year_param
+from ct05.core.xlsx import xlsx_response
 from ct05.orgs.selectors import organizations as org_selectors
 from ct05.records import compliance
-from ct05.records.exports import xlsx_response
 from ct05.records.selectors import meetings as sel
-from ct05.records.views._common import today, years
+from ct05.records.views._common import today
 
 STATUS_WORDS = {
     compliance.OK: "Đạt",
@@ -27,8 +29,7 @@ STATUS_WORDS = {
 
 
 def _year(request: HttpRequest) -> int:
-    raw = request.GET.get("year", "")
-    return int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else today().year
+    return year_param(request, today().year) or today().year
 
 
 @login_required

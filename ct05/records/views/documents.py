@@ -9,7 +9,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
-from ct05.orgs.selectors import organizations as org_selectors
+from ct05.orgs.params import org_param
 from ct05.records.filestore import KINDS, SizeLimit, open_stored, safe_name
 from ct05.records.selectors import registers as sel
 from ct05.records.views._common import choose_org
@@ -28,9 +28,9 @@ def document_create(request: HttpRequest) -> HttpResponse:
 
 @csrf_protect
 def _create_page(request: HttpRequest, limit: SizeLimit) -> HttpResponse:
-    if not request.GET.get("org", "").isdigit():
+    org = org_param(request, "manage")
+    if org is None:
         return choose_org(request, title=str(REGISTERS["document"].singular).capitalize())
-    org = org_selectors.organization_get(user=request.user, pk=int(request.GET["org"]), action="manage")
     return register_form_page(request, REGISTERS["document"], org, None, too_big=_too_big(request, limit))
 
 

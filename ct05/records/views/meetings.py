@@ -18,23 +18,17 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ct05.access.resolver import org_scope
+from ct05.core.web.forms import errors_onto_form, flash_errors
+from ct05.core.web.htmx import htmx_template, is_htmx
+from ct05.core.web.lists import Column, ListPage, export_list
 from ct05.orgs.models import Member
-from ct05.orgs.selectors import organizations as org_selectors
+from ct05.orgs.params import org_param
 from ct05.records import forms as f
 from ct05.records.minutes import minutes_content, render_minutes
 from ct05.records.models import Attendance, Meeting, MeetingKind, ResolutionItem
 from ct05.records.selectors import meetings as sel
 from ct05.records.services import meetings as svc
-from ct05.records.views._common import (
-    Column,
-    ListPage,
-    attach_errors,
-    choose_org,
-    export_list,
-    read_filters,
-    render_list,
-    today,
-)
+from ct05.records.views._common import choose_org, read_filters, render_list, today
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -129,9 +123,9 @@ def _members(cell_id: int) -> Any:
 @login_required
 @require_http_methods(["GET", "POST"])
 def meeting_create(request: HttpRequest) -> HttpResponse:
-    if not request.GET.get("org", "").isdigit():
+    cell = org_param(request, "manage")
+    if cell is None:
         return choose_org(request, title=_("Ghi buổi sinh hoạt: chọn chi bộ"), cells_only=True)
-    cell = org_selectors.organization_get(user=request.user, pk=int(request.GET["org"]), action="manage")
     form = f.MeetingForm(
         request.POST or None,
         members=_members(cell.pk),
@@ -142,7 +136,7 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
         try:
             meeting = svc.meeting_create(actor=request.user, cell=cell, data=_meeting_input(form), today=today())
         except ValidationError as exc:
-            attach_errors(form, exc)
+            errors_onto_form(form, exc)
         else:
             messages.success(request, _("Đã ghi buổi sinh hoạt. Tiếp theo: điểm danh, ý kiến, nghị quyết."))
             _warn_missing(request, meeting)
@@ -179,7 +173,7 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             meeting = svc.meeting_update(actor=request.user, meeting=meeting, data=_meeting_input(form), today=today())
         except ValidationError as exc:
-            attach_errors(form, exc)
+            errors_onto_form(form, exc)
         else:
             messages.success(request, _("Đã lưu."))
             _warn_missing(request, meeting)
@@ -230,12 +224,6 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "records/meeting_detail.html", _detail_context(request, meeting))
 
 
-def _errors_to_messages(request: HttpRequest, exc: ValidationError) -> None:
-    for errors in exc.message_dict.values():
-        for e in errors:
-            messages.error(request, e)
-
-
 @login_required
 @require_POST
 def meeting_attendance(request: HttpRequest, pk: int) -> HttpResponse:
@@ -248,7 +236,7 @@ def meeting_attendance(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         svc.meeting_set_attendance(actor=request.user, meeting=meeting, rows=rows)
     except ValidationError as exc:
-        _errors_to_messages(request, exc)
+        flash_errors(request, exc)
         context = _detail_context(request, meeting)
         return render(request, "records/meeting_detail.html", context, status=400)
     messages.success(request, _("Đã lưu điểm danh."))
@@ -263,7 +251,7 @@ def meeting_contributions(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         svc.meeting_set_contributions(actor=request.user, meeting=meeting, rows=rows)
     except ValidationError as exc:
-        _errors_to_messages(request, exc)
+        flash_errors(request, exc)
         return render(request, "records/meeting_detail.html", _detail_context(request, meeting), status=400)
     messages.success(request, _("Đã lưu ý kiến đóng góp."))
     return redirect(reverse("records:meeting_detail", args=[pk]) + "#y-kien")
@@ -317,7 +305,7 @@ def meeting_resolution(request: HttpRequest, pk: int) -> HttpResponse:
             raise ValidationError({"items": bad})
         svc.resolution_save(actor=request.user, meeting=meeting, summary=request.POST.get("summary", ""), rows=rows)
     except ValidationError as exc:
-        _errors_to_messages(request, exc)
+        flash_errors(request, exc)
         context = _detail_context(request, meeting) | {"posted": request.POST}
         return render(request, "records/meeting_detail.html", context, status=400)
     messages.success(request, _("Đã lưu nghị quyết."))
@@ -331,7 +319,7 @@ def meeting_delete(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         svc.meeting_delete(actor=request.user, meeting=meeting)
     except ValidationError as exc:
-        _errors_to_messages(request, exc)
+        flash_errors(request, exc)
         return redirect("records:meeting_detail", pk=pk)
     messages.success(request, _("Đã xóa buổi sinh hoạt."))
     return redirect(reverse("records:meeting_list") + f"?org={meeting.cell_id}")
@@ -400,16 +388,16 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 svc.resolution_item_progress(actor=request.user, item=item, today=today(), **form.cleaned_data)
             except ValidationError as exc:
-                attach_errors(form, exc)
+                errors_onto_form(form, exc)
             else:
                 messages.success(request, _("Đã cập nhật tiến độ."))
-                if request.headers.get("HX-Request"):
+                if is_htmx(request):
                     item.refresh_from_db()
                     return render(
                         request, "records/item_detail.html#progress", {"item": item, "form": form, "can_manage": True}
                     )
                 return redirect("records:item_detail", pk=pk)
-    template = "records/item_detail.html#progress" if request.headers.get("HX-Request") else "records/item_detail.html"
+    template = htmx_template(request, "records/item_detail.html", "progress")
     return render(
         request, template, {"item": item, "form": form, "can_manage": can_manage}, status=400 if form.errors else 200
     )

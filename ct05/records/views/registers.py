@@ -21,6 +21,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ct05.access.resolver import org_scope
+from ct05.core.web.forms import errors_onto_form
+from ct05.core.web.lists import Column, ListPage, display, export_list
+from ct05.orgs.params import org_param
 from ct05.orgs.selectors import organizations as org_selectors
 from ct05.records import forms as f
 from ct05.records.models import (
@@ -32,19 +35,7 @@ from ct05.records.models import (
 )
 from ct05.records.selectors import registers as sel
 from ct05.records.services import simple as svc
-from ct05.records.views._common import (
-    Column,
-    ListPage,
-    attach_errors,
-    choose_org,
-    display,
-    export_list,
-    read_filters,
-    render_list,
-    stored_upload,
-    today,
-    unit_members,
-)
+from ct05.records.views._common import choose_org, read_filters, render_list, stored_upload, today, unit_members
 
 
 @dataclass
@@ -258,7 +249,7 @@ def register_form_page(
         try:
             obj = _save(request, reg, org, form, instance)
         except ValidationError as exc:
-            attach_errors(form, exc)
+            errors_onto_form(form, exc)
         else:
             messages.success(request, _("Đã lưu."))
             return redirect(f"records:{reg.key}_detail", pk=obj.pk)
@@ -285,9 +276,9 @@ def register_form_page(
 @require_http_methods(["GET", "POST"])
 def register_create(request: HttpRequest, key: str) -> HttpResponse:
     reg = _register(key)
-    if not request.GET.get("org", "").isdigit():
+    org = org_param(request, "manage")
+    if org is None:
         return choose_org(request, title=_("Thêm %(what)s: chọn đơn vị") % {"what": reg.singular})
-    org = org_selectors.organization_get(user=request.user, pk=int(request.GET["org"]), action="manage")
     return register_form_page(request, reg, org, None)
 
 
@@ -337,7 +328,7 @@ def replication_add(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             svc.replication_add(actor=request.user, model=model, today=today(), **form.cleaned_data)
         except ValidationError as exc:
-            attach_errors(form, exc)
+            errors_onto_form(form, exc)
         else:
             messages.success(request, _("Đã ghi đơn vị nhân rộng."))
             return redirect("records:exemplary_model_detail", pk=model.pk)

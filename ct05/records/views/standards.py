@@ -16,6 +16,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ct05.access.resolver import org_scope
+from ct05.core.web.forms import errors_onto_form, flash_errors
+from ct05.core.web.lists import Column, ListPage, export_list
 from ct05.orgs.models import Organization
 from ct05.orgs.selectors import organizations as org_selectors
 from ct05.records import forms as f
@@ -23,7 +25,7 @@ from ct05.records.models import StandardCategory, setting_int
 from ct05.records.quality import GOOD_VERDICTS, assess_items
 from ct05.records.selectors import standards as sel
 from ct05.records.services import standards as svc
-from ct05.records.views._common import Column, ListPage, attach_errors, export_list, read_filters, render_list, today
+from ct05.records.views._common import read_filters, render_list, today
 
 
 def _std(o: Organization) -> Any:
@@ -133,7 +135,7 @@ def standard_edit(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 svc.standard_save(actor=request.user, org=org, items=rows, today=today(), **head.cleaned_data)
             except ValidationError as exc:
-                attach_errors(head, exc)
+                errors_onto_form(head, exc)
             else:
                 messages.success(request, _("Đã lưu bộ chuẩn mực."))
                 return redirect("records:standard_detail", pk=org.pk)
@@ -187,9 +189,7 @@ def standard_review(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             svc.standard_review(actor=request.user, standard=standard, today=today(), **form.cleaned_data)
         except ValidationError as exc:
-            for errors in exc.message_dict.values():
-                for e in errors:
-                    messages.error(request, e)
+            flash_errors(request, exc)
         else:
             messages.success(request, _("Đã ghi nhận rà soát chuẩn mực."))
     else:

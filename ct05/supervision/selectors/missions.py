@@ -15,8 +15,10 @@ from ct05.core.text import fold
 from ct05.orgs.models import Organization
 from ct05.supervision.access import mission_q, supervise_q
 from ct05.supervision.models import (
+    Finding,
     InspectionPlan,
     Mission,
+    MissionUnit,
     RemediationTask,
     ReportAnswer,
     ReportRequest,
@@ -74,6 +76,18 @@ def mission_list(*, user: Any, filters: Filters, today: dt.date) -> QuerySet[Mis
     if filters.status:
         qs = qs.filter(status=filters.status)
     return _words(qs, filters.query).order_by("-start_date", "-id")
+
+
+def mission_units(*, user: Any, mission: Mission) -> list[MissionUnit]:
+    """The mission's units (the mission itself already read in the user's scope), each with how many of its
+    findings are suggested (`n_suggested`) and accepted (`n_accepted`)."""
+    units = list(mission.units.select_related("organization", "organization__kind", "organization__sector"))
+    findings = list(mission.findings.values_list("organization_id", "status"))
+    for u in units:
+        mine = [s for o, s in findings if o == u.organization_id]
+        u.n_suggested = mine.count(Finding.Status.SUGGESTED)  # type: ignore[attr-defined]
+        u.n_accepted = mine.count(Finding.Status.ACCEPTED)  # type: ignore[attr-defined]
+    return units
 
 
 def request_list(*, user: Any, filters: Filters, today: dt.date) -> QuerySet[ReportRequest]:

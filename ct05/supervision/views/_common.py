@@ -1,38 +1,27 @@
 """Shared by the supervision pages: today, list filters (the records app's, so every list reads the same
-query string: org, year, month, status, q), error attachment, the generic form page."""
+query string: org, year, month, status, q), the generic form page, the units a user supervises."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from ct05.access.resolver import org_scope
 from ct05.core.clock import today  # the views import it from here
+from ct05.core.web.lists import ListFilters, list_filters
 from ct05.orgs.models import Organization, OrganizationQuerySet
-from ct05.records.views._common import read_filters
+from ct05.orgs.params import org_param
 from ct05.supervision.access import supervise_q
 from ct05.supervision.selectors.missions import Filters
 
 
-def filters_of(request: HttpRequest) -> tuple[Any, Filters]:
-    """(the records' ListFilters for the shared list template, this app's Filters for the selectors)."""
-    lf = read_filters(request)
+def filters_of(request: HttpRequest) -> tuple[ListFilters, Filters]:
+    """(the list page's filters for its form, this app's Filters for the selectors)."""
+    lf = list_filters(request, org=org_param(request))
     return lf, Filters(org=lf.org, year=lf.year, status=lf.status, query=lf.query)
-
-
-def attach_errors(form: Any, exc: ValidationError) -> None:
-    if not hasattr(exc, "error_dict"):
-        for message in exc.messages:
-            form.add_error(None, message)
-        return
-    for name, errors in exc.message_dict.items():
-        target = name if name in form.fields else None
-        for error in errors:
-            form.add_error(target, error)
 
 
 def form_page(

@@ -19,17 +19,18 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ct05.access.models import Role
+from ct05.core.web.forms import errors_onto_form, flash_errors
+from ct05.core.web.lists import Column, ListPage, export_list, render_list
 from ct05.orgs.models import Organization
-from ct05.records.views._common import Column, ListPage, export_list, render_list
 from ct05.supervision import forms
 from ct05.supervision.access import may_manage_mission, may_work_on, mission_get
-from ct05.supervision.models import Finding, Mission, MissionMember, MissionUnit
+from ct05.supervision.models import Mission, MissionMember, MissionUnit
 from ct05.supervision.report import mission_report_docx
 from ct05.supervision.selectors import missions as msel
 from ct05.supervision.selectors.sample import candidates, propose_sample
 from ct05.supervision.services import findings as fsvc
 from ct05.supervision.services import missions as svc
-from ct05.supervision.views._common import attach_errors, filters_of, form_page, supervised_orgs, today
+from ct05.supervision.views._common import filters_of, form_page, supervised_orgs, today
 
 MISSION_PAGE = ListPage(
     key="mission",
@@ -59,11 +60,6 @@ def _mission(request: HttpRequest, pk: int, *, manage: bool = False, work: bool 
 
 def _back(mission: Mission, anchor: str = "") -> HttpResponse:
     return redirect(reverse("supervision:mission_detail", args=[mission.pk]) + (f"#{anchor}" if anchor else ""))
-
-
-def _fail(request: HttpRequest, exc: ValidationError) -> None:
-    for message in exc.messages:
-        messages.error(request, message)
 
 
 @login_required
@@ -124,7 +120,7 @@ def mission_create(request: HttpRequest) -> HttpResponse:
         try:
             mission = svc.mission_create(actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            attach_errors(form, exc)
+            errors_onto_form(form, exc)
         else:
             messages.success(request, _("Đã lập đoàn. Bước tiếp theo: thêm thành viên và chọn đơn vị."))
             return _back(mission)
@@ -139,40 +135,43 @@ def mission_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def mission_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The mission: members, units with their findings, report requests, conclusion and tasks; the forms to
+    change them for whoever may (the managers: members, units, sample; the working members: requests)."""
     mission = _mission(request, pk)
     manage = may_manage_mission(request.user, mission)
     work = may_work_on(request.user, mission, today())
-    units = list(mission.units.select_related("organization", "organization__kind", "organization__sector"))
-    findings = list(mission.findings.values_list("organization_id", "status"))
-    for u in units:
-        mine = [s for o, s in findings if o == u.organization_id]
-        u.n_suggested = mine.count(Finding.Status.SUGGESTED)  # type: ignore[attr-defined]
-        u.n_accepted = mine.count(Finding.Status.ACCEPTED)  # type: ignore[attr-defined]
-    conclusion = fsvc.conclusion_current(mission)
-    unit_orgs = mission.units.values("organization")
     context = {
         "m": mission,
         "manage": manage,
         "work": work,
         "members": mission.members.select_related("user"),
-        "units": units,
+        "units": msel.mission_units(user=request.user, mission=mission),
         "requests": msel.request_list(user=request.user, filters=msel.Filters(), today=today()).filter(mission=mission),
-        "conclusion": conclusion,
+        "conclusion": fsvc.conclusion_current(mission),
         "versions": mission.conclusions.order_by("-version"),
         "tasks": msel.task_list(user=request.user, filters=msel.Filters(), today=today(), mission=mission),
         "today": today(),
         "editable": mission.status != Mission.Status.COMPLETED,
     }
-    if manage and context["editable"]:
-        context["member_form"] = forms.MemberAddForm(
+    if context["editable"]:
+        context |= _mission_forms(request, mission, manage=manage, work=work)
+    return render(request, "supervision/mission_detail.html", context)
+
+
+def _mission_forms(request: HttpRequest, mission: Mission, *, manage: bool, work: bool) -> dict[str, Any]:
+    """The empty forms of an open mission's page, for those who may use each."""
+    unit_orgs = mission.units.values("organization")
+    out: dict[str, Any] = {}
+    if manage:
+        out["member_form"] = forms.MemberAddForm(
             initial={"role": MissionMember.Role.MEMBER},
             users=_member_choices().exclude(pk__in=mission.members.values("user")),
         )
-        context["unit_form"] = forms.UnitAddForm(orgs=candidates_qs(request, mission).exclude(pk__in=unit_orgs))
-        context["sample_form"] = forms.SampleForm()
-    if work and context["editable"]:
-        context["request_form"] = forms.RequestForm(orgs=Organization.objects.filter(pk__in=unit_orgs))
-    return render(request, "supervision/mission_detail.html", context)
+        out["unit_form"] = forms.UnitAddForm(orgs=candidates_qs(request, mission).exclude(pk__in=unit_orgs))
+        out["sample_form"] = forms.SampleForm()
+    if work:
+        out["request_form"] = forms.RequestForm(orgs=Organization.objects.filter(pk__in=unit_orgs))
+    return out
 
 
 def candidates_qs(request: HttpRequest, mission: Mission) -> QuerySet[Organization]:
@@ -195,7 +194,7 @@ def mission_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             svc.mission_update(actor=request.user, mission=mission, **form.cleaned_data)
         except ValidationError as exc:
-            attach_errors(form, exc)
+            errors_onto_form(form, exc)
         else:
             messages.success(request, _("Đã lưu thông tin đoàn."))
             return _back(mission)
@@ -221,7 +220,7 @@ def member_add(request: HttpRequest, pk: int) -> HttpResponse:
                 _("Đã thêm thành viên; quyền xem các đơn vị của đoàn có hiệu lực trong thời gian đoàn làm việc."),
             )
         except ValidationError as exc:
-            _fail(request, exc)
+            flash_errors(request, exc)
     else:
         messages.error(request, _("Chọn cán bộ và nhiệm vụ trong đoàn."))
     return _back(mission, "thanh-vien")
@@ -236,7 +235,7 @@ def member_remove(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse
         svc.mission_member_remove(actor=request.user, mission=mission, member=member)
         messages.success(request, _("Đã bỏ thành viên khỏi đoàn."))
     except ValidationError as exc:
-        _fail(request, exc)
+        flash_errors(request, exc)
     return _back(mission, "thanh-vien")
 
 
@@ -250,7 +249,7 @@ def unit_add(request: HttpRequest, pk: int) -> HttpResponse:
             svc.mission_unit_add(actor=request.user, mission=mission, **form.cleaned_data)
             messages.success(request, _("Đã thêm đơn vị."))
         except ValidationError as exc:
-            _fail(request, exc)
+            flash_errors(request, exc)
     else:
         messages.error(request, _("Chọn một đơn vị trong phạm vi của đoàn."))
     return _back(mission, "don-vi")
@@ -265,7 +264,7 @@ def unit_remove(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
         svc.mission_unit_remove(actor=request.user, mission=mission, unit=unit)
         messages.success(request, _("Đã bỏ đơn vị khỏi danh sách."))
     except ValidationError as exc:
-        _fail(request, exc)
+        flash_errors(request, exc)
     return _back(mission, "don-vi")
 
 
@@ -284,7 +283,7 @@ def sample(request: HttpRequest, pk: int) -> HttpResponse:
             )
             messages.success(request, _("Đã đưa %(n)s đơn vị đề xuất vào danh sách của đoàn.") % {"n": n})
         except ValidationError as exc:
-            _fail(request, exc)
+            flash_errors(request, exc)
         return _back(mission, "don-vi")
     return render(request, "supervision/sample.html", {"m": mission, "form": form, "proposal": proposal})
 
@@ -297,7 +296,7 @@ def mission_start(request: HttpRequest, pk: int) -> HttpResponse:
         svc.mission_start(actor=request.user, mission=mission)
         messages.success(request, _("Đoàn bắt đầu làm việc."))
     except ValidationError as exc:
-        _fail(request, exc)
+        flash_errors(request, exc)
     return _back(mission)
 
 
@@ -309,7 +308,7 @@ def mission_complete(request: HttpRequest, pk: int) -> HttpResponse:
         svc.mission_complete(actor=request.user, mission=mission)
         messages.success(request, _("Đoàn đã kết thúc; quyền truy cập của thành viên đoàn chấm dứt."))
     except ValidationError as exc:
-        _fail(request, exc)
+        flash_errors(request, exc)
     return _back(mission)
 
 

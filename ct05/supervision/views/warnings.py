@@ -8,7 +8,6 @@ from dataclasses import replace
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,8 +15,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ct05.records.exports import xlsx_response
-from ct05.records.views._common import Column, ListPage, export_list, render_list
+from ct05.core.web.forms import errors_onto_form
+from ct05.core.web.htmx import htmx_template
+from ct05.core.web.lists import Column, ListPage, export_list, paginate, render_list
+from ct05.core.web.params import choice_param
+from ct05.core.xlsx import xlsx_response
 from ct05.supervision import forms
 from ct05.supervision.models import RuleCode, Severity
 from ct05.supervision.selectors import missions as msel
@@ -25,7 +27,6 @@ from ct05.supervision.selectors import warnings as wsel
 from ct05.supervision.services import jobs
 from ct05.supervision.services import plans as plan_services
 from ct05.supervision.views._common import (
-    attach_errors,
     filters_of,
     form_page,
     initial_org,
@@ -54,19 +55,17 @@ def _warning_filters(request: HttpRequest) -> wsel.WarningFilters:
     severity = int(g["severity"]) if g.get("severity", "") in {"1", "2", "3"} else None
     return wsel.WarningFilters(
         org=lf.org,
-        code=g.get("rule", "") if g.get("rule", "") in RuleCode.values else "",
+        code=choice_param(request, "rule", RuleCode.values),
         severity=severity,
         query=lf.query,
-        sort=g.get("sort", "muc-do") if g.get("sort", "") in wsel.SORTS else "muc-do",
+        sort=choice_param(request, "sort", wsel.SORTS, "muc-do"),
     )
 
 
 @login_required
 def warning_list(request: HttpRequest) -> HttpResponse:
     f = _warning_filters(request)
-    page = Paginator(qs := wsel.warning_list(user=request.user, filters=f), 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    page, querystring = paginate(request, qs := wsel.warning_list(user=request.user, filters=f))
     orgs = supervised_orgs(request.user)
     context = {
         "p": page,
@@ -80,19 +79,14 @@ def warning_list(request: HttpRequest) -> HttpResponse:
             ("moi-nhat", _("Mới phát hiện")),
             ("lau-nhat", _("Tồn tại lâu nhất")),
         ],
-        "querystring": query.urlencode(),
+        "querystring": querystring,
         "run": wsel.last_run(user=request.user),
         "can_evaluate": orgs.exists(),
         "evaluate_form": forms.EvaluateForm() if orgs.exists() else None,
     }
     if context["evaluate_form"] is not None:
         context["evaluate_form"].fields["organization"].queryset = orgs.exclude(kind__is_cell=True)
-    template = (
-        "supervision/warning_list.html#results"
-        if request.headers.get("HX-Request")
-        else ("supervision/warning_list.html")
-    )
-    return render(request, template, context)
+    return render(request, htmx_template(request, "supervision/warning_list.html"), context)
 
 
 @login_required
@@ -235,7 +229,7 @@ def plan_create(request: HttpRequest) -> HttpResponse:
         try:
             plan_services.inspection_plan_create(actor=request.user, **data)
         except ValidationError as exc:
-            attach_errors(form, exc)
+            errors_onto_form(form, exc)
         else:
             messages.success(request, _("Đã lưu kế hoạch kiểm tra, giám sát."))
             return redirect(reverse("supervision:plan_list") + f"?org={data['organization'].pk}")
@@ -261,7 +255,7 @@ def self_inspection_create(request: HttpRequest) -> HttpResponse:
         try:
             plan_services.self_inspection_create(actor=request.user, **data)
         except ValidationError as exc:
-            attach_errors(form, exc)
+            errors_onto_form(form, exc)
         else:
             messages.success(request, _("Đã ghi kết quả tự kiểm tra."))
             return redirect(reverse("supervision:self_inspection_list") + f"?org={data['organization'].pk}")

@@ -18,9 +18,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from ct05.core.web.forms import errors_onto_form, flash_errors
+from ct05.core.web.lists import Column, ListPage, export_list, render_list
 from ct05.orgs.models import Member, Organization
 from ct05.records.filestore import KINDS, FileRejected, SizeLimit, open_stored, safe_name, store_upload, too_big_message
-from ct05.records.views._common import Column, ListPage, export_list, render_list
 from ct05.supervision import forms
 from ct05.supervision.access import may_manage_mission, may_work_on, supervises
 from ct05.supervision.models import Finding, RemediationTask, ReportAttachment
@@ -28,8 +29,8 @@ from ct05.supervision.selectors import missions as msel
 from ct05.supervision.selectors.suggest import suggestions
 from ct05.supervision.services import findings as fsvc
 from ct05.supervision.services import requests as rsvc
-from ct05.supervision.views._common import attach_errors, filters_of, form_page, today
-from ct05.supervision.views.missions import _back, _fail, _mission
+from ct05.supervision.views._common import filters_of, form_page, today
+from ct05.supervision.views.missions import _back, _mission
 
 REQUEST_PAGE = ListPage(
     key="request",
@@ -81,7 +82,7 @@ def request_create(request: HttpRequest, pk: int) -> HttpResponse:
             rsvc.report_request_create(actor=request.user, mission=mission, **form.cleaned_data)
             messages.success(request, _("Đã gửi yêu cầu báo cáo đến đơn vị."))
         except ValidationError as exc:
-            _fail(request, exc)
+            flash_errors(request, exc)
     else:
         for errors in form.errors.values():
             for e in errors:
@@ -127,7 +128,7 @@ def _request_page(request: HttpRequest, pk: int, limit: SizeLimit) -> HttpRespon
                 files = [_stored(f) for f in request.FILES.getlist("files")]
                 rsvc.report_answer_submit(actor=request.user, request=req, text=form.cleaned_data["text"], files=files)
             except ValidationError as exc:
-                attach_errors(form, exc)
+                errors_onto_form(form, exc)
             else:
                 messages.success(request, _("Đã gửi báo cáo cho đoàn."))
                 return redirect("supervision:request_detail", pk=req.pk)
@@ -186,7 +187,7 @@ def unit_findings(request: HttpRequest, pk: int, org_pk: int) -> HttpResponse:
         try:
             fsvc.finding_add(actor=request.user, mission=mission, organization=unit.organization, **form.cleaned_data)
         except ValidationError as exc:
-            attach_errors(form, exc)
+            errors_onto_form(form, exc)
         else:
             messages.success(request, _("Đã ghi kết quả."))
             return redirect("supervision:unit_findings", pk=mission.pk, org_pk=org_pk)
@@ -217,7 +218,7 @@ def finding_decide(request: HttpRequest, pk: int, finding_pk: int) -> HttpRespon
     try:
         fsvc.finding_decide(actor=request.user, finding=finding, accept=accept, text=text)
     except ValidationError as exc:
-        _fail(request, exc)
+        flash_errors(request, exc)
     return redirect("supervision:unit_findings", pk=mission.pk, org_pk=finding.organization_id)
 
 
@@ -249,7 +250,7 @@ def conclusion(request: HttpRequest, pk: int) -> HttpResponse:
             if request.POST.get("then") == "issue":
                 fsvc.conclusion_issue(actor=request.user, conclusion=c)
         except ValidationError as exc:
-            attach_errors(form, exc)
+            errors_onto_form(form, exc)
         else:
             messages.success(request, _("Đã lưu kết luận (lần %(v)s).") % {"v": c.version})
             return _back(mission, "ket-luan")
@@ -284,7 +285,7 @@ def task_create(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             fsvc.task_create(actor=request.user, mission=mission, **form.cleaned_data)
         except ValidationError as exc:
-            attach_errors(form, exc)
+            errors_onto_form(form, exc)
         else:
             messages.success(request, _("Đã giao nhiệm vụ khắc phục."))
             return _back(mission, "nhiem-vu")
@@ -314,36 +315,84 @@ def task_export(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The task; its two forms post here, each to its own handler: the unit's status update ("update") and
+    the issuing body's follow-up ("follow")."""
     task = msel.task_get(user=request.user, pk=pk)
+    if request.method == "POST":
+        handler = {"update": _task_update, "follow": _task_follow_up}.get(request.POST.get("form", ""))
+        if handler is not None:
+            return handler(request, task)
+        if not (
+            msel.may_update_task(user=request.user, task=task) or supervises(request.user, task.mission.issuing_body)
+        ):
+            raise Http404
+    return _task_page(request, task)
+
+
+def _task_update_form(task: RemediationTask, data: Any = None) -> forms.TaskUpdateForm:
+    initial = {"status": task.status, "evidence": task.evidence, "completed_on": task.completed_on}
+    return forms.TaskUpdateForm(data, initial=initial)
+
+
+def _follow_up_form(task: RemediationTask, data: Any = None) -> forms.FollowUpForm:
+    return forms.FollowUpForm(
+        data, initial={"follow_up_on": task.follow_up_on, "follow_up_result": task.follow_up_result}
+    )
+
+
+def _task_update(request: HttpRequest, task: RemediationTask) -> HttpResponse:
+    """The unit responsible reports the task's status and evidence."""
+    if not msel.may_update_task(user=request.user, task=task):
+        if supervises(request.user, task.mission.issuing_body):
+            return _task_page(request, task)  # sees the page, may not report for the unit
+        raise Http404
+    form = _task_update_form(task, request.POST)
+    if form.is_valid():
+        try:
+            fsvc.task_update(actor=request.user, task=task, **form.cleaned_data)
+        except ValidationError as exc:
+            errors_onto_form(form, exc)
+        else:
+            messages.success(request, _("Đã cập nhật tình trạng nhiệm vụ."))
+            return redirect("supervision:task_detail", pk=task.pk)
+    return _task_page(request, task, form=form)
+
+
+def _task_follow_up(request: HttpRequest, task: RemediationTask) -> HttpResponse:
+    """The issuing body schedules and records its re-inspection."""
+    if not supervises(request.user, task.mission.issuing_body):
+        if msel.may_update_task(user=request.user, task=task):
+            return _task_page(request, task)  # the unit sees the page, may not follow up on itself
+        raise Http404
+    follow = _follow_up_form(task, request.POST)
+    if follow.is_valid():
+        try:
+            fsvc.task_follow_up(
+                actor=request.user,
+                task=task,
+                follow_up_on=follow.cleaned_data["follow_up_on"],
+                result=follow.cleaned_data["follow_up_result"],
+            )
+        except ValidationError as exc:
+            errors_onto_form(follow, exc)
+        else:
+            messages.success(request, _("Đã lưu lịch kiểm tra lại."))
+            return redirect("supervision:task_detail", pk=task.pk)
+    return _task_page(request, task, follow=follow)
+
+
+def _task_page(
+    request: HttpRequest,
+    task: RemediationTask,
+    *,
+    form: forms.TaskUpdateForm | None = None,
+    follow: forms.FollowUpForm | None = None,
+) -> HttpResponse:
+    """The task page; a posted form comes back with its errors (status 400), the other one fresh."""
     can_update = msel.may_update_task(user=request.user, task=task)
     can_follow = supervises(request.user, task.mission.issuing_body)
-    form = forms.TaskUpdateForm(
-        request.POST if request.POST.get("form") == "update" else None,
-        initial={"status": task.status, "evidence": task.evidence, "completed_on": task.completed_on},
-    )
-    follow = forms.FollowUpForm(
-        request.POST if request.POST.get("form") == "follow" else None,
-        initial={"follow_up_on": task.follow_up_on, "follow_up_result": task.follow_up_result},
-    )
-    if request.method == "POST":
-        try:
-            if request.POST.get("form") == "update" and can_update and form.is_valid():
-                fsvc.task_update(actor=request.user, task=task, **form.cleaned_data)
-                messages.success(request, _("Đã cập nhật tình trạng nhiệm vụ."))
-                return redirect("supervision:task_detail", pk=task.pk)
-            if request.POST.get("form") == "follow" and can_follow and follow.is_valid():
-                fsvc.task_follow_up(
-                    actor=request.user,
-                    task=task,
-                    follow_up_on=follow.cleaned_data["follow_up_on"],
-                    result=follow.cleaned_data["follow_up_result"],
-                )
-                messages.success(request, _("Đã lưu lịch kiểm tra lại."))
-                return redirect("supervision:task_detail", pk=task.pk)
-            if not (can_update or can_follow):
-                raise Http404
-        except ValidationError as exc:
-            attach_errors(form if request.POST.get("form") == "update" else follow, exc)
+    form = form or _task_update_form(task)
+    follow = follow or _follow_up_form(task)
     return render(
         request,
         "supervision/task_detail.html",
