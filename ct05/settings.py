@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "template_partials",
     "django_tasks",
     "django_tasks_db",
+    "ninja",  # its docs page then loads Swagger UI from its own static files, not from a CDN (ct05/api)
     "ct05.core",
     "ct05.orgs",
     "ct05.access",
@@ -65,6 +66,7 @@ INSTALLED_APPS = [
     "ct05.supervision",
     "ct05.dashboard",
     "ct05.seed",
+    "ct05.api",
     "ct05.ops",
 ]
 
@@ -101,6 +103,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "ct05.core.dbrouter.replica",
+                "ct05.access.context.sight",
             ],
         },
     },

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("ct05.records.urls")),
     path("", include("ct05.supervision.urls")),
     path("", include("ct05.dashboard.urls")),
+    path("api/", include("ct05.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path(settings.ADMIN_URL, admin.site.urls),  # configurable (ADMIN_URL), superusers only
 ]

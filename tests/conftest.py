@@ -67,6 +67,11 @@ def make_member(cell: Organization, name: str, card: str, **extra: object) -> Me
 
 @pytest.fixture
 def world(db: object) -> World:
+    return build_world()
+
+
+def build_world() -> World:
+    """The tree and personas (also for class-level data: tests/access/test_matrix.py builds it once)."""
     sector = Sector.objects.get(code="xa-phuong")
     province = organization_create(actor=None, code="DB", name="Tỉnh ủy Điện Biên", kind=_kind("tinh-uy"), parent=None)
     city = organization_create(

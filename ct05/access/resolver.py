@@ -13,20 +13,20 @@ from typing import Any, Literal
 from django.db.models import Q
 
 from ct05.access.models import Role, RoleAssignment
+from ct05.access.policy import SUPERVISING_ROLES, Record, Seen, Write, roles_seeing, roles_writing, seen
 from ct05.core import clock
 from ct05.orgs.models import Organization
 
 Action = Literal["view", "manage", "supervise"]
 
-# Roles that may change the org tree and member records within their scope.
-MANAGE_ROLES = frozenset({Role.PROVINCE_ADMIN, Role.COMMITTEE_OFFICER, Role.CELL_SECRETARY})
+# Roles that may change the org tree and member records within their scope (the policy's member writes).
+MANAGE_ROLES = roles_writing(Write.MEMBER_EDIT)
 # Roles that run missions, inspection plans and warning rules for the organizations in their scope.
-SUPERVISE_ROLES = frozenset({Role.PROVINCE_ADMIN, Role.SUPERVISOR, Role.COMMITTEE_OFFICER})
+SUPERVISE_ROLES = SUPERVISING_ROLES
 ACTION_ROLES: dict[str, frozenset[Any] | None] = {"view": None, "manage": MANAGE_ROLES, "supervise": SUPERVISE_ROLES}
-# Roles that see the members of the organizations in their scope (a member sees only themselves).
-MEMBER_VIEW_ROLES = frozenset(
-    {Role.PROVINCE_ADMIN, Role.SUPERVISOR, Role.COMMITTEE_OFFICER, Role.CELL_SECRETARY, Role.MISSION_MEMBER}
-)
+# Roles that see the members of the organizations in their scope and their records (a member: only
+# themselves; their cell's roster, by name and position, comes from the policy's MEMBER_ROSTER row).
+MEMBER_VIEW_ROLES = roles_seeing(Record.REGISTRATION)
 
 
 @dataclass(frozen=True)
@@ -122,3 +122,69 @@ def member_q(user: object, action: Action = "view", *, day: dt.date | None = Non
     if action == "view":
         q |= Q(user=user)
     return q
+
+
+def _active(user: object) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and getattr(user, "is_active", False))
+
+
+def record_scope(user: object, record: Record, *, day: dt.date | None = None) -> Scope:
+    """The organizations whose `record`s the user sees in full: the scope of the roles the policy
+    (ct05.access.policy) lets see ALL of that kind of record."""
+    if not _active(user):
+        return Scope()
+    if getattr(user, "is_superuser", False):
+        return Scope(everything=True)
+    return _cached_scope(user, roles_seeing(record), day or clock.today())
+
+
+def sees_own(user: object, record: Record, *, day: dt.date | None = None) -> bool:
+    """Does one of the user's roles let them see their own `record`s (or all of them)?"""
+    if getattr(user, "is_superuser", False) and _active(user):
+        return True
+    return any(seen(a.role, record) != Seen.NONE for a in roles_of(user, day))
+
+
+def record_q(user: object, record: Record, *, org_via: str, member_via: str | None = None) -> Q:
+    """A filter on a model holding `record`s: those of the organizations in `record_scope` (reached through
+    `org_via`, e.g. "organization__"), plus, through `member_via` (e.g. "member__"), those about the user
+    when the policy lets them see their own."""
+    q = record_scope(user, record).q(org_via)
+    if member_via is not None and _active(user) and sees_own(user, record):
+        q |= Q(**{f"{member_via}user": user})
+    return q
+
+
+def sees(user: object, record: Record, org: Organization | None = None) -> bool:
+    """May the user see `record`s at all (org None: anywhere; else of `org`), own ones included?"""
+    scope = record_scope(user, record)
+    if org is not None:
+        return scope.contains(org)
+    return not scope.is_empty or sees_own(user, record)
+
+
+def may_write(user: object, write: Write, org: Organization, *, day: dt.date | None = None) -> bool:
+    """May the user make `write` on `org`: does a role the policy allows for it cover `org`?"""
+    if not _active(user):
+        return False
+    if getattr(user, "is_superuser", False):
+        return True
+    return _cached_scope(user, roles_writing(write), day or clock.today()).contains(org)
+
+
+def write_scope(user: object, write: Write, *, day: dt.date | None = None) -> Scope:
+    if not _active(user):
+        return Scope()
+    if getattr(user, "is_superuser", False):
+        return Scope(everything=True)
+    return _cached_scope(user, roles_writing(write), day or clock.today())
+
+
+def sees_member_fields(user: object, member: Any) -> bool:
+    """May the user see the member's protected fields (date of birth, card number, ethnicity, contact)?
+    Their own always; others' only through a role the policy lets see MEMBER_PERSONAL of the member's cell."""
+    if not _active(user):
+        return False
+    if member.user_id is not None and member.user_id == getattr(user, "pk", None):
+        return True
+    return record_scope(user, Record.MEMBER_PERSONAL).contains(member.cell)

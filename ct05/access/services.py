@@ -8,9 +8,11 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from ct05.access.models import Role, RoleAssignment
+from ct05.access.policy import MISSION_ACCESS_MAX_DAYS, SUPERVISING_ROLES
 from ct05.accounts.models import AccountFlags
 from ct05.core.audit import record, snapshot
 from ct05.core.text import clean
@@ -37,6 +39,8 @@ def role_assign(
     start = valid_from or dt.date(2000, 1, 1)
     if valid_until is not None and valid_until < start:
         raise ValidationError({"valid_until": _("Ngày kết thúc phải sau ngày bắt đầu.")})
+    if role == Role.MISSION_MEMBER:  # type: ignore[comparison-overlap]
+        check_mission_member(user, start, valid_until)
     assignment = RoleAssignment.objects.create(
         user=user,
         role=role,
@@ -54,6 +58,30 @@ def role_assign(
         after=snapshot(assignment),
     )
     return assignment
+
+
+def check_mission_member(user: User, start: dt.date, until: dt.date | None) -> None:
+    """Temporary access through a mission is given only to someone who supervises, and never for long
+    (issue 12): it cannot be a plain member's way into other units' records."""
+    if until is not None and (until - start).days > MISSION_ACCESS_MAX_DAYS:
+        raise ValidationError(
+            {"valid_until": _("Quyền của thành viên đoàn không quá %(n)d ngày.") % {"n": MISSION_ACCESS_MAX_DAYS}}
+        )
+    if user.is_superuser:
+        return
+    holds = RoleAssignment.objects.filter(user=user, role__in=SUPERVISING_ROLES, valid_from__lte=start).filter(
+        Q(valid_until__isnull=True) | Q(valid_until__gte=start)
+    )
+    if not holds.exists():
+        raise ValidationError(
+            {
+                "user": _(
+                    "%(u)s không giữ vai trò kiểm tra, giám sát (cán bộ giám sát, văn phòng cấp ủy, quản trị cấp "
+                    "tỉnh) nên không thể là thành viên đoàn."
+                )
+                % {"u": user.get_full_name() or user.username}
+            }
+        )
 
 
 @transaction.atomic

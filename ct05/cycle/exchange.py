@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import tempfile
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -57,12 +58,13 @@ EXPORT_HEADERS = [
 ]
 
 
-def export_registrations(qs: QuerySet[Registration]) -> bytes:
-    """One row per commitment of the given (already filtered and scoped) registrations."""
+def export_registrations(qs: QuerySet[Registration], *, personal: Callable[[Any], bool] = lambda m: True) -> bytes:
+    """One row per commitment of the given (already filtered and scoped) registrations; the card number
+    only where `personal(member)` (the visibility policy) allows it."""
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Dang ky lam theo")
     ws.append(EXPORT_HEADERS)
-    regs = qs.select_related("member", "organization", "rating").prefetch_related("commitments__duty")
+    regs = qs.select_related("member", "member__cell", "organization", "rating").prefetch_related("commitments__duty")
     for reg in regs.iterator(chunk_size=500):
         commitments = list(reg.commitments.all()) or [None]
         for n, c in enumerate(commitments, start=1):
@@ -70,7 +72,7 @@ def export_registrations(qs: QuerySet[Registration]) -> bytes:
                 reg.year,
                 reg.organization.name,
                 reg.member.full_name if reg.member else "",
-                reg.member.card_number if reg.member else "",
+                reg.member.card_number if reg.member and personal(reg.member) else "",
                 reg.get_track_display(),
                 reg.get_status_display(),
             ]

@@ -46,7 +46,13 @@ Uniform versus personal (one unit's registrations, and its plan)::
     flags = uniform_items(texts, plan_texts=(plan,))   # flags[i]: UniformItem(text, source, members)...
     find_pairs(texts, template_texts=(directive, topic, *uniform_templates(flags)))
 
-Copies with light edits, item by item (a slower second check, for one unit at a time; issue 16)::
+Registrations copied with light edits (issue 16, item 6), a province in one pass::
+
+    from ct05.textcheck import COPIES_VERSION, find_copies
+    find_copies(items_per_registration, groups=cell_ids, template_texts=(directive, topic))
+    # -> [Pair(a, b, similarity)]: registration indices; store the pairs with COPIES_VERSION
+
+Copies with light edits, item by item (the first, slower version, for one unit at a time)::
 
     from ct05.textcheck import find_item_copies
     find_item_copies(texts_of_one_unit, template_texts=(directive, topic))  # -> [Pair(a, b, similarity)]
@@ -69,6 +75,7 @@ from .assess import (
     assess,
     assess_standard,
 )
+from .copies import COPIES_VERSION, find_copies
 from .items import find_item_copies
 from .legacy import Repair, repair
 from .lexicon import lexicon as _lexicon
@@ -99,6 +106,7 @@ def band_keys(fp: Fingerprint) -> list[int]:
 
 
 __all__ = [
+    "COPIES_VERSION",
     "DEFAULT_THRESHOLD",
     "ENGINE_VERSION",
     "NORMALIZER_VERSION",
@@ -118,6 +126,7 @@ __all__ = [
     "assess",
     "assess_standard",
     "band_keys",
+    "find_copies",
     "find_item_copies",
     "find_pairs",
     "fingerprint",

@@ -21,12 +21,13 @@ TODAY = clock.today()  # the resolver's "today": Việt Nam's date, not the serv
 
 
 def _random_tree(rng: random.Random, size: int) -> list[Organization]:
-    kinds = {k.code: k for k in OrgKind.objects.all()}
-    root = organization_create(actor=None, code="R", name="Gốc", kind=kinds["tinh-uy"], parent=None)
+    kinds = list(OrgKind.objects.all())
+    root = organization_create(actor=None, code="R", name="Gốc", kind=OrgKind.objects.get(code="tinh-uy"), parent=None)
     orgs = [root]
     for i in range(size):
-        parent = rng.choice(orgs)
-        kind = kinds["chi-bo-truc-thuoc"] if rng.random() < 0.5 else kinds["dang-bo-co-so"]
+        # Any parent that may have sub-units, any kind below it (issue 12: kinds are validated).
+        parent = rng.choice([o for o in orgs if not o.kind.is_cell])
+        kind = rng.choice([k for k in kinds if k.level > parent.kind.level])
         orgs.append(organization_create(actor=None, code=f"O{i}", name=f"Đơn vị {i}", kind=kind, parent=parent))
     return orgs
 

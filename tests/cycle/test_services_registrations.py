@@ -10,7 +10,7 @@ from ct05.cycle.models import Registration
 from ct05.cycle.services import followup, registrations
 from ct05.cycle.services.registrations import CommitmentInput, ConcurrentEdit
 from ct05.orgs.models import Duty
-from tests.conftest import World
+from tests.conftest import World, make_member
 from tests.cycle.helpers import SPECIFIC, YEAR, accepted, registration, self_assessed
 
 
@@ -191,3 +191,15 @@ def test_accepting_twice_with_the_same_version_is_refused(world: World) -> None:
     reg = accepted(world)
     with pytest.raises(ValidationError):
         registrations.registration_accept(actor=world.secretary, registration=reg, version=reg.version - 1)
+
+
+def test_a_secretary_cannot_accept_or_rate_his_own_registration(world: World) -> None:
+    own = make_member(world.cell1, "Điêu Văn Bí", "DV0099", user=world.secretary)
+    reg = registration(world, actor=world.secretary, member=own)
+    reg = registrations.registration_submit(actor=world.secretary, registration=reg, version=reg.version)
+    with pytest.raises(PermissionDenied):
+        registrations.registration_accept(actor=world.secretary, registration=reg, version=reg.version)
+    with pytest.raises(PermissionDenied):
+        registrations.registration_return(actor=world.secretary, registration=reg, version=reg.version, comment="x")
+    page = world.client_for(world.secretary).get(f"/lam-theo/{reg.pk}/").content.decode()
+    assert "/thong-qua/" not in page

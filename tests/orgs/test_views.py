@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.test import Client
 
 from ct05.orgs.models import Member
-from tests.conftest import PASSWORD, World
+from tests.conftest import PASSWORD, World, make_member
 
 
 def test_the_org_search_ignores_diacritics_and_case(world: World) -> None:
@@ -147,3 +147,15 @@ def test_the_english_switch_translates_the_interface(world: World) -> None:
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     body = client.get("/").content.decode()
     assert "Home" in body
+
+
+def test_a_member_sees_cell_mates_by_name_and_position_only(world: World) -> None:
+    mate = make_member(world.cell1, "Hà Thị Mai", "DV7777", party_position="Phó bí thư", ethnicity="Khơ Mú")
+    client = world.client_for(world.member1)
+    listing = client.get("/dang-vien/").content.decode()
+    assert "Hà Thị Mai" in listing and "Khơ Mú" not in listing
+    page = client.get(f"/dang-vien/{mate.pk}/").content.decode()
+    assert "Phó bí thư" in page
+    assert "DV7777" not in page and "Khơ Mú" not in page and "Ngày vào Đảng" not in page
+    export = client.get("/dang-vien/xuat/", {"format": "csv"})
+    assert "Hà Thị Mai" not in b"".join(export.streaming_content).decode("utf-8-sig")

@@ -113,7 +113,7 @@ def test_the_minutes_are_a_docx_that_opens_with_the_attendance_and_items(world: 
         summary="Thống nhất",
         rows=[ItemInput(None, world.m1, "Vận động 5 hộ", dt.date(2025, 4, 30))],
     )
-    response = world.client_for(world.member1).get(f"/sinh-hoat/{meeting.pk}/bien-ban.docx")
+    response = world.client_for(world.secretary).get(f"/sinh-hoat/{meeting.pk}/bien-ban.docx")
     assert response.status_code == 200
     doc = Docx(io.BytesIO(b"".join(response.streaming_content)))
     text = "\n".join(p.text for p in doc.paragraphs)
@@ -145,3 +145,8 @@ def test_the_compliance_calendar_shows_a_cell_and_a_roll_up(world: World) -> Non
     export = client.get(f"/tuan-thu/{world.ward.pk}/xuat/", {"year": "2025"})
     rows = list(load_workbook(io.BytesIO(b"".join(export.streaming_content))).active.values)
     assert rows[1][4] == "Đạt"
+
+
+def test_a_plain_member_cannot_download_the_minutes_that_name_the_absent_and_why(world: World) -> None:
+    meeting = regular(world.cell1, dt.date(2025, 3, 5))
+    assert world.client_for(world.member1).get(f"/sinh-hoat/{meeting.pk}/bien-ban.docx").status_code == 403

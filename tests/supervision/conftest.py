@@ -32,7 +32,10 @@ def today() -> dt.date:
 
 @pytest.fixture
 def inspector(w: World) -> User:
-    return user_create(actor=None, username="doankhaosat", password=PASSWORD, full_name="Quàng Văn Khánh")
+    user = user_create(actor=None, username="doankhaosat", password=PASSWORD, full_name="Quàng Văn Khánh")
+    # A mission member holds a supervising role: here an inspection officer of the city committee only.
+    role_assign(actor=None, user=user, role=Role.SUPERVISOR, organization=w.city, recursive=False)
+    return user
 
 
 @pytest.fixture

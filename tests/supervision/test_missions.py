@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 
 from ct05.access.models import Role, RoleAssignment
 from ct05.access.resolver import org_scope
+from ct05.access.services import role_assign
 from ct05.supervision.models import Mission, MissionUnit
 from ct05.supervision.selectors.sample import propose_sample
 from ct05.supervision.services import missions as msvc
@@ -26,7 +27,7 @@ def _fresh(user: User) -> User:
 def test_a_mission_member_sees_the_mission_units_through_a_mission_member_role(
     w: World, mission: Mission, inspector: User, today: dt.date
 ) -> None:
-    assignments = RoleAssignment.objects.filter(user=inspector)
+    assignments = RoleAssignment.objects.filter(user=inspector).exclude(role=Role.SUPERVISOR)
     assert {a.role for a in assignments} == {Role.MISSION_MEMBER}
     assert {a.valid_until for a in assignments} == {mission.end_date}
     scope = org_scope(_fresh(inspector))
@@ -52,7 +53,7 @@ def test_completing_the_mission_early_ends_the_access_that_day(
     assert org_scope(_fresh(inspector), day=tomorrow).contains(w.ward)
     msvc.mission_complete(actor=w.supervisor, mission=mission)
     assert not org_scope(_fresh(inspector), day=tomorrow).contains(w.ward)
-    assert RoleAssignment.objects.get(user=inspector).valid_until == today
+    assert RoleAssignment.objects.get(user=inspector, role=Role.MISSION_MEMBER).valid_until == today
 
 
 def test_a_member_of_a_mission_that_has_ended_opens_nothing(w: World, inspector: User, today: dt.date) -> None:
@@ -72,7 +73,27 @@ def test_removing_a_member_or_a_unit_takes_the_access_away(w: World, mission: Mi
     msvc.mission_unit_add(actor=w.supervisor, mission=mission, organization=w.ward)
     assert org_scope(_fresh(inspector)).contains(w.ward)
     msvc.mission_member_remove(actor=w.supervisor, mission=mission, member=mission.members.get(user=inspector))
-    assert not RoleAssignment.objects.filter(user=inspector).exists()
+    assert not RoleAssignment.objects.filter(user=inspector, role=Role.MISSION_MEMBER).exists()
+
+
+def test_only_someone_holding_a_supervising_role_can_join_a_mission(w: World, mission: Mission) -> None:
+    with pytest.raises(ValidationError) as exc:
+        msvc.mission_member_add(actor=w.supervisor, mission=mission, user=w.member1)
+    assert "vai trò kiểm tra, giám sát" in exc.value.message_dict["user"][0]
+    assert not RoleAssignment.objects.filter(user=w.member1, role=Role.MISSION_MEMBER).exists()
+
+
+def test_temporary_access_longer_than_a_year_is_refused(w: World, inspector: User, today: dt.date) -> None:
+    with pytest.raises(ValidationError) as exc:
+        role_assign(
+            actor=None,
+            user=inspector,
+            role=Role.MISSION_MEMBER,
+            organization=w.ward,
+            valid_from=today,
+            valid_until=today + dt.timedelta(days=400),
+        )
+    assert "valid_until" in exc.value.message_dict
 
 
 def test_changing_the_dates_moves_the_access_window(w: World, mission: Mission, inspector: User) -> None:

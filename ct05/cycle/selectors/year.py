@@ -6,7 +6,8 @@ from typing import Any
 
 from django.db.models import Case, Exists, OuterRef, Q, QuerySet, When
 
-from ct05.access.resolver import member_q, org_scope
+from ct05.access.policy import Record
+from ct05.access.resolver import org_scope, record_scope
 from ct05.cycle.models import (
     CellIndicator,
     CycleYear,
@@ -37,9 +38,9 @@ def calendar(*, year: int) -> CycleYear:
 
 
 def indicator_list(*, user: Any, year: int, org: Organization | None = None) -> QuerySet[CellIndicator]:
-    qs = CellIndicator.objects.filter(org_scope(user).q("organization__"), year=year).select_related(
-        "organization__parent"
-    )
+    qs = CellIndicator.objects.filter(
+        record_scope(user, Record.INDICATOR).q("organization__"), year=year
+    ).select_related("organization__parent")
     if org is not None:
         qs = qs.filter(organization__path__startswith=org.path)
     return qs.order_by("organization__path")
@@ -52,9 +53,8 @@ def notification_list(*, user: Any, unread_only: bool = False) -> QuerySet[Notif
 
 def members_without_registration(*, user: Any, year: int, org: Organization | None = None) -> QuerySet[Member]:
     done = Registration.objects.filter(member=OuterRef("pk"), year=year).exclude(status__in=Registration.EDITABLE)
-    qs = Member.objects.filter(member_q(user, "view"), status=Member.Status.ACTIVE, is_exempt=False).exclude(
-        Exists(done)
-    )
+    scope = record_scope(user, Record.NOT_REGISTERED)
+    qs = Member.objects.filter(scope.q("cell__"), status=Member.Status.ACTIVE, is_exempt=False).exclude(Exists(done))
     if org is not None:
         qs = qs.filter(cell__path__startswith=org.path)
     return (

@@ -16,7 +16,7 @@ from ct05.core.audit import record
 from ct05.core.text import clean
 from ct05.cycle.access import is_owner, may_manage
 from ct05.cycle.models import TEXT_MAX, CheckIn, Commitment, RatingLevel, Registration
-from ct05.cycle.services.registrations import _require_manage, _user, bump
+from ct05.cycle.services.registrations import _require_review, _user, bump
 from ct05.dashboard.stale import rollup_mark_stale
 
 
@@ -146,7 +146,7 @@ def registration_assess(
 ) -> Registration:
     """The cell's assessment and rating, after the member's self-assessment."""
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
-    _require_manage(actor, registration)
+    _require_review(actor, registration)
     if registration.status != Registration.Status.SELF_ASSESSED:
         raise ValidationError(_("Chi bộ nhận xét, xếp loại sau khi đảng viên đã tự đánh giá."))
     day = dt.date(registration.year, 12, 31)
@@ -180,7 +180,7 @@ def registration_assess(
 @transaction.atomic
 def registration_lock(*, actor: Any, registration: Registration, version: int) -> Registration:
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
-    _require_manage(actor, registration)
+    _require_review(actor, registration)
     if registration.status != Registration.Status.ASSESSED:
         raise ValidationError(_("Chỉ khóa sổ bản đăng ký đã được chi bộ nhận xét, xếp loại."))
     bump(registration, version, actor, status=Registration.Status.LOCKED, locked_at=timezone.now())

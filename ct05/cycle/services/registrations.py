@@ -97,6 +97,13 @@ def _require_manage(actor: Any, registration: Registration) -> None:
         raise PermissionDenied(_("Chỉ bí thư chi bộ hoặc cấp ủy quản lý mới làm được việc này."))
 
 
+def _require_review(actor: Any, registration: Registration) -> None:
+    """Accept, return, rate, lock: the cell's managers, never on their own registration (issue 12)."""
+    _require_manage(actor, registration)
+    if is_owner(actor, registration):
+        raise PermissionDenied(_("Không ai tự thông qua, trả lại hay xếp loại bản đăng ký của chính mình."))
+
+
 def _check_year(year: int) -> None:
     today = clock.today()
     if year < 2016 or year > today.year + 1:
@@ -328,7 +335,7 @@ def registration_accept(
     *, actor: Any, registration: Registration, version: int, cell_review_on: dt.date | None = None
 ) -> Registration:
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
-    _require_manage(actor, registration)
+    _require_review(actor, registration)
     if registration.status != Registration.Status.SUBMITTED:
         raise ValidationError(_("Chỉ thông qua được bản đăng ký đã nộp."))
     if registration.track == Registration.Track.KEY_LEADER and cell_review_on is None:
@@ -364,7 +371,7 @@ def registration_accept(
 @transaction.atomic
 def registration_return(*, actor: Any, registration: Registration, version: int, comment: str) -> Registration:
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
-    _require_manage(actor, registration)
+    _require_review(actor, registration)
     if registration.status != Registration.Status.SUBMITTED:
         raise ValidationError(_("Chỉ trả lại được bản đăng ký đã nộp."))
     comment = clean(comment)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from ct05.access.resolver import org_scope
+from ct05.access.policy import Record
+from ct05.access.resolver import org_scope, record_scope, sees_member_fields
 from ct05.cycle import documents, exchange
 from ct05.cycle.forms import ImportForm
 from ct05.cycle.models import Registration
@@ -55,6 +57,8 @@ def blank_form_docx(request: HttpRequest, member_pk: int) -> HttpResponse:
 @login_required
 def book(request: HttpRequest, org_pk: int, fmt: str) -> HttpResponse:
     org = organization_get(user=request.user, pk=org_pk)
+    if not record_scope(request.user, Record.REGISTRATION).contains(org):
+        raise PermissionDenied  # the book lists every member's registration and rating (issue 12)
     year = year_of(request)
     filters = rsel.RegistrationFilters(year=year, org=org)
     regs = list(
@@ -72,7 +76,8 @@ def book(request: HttpRequest, org_pk: int, fmt: str) -> HttpResponse:
 def export(request: HttpRequest) -> HttpResponse:
     f = registration_filters(request)
     qs = rsel.registration_list(user=request.user, filters=f)
-    return _file(exchange.export_registrations(qs), XLSX, f"dang-ky-lam-theo-{f.year}.xlsx")
+    data = exchange.export_registrations(qs, personal=lambda m: sees_member_fields(request.user, m))
+    return _file(data, XLSX, f"dang-ky-lam-theo-{f.year}.xlsx")
 
 
 @login_required

@@ -9,6 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ct05.access.guards import require_sight
+from ct05.access.policy import Record
 from ct05.access.resolver import org_scope
 from ct05.core.web.lists import paginate
 from ct05.cycle import exchange
@@ -19,6 +21,7 @@ from ct05.orgs.params import org_param
 
 
 @login_required
+@require_sight(Record.INDICATOR)
 def indicators(request: HttpRequest) -> HttpResponse:
     year, org = year_of(request), org_param(request)
     rows = ysel.indicator_list(user=request.user, year=year, org=org)
@@ -39,6 +42,7 @@ def indicators(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_sight(Record.INDICATOR)
 def indicators_export(request: HttpRequest) -> HttpResponse:
     year, org = year_of(request), org_param(request)
     rows = ysel.indicator_list(user=request.user, year=year, org=org)
@@ -67,6 +71,7 @@ def analyze_start(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_sight(Record.NOT_REGISTERED)
 def missing(request: HttpRequest) -> HttpResponse:
     year, org = year_of(request), org_param(request)
     qs = ysel.members_without_registration(user=request.user, year=year, org=org)

@@ -148,12 +148,13 @@ def _detail_context(request: HttpRequest, reg: Registration) -> dict[str, Any]:
         "reg": reg,
         "rows": rows,
         "can_manage": manage,
+        "can_review": manage and not owner,  # nobody accepts or rates their own registration
         "is_owner": owner,
         "can_act": manage or owner,
         "calendar": ysel.calendar(year=reg.year),
         "accept_form": AcceptForm(),
         "return_form": ReturnForm(),
-        "assess_form": AssessForm(year=reg.year) if manage else None,
+        "assess_form": AssessForm(year=reg.year) if manage and not owner else None,
         "checkin_form": CheckInForm(),
         "topics": ysel.topics_for(user=request.user, year=reg.year, organization=reg.organization),
     }
@@ -241,6 +242,14 @@ def live_check(request: HttpRequest) -> HttpResponse:
     return render(request, "cycle/_quality.html", {"check": check, "too_long": len(text) > 2000})
 
 
+def _require_review(request: HttpRequest, pk: int) -> None:
+    """Accept, return, rate, lock: refused (404, as the service's refusal) before any form is read, for
+    anyone but the cell's managers, and for a manager on their own registration (issue 12)."""
+    reg = rsel.registration_for_action(user=request.user, pk=pk)
+    if is_owner(request.user, reg) or not may_manage(request.user, reg):
+        raise Http404
+
+
 def _act(request: HttpRequest, pk: int, action: Any, success: str, **kwargs: Any) -> HttpResponse:
     reg = rsel.registration_for_action(user=request.user, pk=pk)
     version = int_param(request, "version", 0) or 0
@@ -264,6 +273,7 @@ def registration_submit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def registration_accept(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_review(request, pk)
     form = AcceptForm(request.POST)
     day = form.cleaned_data.get("cell_review_on") if form.is_valid() else None
     if not form.is_valid():
@@ -277,6 +287,7 @@ def registration_accept(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def registration_return(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_review(request, pk)
     return _act(
         request,
         pk,
@@ -289,6 +300,7 @@ def registration_return(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def registration_assess(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_review(request, pk)
     reg = rsel.registration_for_action(user=request.user, pk=pk)
     form = AssessForm(request.POST, year=reg.year)
     if not form.is_valid():
@@ -309,4 +321,5 @@ def registration_assess(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def registration_lock(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_review(request, pk)
     return _act(request, pk, followup.registration_lock, _("Đã khóa sổ bản đăng ký."))

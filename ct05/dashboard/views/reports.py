@@ -10,6 +10,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
+from ct05.access.guards import require_sight
+from ct05.access.policy import Record
 from ct05.core import clock
 from ct05.core.jobs import job_get
 from ct05.core.web.htmx import htmx_template
@@ -33,6 +35,7 @@ HEADER_LABELS = {
 
 @require_http_methods(["GET", "POST"])
 @login_required
+@require_sight(Record.REPORT)
 def report_page(request: HttpRequest, pk: int) -> HttpResponse:
     org = org_selectors.organization_get(user=request.user, pk=pk)  # 404 outside the scope
     today = clock.today()
@@ -70,6 +73,7 @@ def report_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @login_required
+@require_sight(Record.REPORT)
 def report_job(request: HttpRequest, pk: int) -> HttpResponse:
     job = job_get(user=request.user, pk=pk, kind=service.JOB_KIND)
     return render(request, htmx_template(request, "dashboard/report_job.html", "status"), {"job": job})
@@ -77,6 +81,7 @@ def report_job(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @login_required
+@require_sight(Record.REPORT)
 def report_download(request: HttpRequest, pk: int, fmt: str) -> FileResponse:
     fh, filename = service.report_file(user=request.user, job_id=pk, fmt=fmt)
     return FileResponse(fh, as_attachment=True, filename=filename, content_type=service.CONTENT_TYPES[fmt])

@@ -7,7 +7,8 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import Http404
 
-from ct05.access.resolver import Action, member_q
+from ct05.access.policy import Record
+from ct05.access.resolver import Action, member_q, record_scope
 from ct05.core.text import fold
 from ct05.orgs.models import Member, Organization
 
@@ -20,8 +21,14 @@ def member_list(
     status: str = "active",
     key_leader: bool | None = None,
     action: Action = "view",
+    roster: bool = False,
 ) -> QuerySet[Member]:
-    qs = Member.objects.filter(member_q(user, action)).select_related("cell")
+    """The members the user sees; with `roster`, also those the policy shows by name and position only
+    (a plain member's cell-mates, issue 12)."""
+    q = member_q(user, action)
+    if roster and action == "view":
+        q |= record_scope(user, Record.MEMBER_ROSTER).q("cell__")
+    qs = Member.objects.filter(q).select_related("cell")
     if org is not None:
         qs = qs.filter(cell__path__startswith=org.path)
     if query:
@@ -35,8 +42,12 @@ def member_list(
 
 
 def member_get(*, user: Any, pk: int, action: Action = "view") -> Member:
-    """The member, or 404 when the user may not see (or, for "manage", change) them."""
+    """The member, or 404 when the user may not see (or, for "manage", change) them; for "view", a member
+    of the user's roster too (the page then shows name and positions only)."""
+    q = member_q(user, action)
+    if action == "view":
+        q |= record_scope(user, Record.MEMBER_ROSTER).q("cell__")
     try:
-        return Member.objects.select_related("cell", "cell__kind", "user").get(member_q(user, action), pk=pk)
+        return Member.objects.select_related("cell", "cell__kind", "user").get(q, pk=pk)
     except Member.DoesNotExist:
         raise Http404 from None

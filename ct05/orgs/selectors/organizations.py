@@ -9,6 +9,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
+from ct05.access.models import Role, RoleAssignment
 from ct05.access.resolver import Action, member_q, org_scope
 from ct05.core import clock
 from ct05.core.text import fold
@@ -90,3 +91,16 @@ def organization_figures(*, user: Any, org: Organization) -> OrgFigures:
 def organization_history(*, user: Any, org: Organization) -> QuerySet[OrgEvent]:
     organization_get(user=user, pk=org.pk)
     return org.events.select_related("related").order_by("-date", "-id")
+
+
+def temporary_access_list(*, user: Any, org: Organization) -> QuerySet[RoleAssignment]:
+    """Who has temporary access to `org` through a mission, now or later (the unit sees who may look at
+    its records, issue 12): mission-member assignments on the unit or, recursive, on one above it."""
+    organization_get(user=user, pk=org.pk)
+    above = [int(s) for s in org.path.strip("/").split("/") if s]
+    return (
+        RoleAssignment.objects.filter(role=Role.MISSION_MEMBER, valid_until__gte=clock.today())
+        .filter(Q(organization=org) | Q(organization_id__in=above, recursive=True))
+        .select_related("user", "organization")
+        .order_by("valid_until", "id")
+    )

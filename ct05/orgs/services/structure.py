@@ -12,6 +12,7 @@ from django.db.models import F, Value
 from django.db.models.functions import Concat, Substr
 from django.utils.translation import gettext as _
 
+from ct05.access.policy import Write
 from ct05.core import clock
 from ct05.core.audit import changed, record, snapshot
 from ct05.core.text import clean
@@ -26,6 +27,7 @@ from ct05.orgs.models import (
     Sector,
     path_segment,
 )
+from ct05.orgs.services.authority import check_kind_change, check_kind_under, require_write
 
 ORG_FIELDS = ["code", "name", "kind", "sector", "parent", "active_from", "active_to"]
 MEMBER_FIELDS = [
@@ -79,6 +81,8 @@ def organization_create(
     sector: Sector | None = None,
     active_from: dt.date | None = None,
 ) -> Organization:
+    require_write(actor, Write.ORG_RESTRUCTURE, parent, what=_("thêm đơn vị trực thuộc"))
+    check_kind_under(kind, parent)
     org = Organization(
         code=clean(code).upper(),
         name=clean(name),
@@ -118,7 +122,11 @@ def organization_update(*, actor: Any, org: Organization, date: dt.date | None =
     unknown = set(fields) - allowed
     if unknown:
         raise ValueError(f"organization_update cannot change {sorted(unknown)}")
-    org = Organization.objects.select_for_update().get(pk=org.pk)
+    org = Organization.objects.select_for_update(of=("self",)).select_related("parent__kind").get(pk=org.pk)
+    if "kind" in fields and fields["kind"] != org.kind:
+        require_write(actor, Write.ORG_RESTRUCTURE, org.parent, what=_("đổi loại tổ chức"))
+        check_kind_change(org, fields["kind"])
+    require_write(actor, Write.ORG_EDIT, org, what=_("sửa thông tin đơn vị"))
     before = snapshot(org, ORG_FIELDS)
     old_name = org.name
     for key, value in fields.items():
@@ -150,8 +158,11 @@ def organization_move(
     *, actor: Any, org: Organization, new_parent: Organization, date: dt.date | None = None
 ) -> Organization:
     """Put a unit (and its whole subtree) under another parent; the paths of the subtree are rewritten."""
-    org = Organization.objects.select_for_update().get(pk=org.pk)
+    org = Organization.objects.select_for_update(of=("self",)).select_related("parent", "kind").get(pk=org.pk)
     new_parent = Organization.objects.get(pk=new_parent.pk)  # its path may have changed since it was read
+    require_write(actor, Write.ORG_RESTRUCTURE, org.parent, what=_("chuyển đơn vị"))
+    require_write(actor, Write.ORG_RESTRUCTURE, new_parent, what=_("nhận đơn vị chuyển đến"))
+    check_kind_under(org.kind, new_parent)
     if new_parent.path.startswith(org.path):
         raise ValidationError({"parent": _("Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.")})
     old_parent = org.parent
@@ -236,6 +247,9 @@ def organization_merge(*, actor: Any, sources: list[Organization], target: Organ
     units they belonged to at the time."""
     if not sources:
         raise ValidationError({"sources": _("Chọn ít nhất một đơn vị để hợp nhất.")})
+    require_write(actor, Write.ORG_RESTRUCTURE, target, what=_("hợp nhất vào đơn vị này"))
+    for src in sources:
+        require_write(actor, Write.ORG_RESTRUCTURE, src.parent, what=_("hợp nhất đơn vị"))
     for src in sources:
         if src.pk == target.pk or target.path.startswith(src.path):
             raise ValidationError({"sources": _("Không thể hợp nhất một đơn vị vào chính nó hoặc cấp dưới của nó.")})
@@ -270,6 +284,7 @@ def organization_split(
     close_source: bool = True,
 ) -> list[Organization]:
     """Split `source` into the given (already created) units, each taking the listed members."""
+    require_write(actor, Write.ORG_RESTRUCTURE, source.parent, what=_("chia tách đơn vị"))
     taken = [m.pk for _org, members in parts for m in members]
     if len(taken) != len(set(taken)):
         raise ValidationError({"members": _("Một đảng viên được chia vào hai đơn vị.")})

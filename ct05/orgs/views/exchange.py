@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
-from ct05.access.resolver import Scope, org_scope
+from ct05.access.resolver import Scope, org_scope, sees_member_fields
 from ct05.accounts.reads import personal_data_read
 from ct05.core import clock
 from ct05.orgs.exchange import (
@@ -245,12 +245,13 @@ def member_export(request: HttpRequest) -> HttpResponse:
         m: Member
         for m in members.iterator(chunk_size=1000):
             gender = "Nữ" if m.gender == Member.Gender.FEMALE else "Nam"  # the file's words, whatever the UI language
+            shown = sees_member_fields(request.user, m)  # the policy's protected fields, else blank
             yield [
                 m.full_name,
-                m.date_of_birth,
+                m.date_of_birth if shown else None,
                 gender,
-                m.ethnicity,
-                m.card_number,
+                m.ethnicity if shown else "",
+                m.card_number if shown else "",
                 m.joined_on,
                 m.official_on,
                 m.cell.code,

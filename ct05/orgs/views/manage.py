@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from ct05.access.policy import Write
 from ct05.access.resolver import org_scope
 from ct05.core import clock
 from ct05.core.web.forms import errors_onto_form
@@ -20,6 +21,7 @@ from ct05.orgs.forms import MemberCreateForm, OrgForm, OrgMergeForm, OrgMoveForm
 from ct05.orgs.models import Organization
 from ct05.orgs.selectors import organizations as org_sel
 from ct05.orgs.services import structure
+from ct05.orgs.services.authority import require_write
 
 
 def _managed_orgs(request: HttpRequest, exclude: Organization) -> QuerySet[Organization]:
@@ -35,6 +37,7 @@ def _managed_orgs(request: HttpRequest, exclude: Organization) -> QuerySet[Organ
 @require_http_methods(["GET", "POST"])
 def org_add_child(request: HttpRequest, pk: int) -> HttpResponse:
     parent = org_sel.organization_get(user=request.user, pk=pk, action="manage")
+    require_write(request.user, Write.ORG_RESTRUCTURE, parent, what=_("thêm đơn vị trực thuộc"))
     form = OrgForm(request.POST or None, initial={"active_from": clock.today(), "sector": parent.sector})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -60,6 +63,7 @@ def org_add_child(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def org_edit(request: HttpRequest, pk: int) -> HttpResponse:
     org = org_sel.organization_get(user=request.user, pk=pk, action="manage")
+    require_write(request.user, Write.ORG_EDIT, org, what=_("sửa thông tin đơn vị"))
     initial = {
         "code": org.code,
         "name": org.name,
@@ -94,6 +98,7 @@ def org_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def org_move(request: HttpRequest, pk: int) -> HttpResponse:
     org = org_sel.organization_get(user=request.user, pk=pk, action="manage")
+    require_write(request.user, Write.ORG_RESTRUCTURE, org.parent, what=_("chuyển đơn vị"))
     form = OrgMoveForm(
         request.POST or None,
         parents=_managed_orgs(request, org).exclude(kind__is_cell=True),
@@ -116,6 +121,7 @@ def org_move(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def org_merge(request: HttpRequest, pk: int) -> HttpResponse:
     org = org_sel.organization_get(user=request.user, pk=pk, action="manage")
+    require_write(request.user, Write.ORG_RESTRUCTURE, org.parent, what=_("hợp nhất đơn vị"))
     targets = _managed_orgs(request, org).filter(Q(kind=org.kind) | Q(kind__is_cell=org.kind.is_cell))
     form = OrgMergeForm(request.POST or None, targets=targets, initial={"date": clock.today()})
     if request.method == "POST" and form.is_valid():
@@ -164,6 +170,7 @@ def member_add(request: HttpRequest, pk: int) -> HttpResponse:
 def org_split(request: HttpRequest, pk: int) -> HttpResponse:
     """Split a cell into two or three new cells: name the new cells, then say where each member goes."""
     source = org_sel.organization_get(user=request.user, pk=pk, action="manage")
+    require_write(request.user, Write.ORG_RESTRUCTURE, source.parent, what=_("chia tách đơn vị"))
     members = list(source.members.filter(status="active").order_by("sort_key"))
     form = OrgSplitForm(request.POST or None, members=members, initial={"date": clock.today()})
     if request.method == "POST" and form.is_valid():

@@ -51,10 +51,17 @@ def member_filters(request: HttpRequest) -> MemberFilters:
     )
 
 
-def filtered_members(request: HttpRequest) -> tuple[MemberFilters, QuerySet[Member]]:
+def filtered_members(request: HttpRequest, *, roster: bool = False) -> tuple[MemberFilters, QuerySet[Member]]:
+    """The filtered list; `roster` adds those the user sees by name and position only (the page, not the
+    export, which carries every field)."""
     filters = member_filters(request)
     qs = member_sel.member_list(
-        user=request.user, org=filters.org, query=filters.query, status=filters.status, key_leader=filters.key_leader
+        user=request.user,
+        org=filters.org,
+        query=filters.query,
+        status=filters.status,
+        key_leader=filters.key_leader,
+        roster=roster,
     )
     if filters.no_duty:
         today = clock.today()
@@ -65,7 +72,7 @@ def filtered_members(request: HttpRequest) -> tuple[MemberFilters, QuerySet[Memb
 
 @login_required
 def member_list(request: HttpRequest) -> HttpResponse:
-    filters, qs = filtered_members(request)
+    filters, qs = filtered_members(request, roster=True)
     page, querystring = paginate(request, qs)
     return render(
         request,
@@ -84,6 +91,8 @@ def _member_page(
 ) -> HttpResponse:
     """The member page; also re-rendered, with the duty form's errors, when adding a duty fails."""
     can_manage = Member.objects.filter(member_q(request.user, "manage"), pk=member.pk).exists()
+    # Seen through the roster only (a cell-mate, for a plain member): name, cell and positions (issue 12).
+    roster_only = not Member.objects.filter(member_q(request.user), pk=member.pk).exists()
     audit = []
     if can_manage:
         duty_ids = [str(d) for d in member.duties.values_list("id", flat=True)]
@@ -102,6 +111,7 @@ def _member_page(
         "transfers": member.transfers.select_related("from_cell", "to_cell"),
         "audit": audit,
         "can_manage": can_manage,
+        "roster_only": roster_only,
         "duty_form": duty_form if can_manage else None,
     }
     return render(request, "orgs/member_detail.html", context, status=status)

@@ -6,10 +6,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from ct05.access.resolver import org_scope
+from ct05.access.policy import Record, Write
+from ct05.access.resolver import may_write, org_scope, record_scope
 from ct05.core.web.htmx import htmx_template, is_htmx
 from ct05.core.web.lists import paginate
-from ct05.orgs.models import OrgKind
+from ct05.orgs.models import Organization, OrgKind
 from ct05.orgs.selectors import members as member_sel
 from ct05.orgs.selectors import organizations as org_sel
 
@@ -27,6 +28,17 @@ def org_tree(request: HttpRequest) -> HttpResponse:
     return render(request, htmx_template(request, "orgs/org_tree.html"), context)
 
 
+def _abilities(request: HttpRequest, org: Organization) -> dict[str, bool]:
+    """The buttons the page shows: the policy's writes, restructuring judged on the parent (issue 12)."""
+    user = request.user
+    return {
+        "edit": may_write(user, Write.ORG_EDIT, org),
+        "add_child": not org.kind.is_cell and may_write(user, Write.ORG_RESTRUCTURE, org),
+        "add_member": org.kind.is_cell and may_write(user, Write.MEMBER_EDIT, org),
+        "restructure": org.parent is not None and may_write(user, Write.ORG_RESTRUCTURE, org.parent),
+    }
+
+
 @login_required
 def org_detail(request: HttpRequest, pk: int) -> HttpResponse:
     org = org_sel.organization_get(user=request.user, pk=pk)
@@ -34,7 +46,7 @@ def org_detail(request: HttpRequest, pk: int) -> HttpResponse:
         return render(
             request, "orgs/_children.html", {"children": org_sel.organization_children(user=request.user, org=org)}
         )
-    members = member_sel.member_list(user=request.user, org=org, query=request.GET.get("q", "")[:100])
+    members = member_sel.member_list(user=request.user, org=org, query=request.GET.get("q", "")[:100], roster=True)
     members_page, querystring = paginate(request, members)
     visible_ancestors = [a for a in org.ancestors() if org_scope(request.user).contains(a)]
     return render(
@@ -49,6 +61,12 @@ def org_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "querystring": querystring,
             "history": org_sel.organization_history(user=request.user, org=org)[:50],
             "can_manage": org_scope(request.user, "manage").contains(org),
+            "can": _abilities(request, org),
+            "temporary": (
+                org_sel.temporary_access_list(user=request.user, org=org)
+                if record_scope(request.user, Record.TEMPORARY_ACCESS).contains(org)
+                else None
+            ),
             "q": request.GET.get("q", ""),
         },
     )

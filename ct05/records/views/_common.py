@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -37,8 +37,12 @@ def render_list(
 def choose_org(
     request: HttpRequest, *, title: str, cells_only: bool = False, action: Action = "manage"
 ) -> HttpResponse:
-    """The first step of "add": pick the unit (by name, without diacritics) among those the user manages."""
-    qs = Organization.objects.not_closed_on(today()).filter(org_scope(request.user, action).q())
+    """The first step of "add": pick the unit (by name, without diacritics) among those the user manages;
+    403 for a user who manages none (the policy gives their roles no such write)."""
+    scope = org_scope(request.user, action)
+    if scope.is_empty:
+        raise PermissionDenied
+    qs = Organization.objects.not_closed_on(today()).filter(scope.q())
     if cells_only:
         qs = qs.filter(kind__is_cell=True)
     query = request.GET.get("q", "").strip()[:100]

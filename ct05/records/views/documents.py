@@ -5,10 +5,13 @@ download is always an attachment with a safe name and `nosniff`: the browser nev
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
+from ct05.access.policy import Write
+from ct05.access.resolver import write_scope
 from ct05.orgs.params import org_param
 from ct05.records.filestore import KINDS, SizeLimit, open_stored, safe_name
 from ct05.records.selectors import registers as sel
@@ -20,6 +23,8 @@ from ct05.records.views.registers import REGISTERS, register_form_page
 @login_required  # handlers on the fly")
 @require_http_methods(["GET", "POST"])
 def document_create(request: HttpRequest) -> HttpResponse:
+    if write_scope(request.user, Write.REGISTER_EDIT).is_empty:
+        raise PermissionDenied
     limit = SizeLimit(request)
     if request.method == "POST":
         request.upload_handlers.insert(0, limit)

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,7 +17,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from ct05.access.resolver import org_scope
+from ct05.access.policy import Record
+from ct05.access.resolver import org_scope, record_scope
 from ct05.core.web.forms import errors_onto_form, flash_errors
 from ct05.core.web.htmx import htmx_template, is_htmx
 from ct05.core.web.lists import Column, ListPage, export_list
@@ -201,6 +202,9 @@ def _detail_context(request: HttpRequest, meeting: Meeting) -> dict[str, Any]:
         }
         for m in members
     ]
+    if not record_scope(request.user, Record.ABSENCE_REASON).contains(meeting.cell):
+        # A plain member sees their own attendance only; who was absent and why is the cell's (issue 12).
+        rows = [r for r in rows if r["m"].user_id is not None and r["m"].user_id == request.user.pk]
     items = list(meeting.items.select_related("owner"))
     return {
         "meeting": meeting,
@@ -329,6 +333,8 @@ def meeting_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def meeting_minutes(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = sel.meeting_get(user=request.user, pk=pk)
+    if not record_scope(request.user, Record.ABSENCE_REASON).contains(meeting.cell):
+        raise PermissionDenied  # the minutes name who was absent and why
     fh = tempfile.TemporaryFile()
     render_minutes(minutes_content(meeting), fh)
     fh.seek(0)

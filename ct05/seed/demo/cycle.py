@@ -109,6 +109,8 @@ def seed_demo_cycle(*, year: int, stdout: TextIO | None = None) -> None:
             continue
         actor = _actor_for(member, secretaries, admin)
         manager = secretaries.get(member.cell_id) or admin
+        if manager.pk == member.user_id:
+            manager = admin  # nobody reviews their own registration (issue 12): the secretary's goes up a level
         with transaction.atomic():
             reg = registrations.registration_create(actor=actor, year=year, member=member)
             reg = registrations.registration_save(

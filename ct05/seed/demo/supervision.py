@@ -20,7 +20,8 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
-from ct05.access.services import user_create
+from ct05.access.models import Role, RoleAssignment
+from ct05.access.services import role_assign, user_create
 from ct05.orgs.models import Member, Organization
 from ct05.supervision.models import (
     Finding,
@@ -133,6 +134,10 @@ def seed_demo_supervision(*, stdout: IO[str]) -> None:
     supervisor = User.objects.filter(username="giamsat").first() or _user("giamsat", "Lường Văn Khăm")
     member = _user("doankhaosat", "Quàng Văn Khánh")
     today = timezone.localdate()
+    if not RoleAssignment.objects.filter(user=member, role=Role.SUPERVISOR).exists():
+        # A mission member must hold a supervising role (issue 12): an inspection officer of one committee,
+        # whose mission gives temporary access to the units it visits.
+        role_assign(actor=None, user=member, role=Role.SUPERVISOR, organization=units["DCD"], recursive=False)
     with transaction.atomic():
         article = _article_mission(units, supervisor, today)
         _plans(units, supervisor, today)

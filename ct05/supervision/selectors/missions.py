@@ -10,7 +10,8 @@ from typing import Any
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
-from ct05.access.resolver import org_scope
+from ct05.access.policy import Record
+from ct05.access.resolver import org_scope, record_scope
 from ct05.core.text import fold
 from ct05.orgs.models import Organization
 from ct05.supervision.access import mission_q, supervise_q
@@ -43,7 +44,9 @@ def _words(qs: QuerySet[Any], query: str, field: str = "search_text") -> QuerySe
 
 
 def plan_list(*, user: Any, filters: Filters) -> QuerySet[InspectionPlan]:
-    qs = InspectionPlan.objects.filter(org_scope(user).q("organization__")).select_related("organization")
+    qs = InspectionPlan.objects.filter(record_scope(user, Record.INSPECTION_PLAN).q("organization__")).select_related(
+        "organization"
+    )
     if filters.org is not None:
         qs = qs.filter(organization__path__startswith=filters.org.path)
     if filters.year:
@@ -52,7 +55,9 @@ def plan_list(*, user: Any, filters: Filters) -> QuerySet[InspectionPlan]:
 
 
 def self_inspection_list(*, user: Any, filters: Filters) -> QuerySet[SelfInspection]:
-    qs = SelfInspection.objects.filter(org_scope(user).q("organization__")).select_related("organization")
+    qs = SelfInspection.objects.filter(record_scope(user, Record.INSPECTION_PLAN).q("organization__")).select_related(
+        "organization"
+    )
     if filters.org is not None:
         qs = qs.filter(organization__path__startswith=filters.org.path)
     if filters.year:
@@ -128,7 +133,9 @@ def request_get(*, user: Any, pk: int, today: dt.date, answer: bool = False) -> 
 
 
 def _task_q(user: Any) -> Q:
-    return Q(org_scope(user).q("organization__")) | supervise_q(user, "mission__issuing_body__")
+    return Q(record_scope(user, Record.REMEDIATION_TASK).q("organization__")) | supervise_q(
+        user, "mission__issuing_body__"
+    )
 
 
 def task_list(

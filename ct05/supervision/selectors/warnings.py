@@ -7,7 +7,8 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
-from ct05.access.resolver import org_scope
+from ct05.access.policy import Record
+from ct05.access.resolver import record_scope
 from ct05.core.text import fold
 from ct05.orgs.models import Organization
 from ct05.supervision.models import EvaluationRun, Warning
@@ -30,10 +31,11 @@ class WarningFilters:
 
 
 def warning_list(*, user: Any, filters: WarningFilters) -> QuerySet[Warning]:
-    """Open warnings of the organizations the user may see; the subtree of `filters.org` when given."""
-    qs = Warning.objects.filter(org_scope(user).q("organization__"), resolved_on__isnull=True).select_related(
-        "organization", "organization__kind", "rule"
-    )
+    """Open warnings of the organizations whose warnings the policy lets the user see (a plain member: none,
+    they name cell-mates); the subtree of `filters.org` when given."""
+    qs = Warning.objects.filter(
+        record_scope(user, Record.WARNING).q("organization__"), resolved_on__isnull=True
+    ).select_related("organization", "organization__kind", "rule")
     if filters.org is not None:
         qs = qs.filter(organization__path__startswith=filters.org.path)
     if filters.code:
@@ -47,7 +49,7 @@ def warning_list(*, user: Any, filters: WarningFilters) -> QuerySet[Warning]:
 
 def warning_counts(*, user: Any, org: Organization | None = None) -> dict[int, int]:
     """Open warnings by severity, in scope."""
-    qs = Warning.objects.filter(org_scope(user).q("organization__"), resolved_on__isnull=True)
+    qs = Warning.objects.filter(record_scope(user, Record.WARNING).q("organization__"), resolved_on__isnull=True)
     if org is not None:
         qs = qs.filter(organization__path__startswith=org.path)
     return {r["severity"]: r["n"] for r in qs.values("severity").annotate(n=Count("pk"))}
@@ -55,7 +57,9 @@ def warning_counts(*, user: Any, org: Organization | None = None) -> dict[int, i
 
 def last_run(*, user: Any) -> EvaluationRun | None:
     """The last evaluation that covered the whole tree, or a subtree the user may see."""
-    scope = org_scope(user)
+    scope = record_scope(user, Record.WARNING)
+    if scope.is_empty:
+        return None
     runs = EvaluationRun.objects.filter(finished_at__isnull=False).select_related("organization")
     return runs.filter(Q(organization__isnull=True) | scope.q("organization__")).first()
 

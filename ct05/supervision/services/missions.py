@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ct05.access.models import Role, RoleAssignment
-from ct05.access.services import role_assign, role_revoke
+from ct05.access.services import check_mission_member, role_assign, role_revoke
 from ct05.core import clock
 from ct05.core.audit import changed, record, snapshot
 from ct05.core.text import clean, fold
@@ -179,6 +179,7 @@ def mission_member_add(*, actor: Any, mission: Mission, user: User, role: str = 
         raise ValidationError({"user": _("Tài khoản đã bị khóa.")})
     if MissionMember.objects.filter(mission=m, user=user).exists():
         raise ValidationError({"user": _("Người này đã là thành viên của đoàn.")})
+    check_mission_member(user, m.start_date, m.access_until)
     row = MissionMember.objects.create(mission=m, user=user, role=role)
     _sync_access(actor, m)
     record(

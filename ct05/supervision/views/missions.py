@@ -18,7 +18,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ct05.access.guards import require_sight
 from ct05.access.models import Role
+from ct05.access.policy import Record
 from ct05.core.web.forms import errors_onto_form, flash_errors
 from ct05.core.web.lists import Column, ListPage, export_list, render_list
 from ct05.orgs.models import Organization
@@ -63,6 +65,7 @@ def _back(mission: Mission, anchor: str = "") -> HttpResponse:
 
 
 @login_required
+@require_sight(Record.MISSION)
 def mission_list(request: HttpRequest) -> HttpResponse:
     lf, f = filters_of(request)
     can = supervised_orgs(request.user).exclude(kind__is_cell=True).exists()
@@ -75,6 +78,7 @@ def mission_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_sight(Record.MISSION)
 def mission_export(request: HttpRequest) -> HttpResponse:
     _lf, f = filters_of(request)
     return export_list(MISSION_PAGE, msel.mission_list(user=request.user, filters=f, today=today()))

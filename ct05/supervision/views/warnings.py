@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ct05.access.guards import require_sight
+from ct05.access.policy import Record
 from ct05.core.web.forms import errors_onto_form
 from ct05.core.web.htmx import htmx_template
 from ct05.core.web.lists import Column, ListPage, export_list, paginate, render_list
@@ -37,6 +39,7 @@ from ct05.supervision.views._common import (
 
 
 @login_required
+@require_sight(Record.WARNING, Record.INSPECTION_PLAN, Record.MISSION)
 def hub(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -63,6 +66,7 @@ def _warning_filters(request: HttpRequest) -> wsel.WarningFilters:
 
 
 @login_required
+@require_sight(Record.WARNING)
 def warning_list(request: HttpRequest) -> HttpResponse:
     f = _warning_filters(request)
     page, querystring = paginate(request, qs := wsel.warning_list(user=request.user, filters=f))
@@ -90,6 +94,7 @@ def warning_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_sight(Record.WARNING)
 def warning_export(request: HttpRequest) -> HttpResponse:
     f = _warning_filters(request)
     qs = wsel.warning_list(user=request.user, filters=f)
@@ -175,24 +180,28 @@ def _self_page(request: HttpRequest) -> ListPage:
 
 
 @login_required
+@require_sight(Record.INSPECTION_PLAN)
 def plan_list(request: HttpRequest) -> HttpResponse:
     lf, f = filters_of(request)
     return render_list(request, _plan_page(request), msel.plan_list(user=request.user, filters=f), lf)
 
 
 @login_required
+@require_sight(Record.INSPECTION_PLAN)
 def plan_export(request: HttpRequest) -> HttpResponse:
     _lf, f = filters_of(request)
     return export_list(PLAN_PAGE, msel.plan_list(user=request.user, filters=f))
 
 
 @login_required
+@require_sight(Record.INSPECTION_PLAN)
 def self_inspection_list(request: HttpRequest) -> HttpResponse:
     lf, f = filters_of(request)
     return render_list(request, _self_page(request), msel.self_inspection_list(user=request.user, filters=f), lf)
 
 
 @login_required
+@require_sight(Record.INSPECTION_PLAN)
 def self_inspection_export(request: HttpRequest) -> HttpResponse:
     _lf, f = filters_of(request)
     return export_list(SELF_PAGE, msel.self_inspection_list(user=request.user, filters=f))

@@ -18,6 +18,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from ct05.access.guards import require_sight
+from ct05.access.policy import Record
 from ct05.core.web.forms import errors_onto_form, flash_errors
 from ct05.core.web.lists import Column, ListPage, export_list, render_list
 from ct05.orgs.models import Member, Organization
@@ -300,6 +302,7 @@ def task_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_sight(Record.REMEDIATION_TASK)
 def task_list(request: HttpRequest) -> HttpResponse:
     lf, f = filters_of(request)
     page = replace(TASK_PAGE, detail_url=lambda t: reverse("supervision:task_detail", args=[t.pk]))
@@ -307,6 +310,7 @@ def task_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_sight(Record.REMEDIATION_TASK)
 def task_export(request: HttpRequest) -> HttpResponse:
     _lf, f = filters_of(request)
     return export_list(TASK_PAGE, msel.task_list(user=request.user, filters=f, today=today()))
