@@ -99,6 +99,21 @@ def parse_database_url(url: str) -> dict[str, object]:
     raise ConfigError(f"DATABASE_URL: unsupported scheme {parsed.scheme!r} (use sqlite:/// or postgres://)")
 
 
+def parse_replica_url(url: str, *, primary: dict[str, object]) -> dict[str, object]:
+    """The DATABASES entry of a PostgreSQL streaming replica of `primary` (issue 15, ct05/core/dbrouter.py).
+
+    SQLite has no streaming replica: a replica URL beside a SQLite primary, or a sqlite:// one, is an error.
+    """
+    replica = parse_database_url(url)
+    postgres = "django.db.backends.postgresql"
+    if primary["ENGINE"] != postgres or replica["ENGINE"] != postgres:
+        raise ConfigError(
+            "DATABASE_REPLICA_URL: a read replica needs PostgreSQL for both DATABASE_URL and DATABASE_REPLICA_URL "
+            "(SQLite has no streaming replica); leave it empty on a single server"
+        )
+    return replica
+
+
 # The key in the repository: fine on a developer's machine, a forgery kit anywhere else (issue 12).
 DEV_SECRET_KEY = "dev-only-insecure-key-change-me-in-production-0123456789abcdefghijklmnop"
 SECRET_KEY_MIN_LENGTH = 50

@@ -7,7 +7,16 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from ct05.env import ConfigError, env_bool, env_int, env_list, env_str, parse_database_url, production_secret_key
+from ct05.env import (
+    ConfigError,
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+    parse_database_url,
+    parse_replica_url,
+    production_secret_key,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("CT05_VAR_DIR", str(BASE_DIR / "var"), "Folder for the SQLite file, uploads and exports."))
@@ -75,6 +84,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "ct05.accounts.middleware.AccountMiddleware",
+    "ct05.core.dbrouter.ReplicaMiddleware",  # dashboards, reports, exports read from the replica when set
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
@@ -92,6 +102,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "ct05.core.dbrouter.replica",
                 "ct05.access.context.sight",
             ],
         },
@@ -114,6 +125,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;",
         "transaction_mode": "IMMEDIATE",
     }
+_replica_url = env_str(
+    "DATABASE_REPLICA_URL",
+    "",
+    "postgres://… of a streaming replica; dashboards, reports and exports read from it (PostgreSQL only).",
+)
+if _replica_url:
+    DATABASES["replica"] = parse_replica_url(_replica_url, primary=DATABASES["default"])
+REPLICA_READS = bool(_replica_url)  # ct05/core/dbrouter.py; tests declare a mirror alias with this off
+DATABASE_REPLICA_PIN_SECONDS = env_int(
+    "DATABASE_REPLICA_PIN_SECONDS", 30, "Seconds after a save during which that person reads only from the primary."
+)
+DATABASE_ROUTERS = ["ct05.core.dbrouter.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 TASKS = {
@@ -173,7 +196,10 @@ _htmx_dist = BASE_DIR / "node_modules" / "htmx.org" / "dist"
 if _htmx_dist.is_dir():
     STATICFILES_DIRS.append(("vendor/htmx", _htmx_dist))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Documents and attachments (ct05/records/filestore.py) under CT05_VAR_DIR/files; see ct05/core/storage.py.
+    "default": {"BACKEND": "ct05.core.storage.VarDirStorage", "OPTIONS": {"folder": "files"}},
+    # Generated periodic reports (ct05/dashboard/reports/service.py), CT05_VAR_DIR/reports/<job>/.
+    "reports": {"BACKEND": "ct05.core.storage.VarDirStorage", "OPTIONS": {"folder": "reports"}},
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"

@@ -6,10 +6,14 @@ import os
 os.environ.setdefault("SECRET_KEY", os.urandom(40).hex())
 
 from ct05.settings import *  # noqa: F403
-from ct05.settings import VAR_DIR
+from ct05.settings import DATABASES, VAR_DIR
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast logins in tests
 (VAR_DIR / "static").mkdir(parents=True, exist_ok=True)
 # The personas sign in with force_login, without a phone: tests/accounts/test_two_factor.py turns it on.
 TWO_FACTOR_REQUIRED = False
+# A read replica alias on the test database itself (Django's TEST MIRROR); routing stays off except in
+# tests/core/test_dbrouter.py, which turns REPLICA_READS on.
+DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}
+REPLICA_READS = False

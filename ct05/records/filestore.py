@@ -1,19 +1,21 @@
 """The documents' file store: uploads checked by content (not by name), at most MAX_BYTES, kept under their
-SHA-256 in settings.VAR_DIR / "files" / "records" — outside the web root, never served by URL, only through
-the download view as an attachment. A file's own name never reaches a path: the path is made of hex digits."""
+SHA-256 as "records/<2 hex>/<sha256>" in Django's default storage (STORAGES["default"]: by default the folder
+CT05_VAR_DIR/files, outside the web root; a store shared by every node in a cluster — issue 15), never served
+by URL, only through the download view as an attachment. A file's own name never reaches a path: the name is
+made of hex digits."""
 
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import secrets
+import tempfile
 import unicodedata
 import zipfile
 from pathlib import Path
 from typing import IO, Any
 
-from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import Storage, storages
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
@@ -38,15 +40,20 @@ class FileRejected(Exception):
         self.message = message
 
 
-def store_root() -> Path:
-    return Path(settings.VAR_DIR) / "files" / "records"
+def storage() -> Storage:
+    return storages["default"]
+
+
+def name_for(sha256: str) -> str:
+    """The storage name of the bytes of `sha256`. Refuses anything but 64 hex digits, so no name can escape."""
+    if not _HEX.match(sha256):
+        raise ValueError("not a sha256")
+    return f"records/{sha256[:2]}/{sha256}"
 
 
 def path_for(sha256: str) -> Path:
-    """Where the bytes of `sha256` live. Refuses anything but 64 hex digits, so no name can escape."""
-    if not _HEX.match(sha256):
-        raise ValueError("not a sha256")
-    return store_root() / sha256[:2] / sha256
+    """The local file of `sha256` when the storage is a folder on this machine (tests, backup of one node)."""
+    return Path(storage().path(name_for(sha256)))
 
 
 def sniff(path: Path) -> str:
@@ -93,13 +100,11 @@ def too_big_message() -> str:
 
 
 def store_upload(upload: Any) -> StoredFile:
-    """Copy an upload into the store (hashing as it goes), check what it is, keep it once per content."""
-    root = store_root()
-    root.mkdir(parents=True, exist_ok=True)
-    tmp = root / f".upload-{secrets.token_hex(12)}"
+    """Copy an upload aside (hashing as it goes), check what it is, keep it in the storage once per content."""
     digest = hashlib.sha256()
     size = 0
-    try:
+    with tempfile.TemporaryDirectory(prefix="ct05-upload-") as folder:
+        tmp = Path(folder) / "upload"
         with tmp.open("wb") as out:
             for chunk in upload.chunks():
                 size += len(chunk)
@@ -111,14 +116,13 @@ def store_upload(upload: Any) -> StoredFile:
             raise FileRejected(_("Tệp rỗng."))
         kind = sniff(tmp)
         sha = digest.hexdigest()
-        final = path_for(sha)
-        final.parent.mkdir(parents=True, exist_ok=True)
-        if final.exists():
-            tmp.unlink()
-        else:
-            os.replace(tmp, final)
-    finally:
-        tmp.unlink(missing_ok=True)
+        name = name_for(sha)
+        store = storage()
+        if not store.exists(name):
+            with tmp.open("rb") as fh:
+                saved = store.save(name, File(fh, name=sha))
+            if saved != name:  # the same bytes arrived at the same moment: keep one copy
+                store.delete(saved)
     try:
         with transaction.atomic():
             stored, _created = StoredFile.objects.get_or_create(sha256=sha, defaults={"kind": kind, "size": size})
@@ -128,7 +132,7 @@ def store_upload(upload: Any) -> StoredFile:
 
 
 def open_stored(stored: StoredFile) -> IO[bytes]:
-    return path_for(stored.sha256).open("rb")
+    return storage().open(name_for(stored.sha256), "rb")
 
 
 class SizeLimit(FileUploadHandler):

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.files.storage import storages
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 from docx import Document
@@ -22,7 +23,7 @@ from ct05.dashboard.reports.cli import build
 from ct05.dashboard.reports.jobs import report_job_start
 from ct05.dashboard.reports.period import parse_period
 from ct05.dashboard.reports.render import render_annex_xlsx, render_report_docx
-from ct05.dashboard.reports.service import report_context
+from ct05.dashboard.reports.service import FILES, report_context
 from ct05.dashboard.services import rollup_compute
 from tests.conftest import World
 from tests.dashboard.conftest import LAST_YEAR, Records
@@ -195,3 +196,17 @@ def test_libreoffice_converts_the_report_to_pdf(computed: World, tmp_path: Path)
 
 def test_rollup_command_is_registered(computed: World) -> None:
     call_command("rollup", "--stale", stdout=io.StringIO())
+
+
+def test_the_report_files_are_kept_in_the_reports_storage(
+    computed: World, settings: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    settings.STORAGES = {**settings.STORAGES, "reports": {"BACKEND": "django.core.files.storage.InMemoryStorage"}}
+    with django_capture_on_commit_callbacks(execute=True):
+        job = report_job_start(user=computed.officer, org_id=computed.ward.pk, period_code=str(LAST_YEAR), edits={})
+    job.refresh_from_db()
+    assert job.status == "done"
+    assert storages["reports"].exists(f"{job.pk}/{FILES['docx']}")
+    r = computed.client_for(computed.officer).get(reverse("dashboard:report_download", args=[job.pk, "xlsx"]))
+    assert r.status_code == 200
+    assert load_workbook(io.BytesIO(b"".join(r.streaming_content))).sheetnames

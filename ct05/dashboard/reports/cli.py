@@ -8,6 +8,8 @@ Registered in the `ct05 report` registry (ct05/core/reporting.py) under "periodi
 from __future__ import annotations
 
 import argparse
+import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +19,7 @@ from django.core.management.base import CommandError
 from ct05.core import clock
 from ct05.dashboard.reports.period import PeriodError, parse_period
 from ct05.dashboard.reports.render import render_annex_xlsx, render_report_docx
-from ct05.dashboard.reports.service import _write, report_context
+from ct05.dashboard.reports.service import report_context
 from ct05.orgs.cli import org_code
 
 
@@ -58,5 +60,18 @@ def build(options: dict[str, Any]) -> bytes:
         raise CommandError(f"--period: {exc}") from exc
     ctx = report_context(user=_CommandLine(), org=org, period=period)
     if options.get("xlsx"):
-        _write(Path(options["xlsx"]), render_annex_xlsx(ctx))
+        _write_file(Path(options["xlsx"]), render_annex_xlsx(ctx))
     return render_report_docx(ctx, year=clock.today().year)
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    """A file the person named on the command line, written beside and renamed: never half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
-import tempfile
-from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import storages
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -110,21 +108,16 @@ def draft_save(*, user: Any, org: Organization, period: Period, edits: dict[str,
     ReportDraft.objects.update_or_create(owner=user, organization=org, period=period.code, defaults={"texts": edits})
 
 
-def report_dir(job_id: int) -> Path:
-    return Path(settings.VAR_DIR) / "reports" / str(int(job_id))
+def report_name(job_id: int, fmt: str) -> str:
+    """The job's file in STORAGES["reports"] (by default CT05_VAR_DIR/reports/<job>/…, see ct05/core/storage.py)."""
+    return f"{int(job_id)}/{FILES[fmt]}"
 
 
-def _write(path: Path, data: bytes) -> None:
-    """Write through a temporary file renamed into place: a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def _write(name: str, data: bytes) -> None:
+    """Save under exactly `name` (a rerun replaces its own file); the storage never shows half a file."""
+    store = storages["reports"]
+    store.delete(name)
+    store.save(name, ContentFile(data))
 
 
 def run_report_job(job_id: int) -> dict[str, Any]:
@@ -145,11 +138,10 @@ def _generate(run: JobRun) -> dict[str, Any]:
         raise JobFailed.message(_("Lỗi hệ thống khi tạo báo cáo.")) from exc
     run.progress(1)
     edits = draft_get(user=job.owner, org=org, period=period)
-    folder = report_dir(job.pk)
-    _write(folder / FILES["docx"], render_report_docx(ctx, edits, year=clock.today().year))
+    _write(report_name(job.pk, "docx"), render_report_docx(ctx, edits, year=clock.today().year))
     run.progress(2)
-    _write(folder / FILES["xlsx"], render_annex_xlsx(ctx))
-    run.save(done=3, file_path=str(folder))
+    _write(report_name(job.pk, "xlsx"), render_annex_xlsx(ctx))
+    run.save(done=3, file_path=str(int(job.pk)))
     return {
         "lines": [f"Đã tạo báo cáo {period.label} của {org.name}" + ("" if ctx.has_data else " (kỳ chưa có số liệu)")],
         "url": reverse("dashboard:report_job", args=[job.pk]),
@@ -157,7 +149,7 @@ def _generate(run: JobRun) -> dict[str, Any]:
     }
 
 
-def report_file(*, user: Any, job_id: int, fmt: str) -> tuple[Path, str]:
+def report_file(*, user: Any, job_id: int, fmt: str) -> tuple[IO[bytes], str]:
     """The file of a finished job, for its owner only, and only while the unit is still in their scope."""
     if fmt not in FILES:
         raise Http404
@@ -165,8 +157,9 @@ def report_file(*, user: Any, job_id: int, fmt: str) -> tuple[Path, str]:
     if job is None:
         raise Http404
     org = org_selectors.organization_get(user=user, pk=int(job.params["org"]))  # 404 once out of scope
-    path = report_dir(job.pk) / FILES[fmt]
-    if not path.is_file():
-        raise Http404
+    try:
+        fh = storages["reports"].open(report_name(job.pk, fmt), "rb")
+    except FileNotFoundError:
+        raise Http404 from None
     stem = f"bao-cao-{org.code}-{job.params['period']}".lower()
-    return path, f"{stem}.{fmt}" if fmt == "docx" else f"{stem}-phu-luc.xlsx"
+    return fh, f"{stem}.{fmt}" if fmt == "docx" else f"{stem}-phu-luc.xlsx"

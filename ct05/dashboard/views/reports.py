@@ -83,5 +83,5 @@ def report_job(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_sight(Record.REPORT)
 def report_download(request: HttpRequest, pk: int, fmt: str) -> FileResponse:
-    path, filename = service.report_file(user=request.user, job_id=pk, fmt=fmt)
-    return FileResponse(path.open("rb"), as_attachment=True, filename=filename, content_type=service.CONTENT_TYPES[fmt])
+    fh, filename = service.report_file(user=request.user, job_id=pk, fmt=fmt)
+    return FileResponse(fh, as_attachment=True, filename=filename, content_type=service.CONTENT_TYPES[fmt])
