@@ -167,7 +167,7 @@ AXES_COOLOFF_TIME = dt.timedelta(
 )
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one reaching the limit locks
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "ct05.accounts.views.locked_out"
+AXES_LOCKOUT_CALLABLE = "ct05.accounts.views.signin.locked_out"
 AXES_CLIENT_IP_CALLABLE = "ct05.accounts.middleware.client_ip"
 AXES_VERBOSE = False
 SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30, "Minutes without a request after which one is signed out.")

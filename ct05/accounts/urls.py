@@ -3,9 +3,9 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from ct05.accounts.views import PasswordResetConfirmView
-from ct05.accounts.views_mydata import my_data, my_data_download
-from ct05.accounts.views_two_factor import two_factor
+from ct05.accounts.views.mydata import my_data, my_data_download
+from ct05.accounts.views.signin import PasswordResetConfirmView
+from ct05.accounts.views.two_factor import two_factor
 
 app_name = "accounts"
 

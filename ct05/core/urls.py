@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from ct05.accounts.views import PasswordChangeView
+from ct05.accounts.views.signin import PasswordChangeView
 from ct05.core import views
 from ct05.core.forms import LoginForm
 
