@@ -7,6 +7,7 @@ fails when one is missing from the README's configuration table.
 from __future__ import annotations
 
 import os
+import secrets
 from dataclasses import dataclass
 from urllib.parse import parse_qs, unquote, urlparse
 
@@ -117,17 +118,25 @@ def parse_replica_url(url: str, *, primary: dict[str, object]) -> dict[str, obje
 # The key in the repository: fine on a developer's machine, a forgery kit anywhere else (issue 12).
 DEV_SECRET_KEY = "dev-only-insecure-key-change-me-in-production-0123456789abcdefghijklmnop"
 SECRET_KEY_MIN_LENGTH = 50
+# Why the settings could not use the environment's SECRET_KEY ("" when they could).
+SECRET_KEY_PROBLEM = ""
 
 
 def production_secret_key(*, debug: bool) -> str:
-    """SECRET_KEY from the environment; with DEBUG off, unset, empty, short or the development key is an error.
+    """SECRET_KEY from the environment; with DEBUG off, unset, empty, short or the development key is refused.
 
+    The refusal is not raised here: reading the settings must not fail for commands that sign nothing
+    (`makemigrations --check` in CI, `collectstatic`, the message catalogues). A bad key is replaced by a random
+    one that lives as long as the process (it signs nothing that outlasts it) and recorded; `require_secret_key`
+    raises it, and the console script (every other command) and the WSGI application call it before they run.
     Settings load before translations, so the message is in Vietnamese and English at once.
     """
+    global SECRET_KEY_PROBLEM
     value = os.environ.get("SECRET_KEY", "")
     SETTINGS["SECRET_KEY"] = Setting(
         "SECRET_KEY", "", "Secret used to sign sessions and tokens; 50+ random characters, required when DEBUG is off."
     )
+    SECRET_KEY_PROBLEM = ""
     if debug:
         return value or DEV_SECRET_KEY
     if not value.strip():
@@ -138,8 +147,15 @@ def production_secret_key(*, debug: bool) -> str:
         problem = f"quá ngắn ({len(value)} ký tự) / is too short ({len(value)} characters)"
     else:
         return value
-    raise ConfigError(
+    SECRET_KEY_PROBLEM = (
         f"SECRET_KEY {problem}. Khi DEBUG tắt, CT05 cần một SECRET_KEY ngẫu nhiên từ {SECRET_KEY_MIN_LENGTH} ký tự "
         f"trở lên (tạo bằng: python -c 'import secrets; print(secrets.token_urlsafe(50))'). "
         f"With DEBUG off, CT05 needs a random SECRET_KEY of at least {SECRET_KEY_MIN_LENGTH} characters."
     )
+    return secrets.token_urlsafe(64)
+
+
+def require_secret_key() -> None:
+    """Refuse to go on when the settings found no real SECRET_KEY (see `production_secret_key`)."""
+    if SECRET_KEY_PROBLEM:
+        raise ConfigError(SECRET_KEY_PROBLEM)

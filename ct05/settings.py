@@ -22,7 +22,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("CT05_VAR_DIR", str(BASE_DIR / "var"), "Folder for the SQLite file, uploads and exports."))
 
 DEBUG = env_bool("DEBUG", False, "Development mode: detailed error pages. Never in production.")
-SECRET_KEY = production_secret_key(debug=DEBUG)  # refuses to start without a real key when DEBUG is off
+SECRET_KEY = production_secret_key(debug=DEBUG)  # a bad key is refused by manage.py and wsgi.py (env.py says why)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"], "Comma-separated host names the site answers to.")
 CSRF_TRUSTED_ORIGINS = env_list(
     "CSRF_TRUSTED_ORIGINS", [], "Comma-separated origins (https://ct05.example.vn) behind a proxy."

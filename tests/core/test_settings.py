@@ -79,7 +79,8 @@ def test_a_malformed_variable_stops_the_start(tmp_path: Path) -> None:
     assert "DEBUG" in result.stderr
 
 
-def _check(env_changes: dict[str, str | None]) -> subprocess.CompletedProcess[str]:
+def _run(command: list[str], env_changes: dict[str, str | None]) -> subprocess.CompletedProcess[str]:
+    """`ct05 <command>` in a fresh process with the production settings and the environment changed."""
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "ct05.settings"}
     for name, value in env_changes.items():
         if value is None:
@@ -87,8 +88,12 @@ def _check(env_changes: dict[str, str | None]) -> subprocess.CompletedProcess[st
         else:
             env[name] = value
     return subprocess.run(
-        [sys.executable, "-m", "ct05.manage", "check"], env=env, capture_output=True, text=True, cwd=ROOT
+        [sys.executable, "-m", "ct05.manage", *command], env=env, capture_output=True, text=True, cwd=ROOT
     )
+
+
+def _check(env_changes: dict[str, str | None]) -> subprocess.CompletedProcess[str]:
+    return _run(["check"], env_changes)
 
 
 @pytest.mark.parametrize(
@@ -111,3 +116,18 @@ def test_without_debug_a_long_random_key_is_accepted() -> None:
 def test_in_debug_mode_the_development_key_is_used_when_none_is_set() -> None:
     result = _check({"DEBUG": "true", "SECRET_KEY": None})
     assert result.returncode == 0, result.stderr
+
+
+def test_without_debug_a_command_that_signs_nothing_runs_without_a_key() -> None:
+    result = _run(["makemigrations", "--check", "--dry-run"], {"DEBUG": "false", "SECRET_KEY": None})
+    assert result.returncode == 0, result.stderr
+
+
+def test_without_debug_the_wsgi_application_refuses_to_load_without_a_real_key() -> None:
+    env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"} | {"DEBUG": "false"}
+    env["DJANGO_SETTINGS_MODULE"] = "ct05.settings"
+    result = subprocess.run(
+        [sys.executable, "-c", "import ct05.wsgi"], env=env, capture_output=True, text=True, cwd=ROOT
+    )
+    assert result.returncode != 0
+    assert "Khi DEBUG tắt" in result.stderr
