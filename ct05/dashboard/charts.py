@@ -17,10 +17,12 @@ from __future__ import annotations
 import functools
 import io
 from collections.abc import Sequence
+from typing import Any
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.font_manager import fontManager
+from matplotlib.ft2font import FT2Font
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 FONT_PREFERENCE = ("Times New Roman", "Liberation Serif", "DejaVu Serif")
@@ -31,11 +33,28 @@ GRID = "#d7dade"
 DPI = 200  # 1240 px over 15.5 cm of the page: about 200 dots per inch, sharp when printed
 
 
+# Letters only Vietnamese uses (precomposed with two marks): a font without them is not a Vietnamese font — an old
+# Liberation Serif (Debian's fonts-liberation 1.x) is called "Liberation Serif" yet has none of them.
+VIETNAMESE_PROBE = "ộếữẫặờỷ"
+
+
 @functools.cache
 def document_font() -> str:
-    """The family the charts are set in: the first of FONT_PREFERENCE installed (decided once per process)."""
-    installed = {f.name for f in fontManager.ttflist}
-    return next((name for name in FONT_PREFERENCE[:-1] if name in installed), FONT_PREFERENCE[-1])
+    """The family the charts are set in: the first of FONT_PREFERENCE installed that has Vietnamese letters
+    (decided once per process); DejaVu Serif, which matplotlib ships, when none has."""
+    for name in FONT_PREFERENCE[:-1]:
+        paths = [f.fname for f in fontManager.ttflist if f.name == name]
+        if any(_covers(path, VIETNAMESE_PROBE) for path in paths):
+            return name
+    return FONT_PREFERENCE[-1]
+
+
+def _covers(path: str, letters: str) -> bool:
+    try:
+        charmap = FT2Font(path).get_charmap()
+    except (OSError, RuntimeError):  # unreadable or not a TrueType file
+        return False
+    return all(ord(ch) in charmap for ch in letters)
 
 
 def number(value: float) -> str:
@@ -103,30 +122,9 @@ def bar_figure(
     return fig
 
 
-def bar_chart(
-    labels: Sequence[str],
-    series: Sequence[Sequence[float | None]],
-    *,
-    names: Sequence[str] = (),
-    unit: str = "",
-    max_value: float | None = None,
-    x_title: str = "",
-    y_title: str = "",
-    width: int = 1240,
-    height: int = 600,
-) -> bytes:
-    """PNG bytes of `bar_figure`, exactly `width` × `height` pixels."""
-    fig = bar_figure(
-        labels,
-        series,
-        names=names,
-        unit=unit,
-        max_value=max_value,
-        x_title=x_title,
-        y_title=y_title,
-        width=width,
-        height=height,
-    )
+def bar_chart(labels: Sequence[str], series: Sequence[Sequence[float | None]], **options: Any) -> bytes:
+    """PNG bytes of `bar_figure` (same options), exactly `width` × `height` pixels."""
+    fig = bar_figure(labels, series, **options)
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=DPI, facecolor="white", metadata={"Software": None})
     return buf.getvalue()

@@ -77,23 +77,40 @@ def test_every_text_of_the_chart_is_set_in_the_document_font() -> None:
 
 
 @pytest.mark.parametrize(
-    ("installed", "chosen"),
+    ("installed", "vietnamese", "chosen"),
     [
-        (["DejaVu Sans", "Liberation Serif", "Times New Roman"], "Times New Roman"),
-        (["Liberation Serif", "DejaVu Serif"], "Liberation Serif"),
-        (["DejaVu Serif", "Arial"], "DejaVu Serif"),
-        ([], "DejaVu Serif"),  # matplotlib bundles it: the last resort always exists
+        (
+            ["DejaVu Sans", "Liberation Serif", "Times New Roman"],
+            {"Liberation Serif", "Times New Roman"},
+            "Times New Roman",
+        ),
+        (["Liberation Serif", "DejaVu Serif"], {"Liberation Serif"}, "Liberation Serif"),
+        # Debian's fonts-liberation 1.x: the name is there, the Vietnamese letters are not
+        (["Liberation Serif", "DejaVu Serif"], set(), "DejaVu Serif"),
+        (["DejaVu Serif", "Arial"], {"Arial"}, "DejaVu Serif"),
+        ([], set(), "DejaVu Serif"),  # matplotlib bundles it: the last resort always exists
     ],
 )
-def test_the_document_font_is_the_first_installed_of_times_liberation_dejavu(
-    monkeypatch: pytest.MonkeyPatch, installed: list[str], chosen: str
+def test_the_document_font_is_the_first_installed_of_times_liberation_dejavu_with_vietnamese_letters(
+    monkeypatch: pytest.MonkeyPatch, installed: list[str], vietnamese: set[str], chosen: str
 ) -> None:
-    monkeypatch.setattr(charts, "fontManager", SimpleNamespace(ttflist=[SimpleNamespace(name=n) for n in installed]))
+    fonts = [SimpleNamespace(name=n, fname=f"/fonts/{n}.ttf") for n in installed]
+    monkeypatch.setattr(charts, "fontManager", SimpleNamespace(ttflist=fonts))
+    monkeypatch.setattr(charts, "_covers", lambda path, letters: any(path == f"/fonts/{n}.ttf" for n in vietnamese))
     charts.document_font.cache_clear()
     try:
         assert charts.document_font() == chosen
     finally:
         charts.document_font.cache_clear()
+
+
+def test_a_font_without_the_vietnamese_letters_is_told_apart_from_one_with_them() -> None:
+    from matplotlib import get_data_path
+
+    dejavu = f"{get_data_path()}/fonts/ttf/DejaVuSerif.ttf"
+    assert charts._covers(dejavu, charts.VIETNAMESE_PROBE)
+    assert not charts._covers(f"{get_data_path()}/fonts/ttf/cmr10.ttf", charts.VIETNAMESE_PROBE)
+    assert not charts._covers("/nonexistent/font.ttf", "a")
 
 
 def test_numbers_are_written_the_vietnamese_way() -> None:

@@ -111,6 +111,14 @@ def _stale(*org_ids: int | None) -> None:
     rollup_mark_stale(org_ids=org_ids, days=[clock.today()])
 
 
+def _audit_update(actor: Any, action: str, target: Any, org_id: int | None, before: dict, after: dict) -> None:
+    """Audit what an edit changed (nothing when nothing did); the unit's figures are stale either way."""
+    b, a = changed(before, after)
+    if a:
+        record(actor=actor, action=action, target=target, organization_id=org_id, before=b, after=a)
+    _stale(org_id)
+
+
 def _user(actor: Any) -> Any:
     return actor if getattr(actor, "is_authenticated", False) else None
 
@@ -146,10 +154,7 @@ def organization_update(*, actor: Any, org: Organization, date: dt.date | None =
             details={"from": old_name, "to": org.name},
             recorded_by=_user(actor),
         )
-    b, a = changed(before, snapshot(org, ORG_FIELDS))
-    if a:
-        record(actor=actor, action="organization.update", target=org, organization_id=org.pk, before=b, after=a)
-    _stale(org.pk)
+    _audit_update(actor, "organization.update", org, org.pk, before, snapshot(org, ORG_FIELDS))
     return org
 
 
@@ -374,10 +379,7 @@ def member_update(*, actor: Any, member: Member, **fields: Any) -> Member:
     _validate_member(m)
     m.refresh_derived()
     m.save()
-    b, a = changed(before, snapshot(m, MEMBER_FIELDS))
-    if a:
-        record(actor=actor, action="member.update", target=m, organization_id=m.cell_id, before=b, after=a)
-    _stale(m.cell_id)
+    _audit_update(actor, "member.update", m, m.cell_id, before, snapshot(m, MEMBER_FIELDS))
     return m
 
 
