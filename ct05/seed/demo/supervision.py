@@ -258,7 +258,7 @@ def _plans(units: dict[str, Organization], supervisor: User, today: dt.date) -> 
         organization=units["DIENBIEN"],
         year=today.year,
         number="Số 18-KH/TU",
-        issued_on=dt.date(today.year, 1, 15),
+        issued_on=min(dt.date(today.year, 1, 15), today),  # seeded on 1 January: issued today
         title=f"Kế hoạch kiểm tra, giám sát năm {today.year}",
         content="Kiểm tra việc thực hiện Chỉ thị 05-CT/TW, Kết luận 01-KL/TW tại 4 đảng bộ trực thuộc và 12 tổ chức "
         "cơ sở đảng; giám sát chuyên đề việc thực hiện Quy định 101-QĐ/TW, Quy định 08-QĐi/TW về trách nhiệm nêu "
