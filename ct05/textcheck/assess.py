@@ -60,11 +60,16 @@ class Reason:
     code: str
     message: str
     details: tuple[str, ...] = ()
+    # For ``generic_clauses``: the concrete clauses, beside ``details`` (the clauses that add nothing), so a
+    # page can mark each part ("phần nào cụ thể, phần nào chung chung").
+    concrete: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         out: dict[str, object] = {"code": self.code, "message": self.message}
         if self.details:
             out["details"] = list(self.details)
+        if self.concrete:
+            out["concrete"] = list(self.concrete)
         return out
 
 
@@ -98,6 +103,11 @@ class Assessment:
             "clauses": [c.to_dict() for c in self.clauses],
             "readable": self.readable,
         }
+
+    def stored_reasons(self) -> list[dict[str, object]]:
+        """The reasons as a commitment stores them (JSON): code, message and, where there are any, the
+        phrases they name and the concrete clauses (``generic_clauses``), which the pages mark part by part."""
+        return [r.to_dict() for r in self.reasons]
 
 
 # The fixed reasons, made once (reasons are immutable).
@@ -269,11 +279,17 @@ def _parts_reason(clauses: list[Clause]) -> Reason | None:
         f"Phần cụ thể: {_quote(c.text.strip(' .') for c in concrete)}; "
         f"phần còn lại chung chung: {_quote(c.text.strip(' .') for c in rest)}.",
         tuple(c.text.strip(" .") for c in rest),
+        tuple(c.text.strip(" .") for c in concrete),
     )
 
 
-def assess(text: str, *, duty: str | None = None, template_texts: Sequence[str] = ()) -> Assessment:
-    """Score a commitment 0-100 and say why; "specific" when one of its clauses is a checkable deed."""
+def assess(
+    text: str, *, duty: str | None = None, template_texts: Sequence[str] = (), example_duty: str | None = None
+) -> Assessment:
+    """Score a commitment 0-100 and say why; "specific" when one of its clauses is a checkable deed.
+
+    ``example_duty``: a duty of the member's to draw the suggestion's example from when the commitment is not
+    linked to one (``duty`` None): it changes the suggestion only, never the score."""
     lex = lexicon()
     readable = readability(text)
     if not readable.ok:
@@ -289,12 +305,12 @@ def assess(text: str, *, duty: str | None = None, template_texts: Sequence[str] 
             )
         )
     clauses = read(text, lex, tokens)
-    score = 0
+    best = max(clauses, key=lambda c: c.score) if clauses else None
+    score = best.score if best else 0
     deed = quantity = time = deliverable = False
     weak: list[str] = []
     traps = False
     for c in clauses:
-        score = max(score, c.score)
         deed = deed or bool(c.deed)
         quantity = quantity or c.quantity or c.threshold
         time = time or c.time
@@ -339,12 +355,22 @@ def assess(text: str, *, duty: str | None = None, template_texts: Sequence[str] 
         # runs in C over the tokens instead of building the commitment's content-word set.
         if duty_words and duty_words.isdisjoint(tokens):
             reasons.append(_unlinked(duty))
+    if best is not None:
+        # The best clause's score already paid for its own stock phrases; those of the other clauses cost the
+        # item too, or the page would show "100/100" beside «phấn đấu» listed as generic (issue 16). A
+        # passing clause still makes the item pass: the penalty does not take it under the pass mark.
+        others = [w for w in weak if w not in best.weak]
+        if others:
+            paid = min(PENALTY_WEAK_MAX, PENALTY_PER_WEAK * len(best.weak))
+            score -= min(PENALTY_WEAK_MAX - paid, PENALTY_PER_WEAK * len(others))
+            if best.score >= PASS_SCORE:
+                score = max(score, PASS_SCORE)
     score = max(0, min(100, score))
     if too_short:
         score = min(score, PASS_SCORE // 3)
     verdict: Verdict = "specific" if score >= PASS_SCORE and not copied and not too_short else "generic"
     if verdict == "generic":
-        reasons.append(Reason("suggestion", suggestion(clauses, duty)))
+        reasons.append(Reason("suggestion", suggestion(clauses, duty if duty and duty.strip() else example_duty)))
     views = tuple(ClauseView(c.text.strip(), c.start, c.concrete, c.deed) for c in clauses)
     return Assessment(score=score, verdict=verdict, reasons=tuple(reasons), clauses=views)
 

@@ -101,3 +101,31 @@ def uniform_templates(found: Sequence[tuple[UniformItem, ...]]) -> tuple[str, ..
         for u in row:
             seen.setdefault(" ".join(tokenize(u.text)), u.text)
     return tuple(seen.values())
+
+
+def uniform_commitments(
+    registrations: Sequence[Sequence[str]],
+    *,
+    plan_texts: Iterable[str] = (),
+    min_members: int = MIN_MEMBERS,
+    min_share: float = MIN_SHARE,
+) -> list[list[str]]:
+    """For the registrations of one unit, each a list of commitments: per commitment "plan" (its items are in
+    the unit's plan or standards), "shared" (its items are in many members' registrations) or "" (personal).
+
+    A commitment is uniform only when every item of it is: one personal deed beside a shared rule keeps it
+    the member's own."""
+    texts = ["\n".join(commitments) for commitments in registrations]
+    found = uniform_items(texts, plan_texts=plan_texts, min_members=min_members, min_share=min_share)
+    out: list[list[str]] = []
+    for commitments, flags in zip(registrations, found, strict=True):
+        source = {" ".join(tokenize(u.text)): u.source for u in flags}
+        row = []
+        for text in commitments:
+            keys = [" ".join(tokenize(item)) for item in items_of(text)]
+            if keys and all(k in source for k in keys):
+                row.append("plan" if any(source[k] == "plan" for k in keys) else "shared")
+            else:
+                row.append("")
+        out.append(row)
+    return out
