@@ -269,9 +269,14 @@ def _trap_reasons(clauses: list[Clause]) -> list[Reason]:
 
 def _parts_reason(clauses: list[Clause]) -> Reason | None:
     concrete = [c for c in clauses if c.concrete]
-    # A second predicate of a concrete act ("kiểm tra và cập nhật …") is not "generic": only clauses without
-    # a deed, or with a stock phrase, are named as adding nothing.
-    rest = [c for c in clauses if not c.concrete and c.syllables and (not c.deed or c.weak)]
+    # A second predicate of a concrete act ("kiểm tra và cập nhật …") is not "generic", nor is a clause that
+    # names the proof, a measure or the people ("có sổ theo dõi", "có ảnh và danh sách người tham dự"): only
+    # clauses with a stock phrase, or with nothing checkable at all, are named as adding nothing.
+    rest = [
+        c
+        for c in clauses
+        if not c.concrete and c.syllables and (c.weak or not (c.deed or c.deliverable or c.anchor or c.measures))
+    ]
     if not concrete or not rest:
         return None
     return Reason(

@@ -18,7 +18,7 @@ from ct05.cycle.services.registrations import CommitmentInput
 from ct05.supervision.checks import cycle as checks
 from ct05.supervision.models import WarningRule
 from tests.conftest import World, make_member
-from tests.cycle.helpers import YEAR, registration, topic
+from tests.cycle.helpers import GENERIC, YEAR, registration, topic
 
 TWO_PARTS = "Phấn đấu hoàn thành tốt nhiệm vụ; mỗi tháng dạy 4 buổi phụ đạo môn Toán cho học sinh yếu lớp 9"
 RULE = "Không hút thuốc lá trong khuôn viên cơ quan và trong giờ làm việc"
@@ -79,18 +79,21 @@ def test_the_live_check_shows_the_parts_and_an_example_from_the_members_duty(wor
 def test_a_rule_handed_down_to_every_member_is_uniform_not_copied(world: World) -> None:
     topic()
     others = [make_member(world.cell1, f"Lò Văn Pọm {i}", f"DV01{i}") for i in range(3)]
-    registration(world, texts=(RULE, TWO_PARTS))
+    registration(world, texts=(RULE, TWO_PARTS, GENERIC))
     for m in others:
-        registration(world, actor=world.secretary, member=m, texts=(RULE,))
+        registration(world, actor=world.secretary, member=m, texts=(RULE, GENERIC))
     Registration.objects.update(status=Registration.Status.ACCEPTED)
     analyze(year=YEAR, workers=1)
     rule_rows = Commitment.objects.filter(content=RULE)
     assert set(rule_rows.values_list("uniform", flat=True)) == {"shared"}
     assert rule_rows.first().max_similarity == 1.0  # the same text is found, but it is not counted as a copy
     assert Commitment.objects.get(content=TWO_PARTS).uniform == ""
+    assert set(Commitment.objects.filter(content=GENERIC).values_list("uniform", flat=True)) == {""}  # stock, no rule
     today = dt.date(YEAR, 12, 31)
     copied = WarningRule(code="copied", threshold=1, min_count=0, effective_from=dt.date(2021, 1, 1))
-    assert checks.copied(copied, today, None) == []
+    # The stock phrase all four wrote word for word is still reported as copied (the copies code's call); the
+    # rule is not: 4 commitments, not 8.
+    assert [h.count for h in checks.copied(copied, today, None)] == [4]
     rule = WarningRule.objects.get(code="uniform")
     hits = checks.uniform(rule, today, None)
     assert [h.organization_id for h in hits] == [world.cell1.pk]

@@ -2,9 +2,11 @@
 
 A commitment is "plan" when its items are in the unit's collective plan or its ethical standards (its own or
 those of a unit above it), "shared" when the same items are in the registrations of many of the unit's
-members (ct05.textcheck.uniform_commitments: at least 3 members and 30% of the unit). Such a commitment is
-checkable but not personal, and not a copy between members: supervisors see it as a flag of its own
-(the "uniform" warning, the registration page), and the "copied" warning does not count it.
+members (ct05.textcheck.uniform_commitments: at least 3 members and 30% of the unit), and the engine judges
+it checkable ("specific"): a stock phrase everyone wrote ("Chấp hành tốt chủ trương…") stays generic and is
+no rule. Such a commitment is checkable but not personal, and not a copy between members: supervisors see it
+as a flag of its own (the "uniform" warning, the registration page), and the "copied" warning does not count
+it.
 """
 
 from __future__ import annotations
@@ -52,17 +54,18 @@ def uniform_refresh(*, year: int, org_ids: Iterable[int]) -> int:
             registration__year=year, registration__member__isnull=False, registration__organization_id__in=ids
         )
         .order_by("registration__organization_id", "registration_id", "position", "pk")
-        .values_list("pk", "content", "registration_id", "registration__organization_id", "uniform")
+        .values_list("pk", "content", "registration_id", "registration__organization_id", "uniform", "verdict")
     )
-    units: dict[int, dict[int, list[tuple[int, str, str]]]] = defaultdict(lambda: defaultdict(list))
-    for pk, content, reg_id, org_id, flag in rows.iterator(chunk_size=20_000):
-        units[org_id][reg_id].append((pk, content, flag))
+    units: dict[int, dict[int, list[tuple[int, str, str, bool]]]] = defaultdict(lambda: defaultdict(list))
+    for pk, content, reg_id, org_id, flag, verdict in rows.iterator(chunk_size=20_000):
+        units[org_id][reg_id].append((pk, content, flag, verdict == Commitment.Verdict.SPECIFIC))
     changed: list[Commitment] = []
     for org_id, regs in units.items():
         groups = list(regs.values())
-        flags = uniform_commitments([[c for _pk, c, _f in g] for g in groups], plan_texts=plans.get(org_id, ()))
+        flags = uniform_commitments([[row[1] for row in g] for g in groups], plan_texts=plans.get(org_id, ()))
         for group, new_flags in zip(groups, flags, strict=True):
-            for (pk, _content, old), new in zip(group, new_flags, strict=True):
+            for (pk, _content, old, checkable), flag in zip(group, new_flags, strict=True):
+                new = flag if checkable else ""  # a stock phrase everyone wrote is generic, not a unit's rule
                 if old != new:
                     changed.append(Commitment(pk=pk, uniform=new))
     Commitment.objects.bulk_update(changed, ["uniform"], batch_size=2000)
