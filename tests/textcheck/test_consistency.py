@@ -41,3 +41,17 @@ def test_the_suggestion_draws_on_the_example_duty_when_no_duty_is_linked() -> No
     hint = next(r.message for r in a.reasons if r.code == "suggestion")
     assert "Y sĩ trạm y tế xã" in hint
     assert "not_linked_to_duty" not in {r.code for r in a.reasons}  # the example duty never judges
+
+
+def test_a_number_then_a_comma_is_no_numbered_set() -> None:
+    text = "Mỗi tháng tổ chức 2 lớp bồi dưỡng kỹ năng ở tổ dân phố 1, có ảnh và danh sách người tham dự"
+    assert not any(r.code == "trap_numbered_set" for r in assess(text).reasons)
+    assert any(r.code == "trap_numbered_set" for r in assess("Thực hiện tốt 3 có, 3 không").reasons)
+
+
+def test_the_example_never_repeats_the_stock_phrase_it_asks_to_drop() -> None:
+    a = assess("Đoàn kết, giúp đỡ đồng nghiệp hoàn thành tốt nhiệm vụ được giao", duty="Tham gia tổ hòa giải ở cơ sở")
+    hint = next(r.message for r in a.reasons if r.code == "suggestion")
+    example = hint.split("ví dụ: ", 1)[1]
+    assert "«hoàn thành tốt»" in hint and "hoàn thành tốt" not in example
+    assert "hòa giải" in example  # from the member's duty
