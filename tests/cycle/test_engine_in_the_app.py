@@ -98,6 +98,11 @@ def test_a_rule_handed_down_to_every_member_is_uniform_not_copied(world: World) 
     hits = checks.uniform(rule, today, None)
     assert [h.organization_id for h in hits] == [world.cell1.pk]
     assert "quy định chung của đơn vị" in hits[0].message
+    supervisor = world.client_for(world.supervisor)
+    listed = supervisor.get(reverse("cycle:registration_list"), {"year": YEAR, "quality": "uniform"}).content.decode()
+    assert listed.count("1 quy định chung của đơn vị") == 4
+    page = supervisor.get(reverse("cycle:registration_detail", args=[rule_rows.first().registration_id]))
+    assert "Quy định chung của đơn vị" in page.content.decode()
 
 
 def test_an_item_of_the_units_own_plan_is_flagged_as_from_the_plan(world: World) -> None:

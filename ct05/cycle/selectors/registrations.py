@@ -42,7 +42,12 @@ def registration_list(*, user: Any, filters: RegistrationFilters, action: Action
         .annotate(
             n_commitments=Count("commitments", distinct=True),
             n_generic=Count("commitments", filter=Q(commitments__verdict="generic"), distinct=True),
-            n_copied=Count("commitments", filter=Q(commitments__max_similarity__isnull=False), distinct=True),
+            n_copied=Count(
+                "commitments",
+                filter=Q(commitments__max_similarity__isnull=False, commitments__uniform=""),
+                distinct=True,
+            ),
+            n_uniform=Count("commitments", filter=~Q(commitments__uniform=""), distinct=True),
         )
     )
     if filters.org is not None:
