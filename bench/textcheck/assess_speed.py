@@ -1,6 +1,6 @@
 """Throughput of ``assess``: commitments per second per core.
 
-    python -m bench.textcheck.assess_speed [N]
+    python -m bench.textcheck.assess_speed [N] [--one-process]
 
 Commitments are single items of the synthetic generator (one clause each, 15-30 syllables, as members
 write them) plus the labelled fixture set. Per-core speed is measured as CPU time of one process (so the
@@ -39,11 +39,14 @@ def _work(texts: list[str]) -> float:
 
 
 def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    n = int(args[0]) if args else 100_000
     texts = commitments(n)
     assess("khởi động")  # load lexicons outside the timing
     cpu = _work(texts)
     print(f"assess: {n:,} commitments, {n / cpu:,.0f} per second per core (CPU time {cpu:.2f} s)")
+    if "--one-process" in sys.argv:  # an A/B against another commit in the same minute on a busy machine
+        return
     half = len(texts) // 2
     start = time.perf_counter()
     with multiprocessing.get_context("fork").Pool(2) as pool:

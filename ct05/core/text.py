@@ -7,7 +7,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from ct05.textcheck.legacy import repair
+from ct05.textcheck.legacy import readability, repair
 
 _SPACES = re.compile(r"\s+")
 
@@ -25,6 +25,16 @@ def clean(value: object) -> str:
     text = text.replace("\u00d0", "Đ").replace("\u0110", "Đ").replace("\u00f0", "đ")
     text = text.replace("\ufeff", "").replace("\u200b", "")
     return _SPACES.sub(" ", text).strip()
+
+
+def unreadable(value: str) -> str:
+    """Why a cleaned text cannot be read as Vietnamese (a legacy encoding `clean` could not repair, another
+    script), in Vietnamese and starting in lower case to follow a field's or a cell's name; "" when it reads.
+    Such text is refused at the boundary, never stored and judged (issue 16, item 7)."""
+    if not value or value.isascii() and len(value) < 12:
+        return ""
+    found = readability(value)
+    return "" if found.ok else found.message[:1].lower() + found.message[1:]
 
 
 def fold(value: str) -> str:

@@ -63,7 +63,7 @@ def judge_chunk(items: Sequence[JudgeItem]) -> list[Judged]:
     out: list[Judged] = []
     for text, duty, tmpl in items:
         result = assess(text, duty=duty or None, template_texts=templates[tmpl])
-        reasons = [{"code": str(r.code), "message": str(r.message)} for r in result.reasons]
+        reasons = result.stored_reasons()  # as `quality.judge` stores them: one format, clauses included
         out.append((int(result.score), str(result.verdict), json.dumps(reasons, ensure_ascii=False)))
     return out
 

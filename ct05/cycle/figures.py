@@ -40,7 +40,7 @@ def commitment_counts() -> dict[str, Any]:
     return {
         "commitments": Count("id"),
         "specific": Count("id", filter=Q(verdict=Commitment.Verdict.SPECIFIC)),
-        "copied": Count("id", filter=Q(max_similarity__isnull=False)),
+        "copied": Count("id", filter=Q(max_similarity__isnull=False, uniform="")),  # a unit's rule is no copy
         "linked": Count("id", filter=Q(duty__isnull=False)),
         "with_deadline": Count("id", filter=Q(deadline__isnull=False) | ~Q(milestones="")),
     }

@@ -249,6 +249,10 @@ class Commitment(models.Model):
         SPECIFIC = "specific", _("Cụ thể")
         GENERIC = "generic", _("Chung chung")
 
+    class Uniform(models.TextChoices):
+        PLAN = "plan", _("Theo kế hoạch, chuẩn mực chung của đơn vị")
+        SHARED = "shared", _("Giống nhau ở nhiều đảng viên của đơn vị (quy định chung)")
+
     class SelfResult(models.TextChoices):
         DONE = "done", _("Hoàn thành")
         PARTLY = "partly", _("Hoàn thành một phần")
@@ -274,6 +278,10 @@ class Commitment(models.Model):
     engine_version = models.CharField(max_length=40, blank=True)
     checked_at = models.DateTimeField(null=True, blank=True)
     max_similarity = models.FloatField(null=True, blank=True)
+    # Uniform versus personal (issue 16, item 5): a rule handed down to every member of the unit (from its
+    # plan or standards, or the same item in many of its members' registrations) is checkable but not the
+    # member's own, and not a copy between members. Set by `services.uniform.uniform_refresh`.
+    uniform = models.CharField(_("quy định chung của đơn vị"), max_length=8, choices=Uniform.choices, blank=True)
     # Fingerprint (ct05.textcheck Fingerprint.to_bytes) and the key of its parameters: rows with another
     # key are never compared (DESIGN.md section 7).
     fp_key = models.CharField(max_length=64, blank=True)  # one value a year: an index would only mislead

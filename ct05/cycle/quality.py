@@ -118,14 +118,14 @@ def baseline_store(*, year: int, corpus: Sequence[str]) -> Baseline:
 class Judgement:
     score: int
     verdict: str
-    reasons: list[dict[str, str]]
+    reasons: list[dict[str, object]]
 
 
-def judge(text: str, *, duty: str | None, templates: Iterable[str]) -> Judgement:
-    """The engine's `assess`, as the registration stores it."""
-    result = assess(text, duty=duty or None, template_texts=tuple(templates))
-    reasons = [{"code": str(r.code), "message": str(r.message)} for r in result.reasons]
-    return Judgement(score=int(result.score), verdict=str(result.verdict), reasons=reasons)
+def judge(text: str, *, duty: str | None, templates: Iterable[str], example_duty: str | None = None) -> Judgement:
+    """The engine's `assess`, as the registration stores it (`Assessment.stored_reasons`, as the analysis's
+    workers do). `example_duty` (the live check only) changes the suggestion's example, never the verdict."""
+    result = assess(text, duty=duty or None, template_texts=tuple(templates), example_duty=example_duty)
+    return Judgement(score=int(result.score), verdict=str(result.verdict), reasons=result.stored_reasons())
 
 
 def text_digest(text: str) -> int:

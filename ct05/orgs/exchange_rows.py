@@ -15,7 +15,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from ct05.core import clock
-from ct05.core.text import clean, fold
+from ct05.core.text import clean, fold, unreadable
 from ct05.orgs.exchange import DATE_FORMAT, MAX_ERRORS, SPECS, Column, Spec, Table, quote, vn_number
 
 _FORMULA_START = ("=", "+", "-", "@")
@@ -178,6 +178,10 @@ _PARSERS: dict[str, Any] = {
 def _parse_cell(column: Column, value: object) -> Any:
     parser = _PARSERS.get(column.key, cell_text)
     parsed = parser(value)
+    if parser in (cell_text, cell_lines):  # free text (names included): a legacy encoding left unrepaired
+        for text in parsed if isinstance(parsed, list) else [parsed]:
+            if problem := unreadable(text):
+                raise CellError(problem)
     if column.max_length and isinstance(parsed, str) and len(parsed) > column.max_length:
         raise CellError(_("dài %(n)s ký tự, tối đa %(max)s") % {"n": vn_number(len(parsed)), "max": column.max_length})
     if column.key == "duties":

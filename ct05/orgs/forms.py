@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ct05.core.text import clean
+from ct05.core.text import clean, unreadable
 from ct05.orgs.models import Duty, Member, Organization, OrgKind, Sector
 
 DATE_INPUT = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
@@ -41,7 +41,10 @@ class MemberForm(forms.ModelForm):
             }
 
     def clean_full_name(self) -> str:
-        return clean(self.cleaned_data["full_name"])
+        name = clean(self.cleaned_data["full_name"])
+        if problem := unreadable(name):
+            raise forms.ValidationError(_("Họ và tên: %(m)s") % {"m": problem})
+        return name
 
     def clean_card_number(self) -> str:
         return clean(self.cleaned_data["card_number"])

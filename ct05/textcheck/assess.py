@@ -60,11 +60,16 @@ class Reason:
     code: str
     message: str
     details: tuple[str, ...] = ()
+    # For ``generic_clauses``: the concrete clauses, beside ``details`` (the clauses that add nothing), so a
+    # page can mark each part ("phần nào cụ thể, phần nào chung chung").
+    concrete: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         out: dict[str, object] = {"code": self.code, "message": self.message}
         if self.details:
             out["details"] = list(self.details)
+        if self.concrete:
+            out["concrete"] = list(self.concrete)
         return out
 
 
@@ -98,6 +103,11 @@ class Assessment:
             "clauses": [c.to_dict() for c in self.clauses],
             "readable": self.readable,
         }
+
+    def stored_reasons(self) -> list[dict[str, object]]:
+        """The reasons as a commitment stores them (JSON): code, message and, where there are any, the
+        phrases they name and the concrete clauses (``generic_clauses``), which the pages mark part by part."""
+        return [r.to_dict() for r in self.reasons]
 
 
 # The fixed reasons, made once (reasons are immutable).
@@ -259,9 +269,14 @@ def _trap_reasons(clauses: list[Clause]) -> list[Reason]:
 
 def _parts_reason(clauses: list[Clause]) -> Reason | None:
     concrete = [c for c in clauses if c.concrete]
-    # A second predicate of a concrete act ("kiểm tra và cập nhật …") is not "generic": only clauses without
-    # a deed, or with a stock phrase, are named as adding nothing.
-    rest = [c for c in clauses if not c.concrete and c.syllables and (not c.deed or c.weak)]
+    # A second predicate of a concrete act ("kiểm tra và cập nhật …") is not "generic", nor is a clause that
+    # names the proof, a measure or the people ("có sổ theo dõi", "có ảnh và danh sách người tham dự"): only
+    # clauses with a stock phrase, or with nothing checkable at all, are named as adding nothing.
+    rest = [
+        c
+        for c in clauses
+        if not c.concrete and c.syllables and (c.weak or not (c.deed or c.deliverable or c.anchor or c.measures))
+    ]
     if not concrete or not rest:
         return None
     return Reason(
@@ -269,11 +284,17 @@ def _parts_reason(clauses: list[Clause]) -> Reason | None:
         f"Phần cụ thể: {_quote(c.text.strip(' .') for c in concrete)}; "
         f"phần còn lại chung chung: {_quote(c.text.strip(' .') for c in rest)}.",
         tuple(c.text.strip(" .") for c in rest),
+        tuple(c.text.strip(" .") for c in concrete),
     )
 
 
-def assess(text: str, *, duty: str | None = None, template_texts: Sequence[str] = ()) -> Assessment:
-    """Score a commitment 0-100 and say why; "specific" when one of its clauses is a checkable deed."""
+def assess(
+    text: str, *, duty: str | None = None, template_texts: Sequence[str] = (), example_duty: str | None = None
+) -> Assessment:
+    """Score a commitment 0-100 and say why; "specific" when one of its clauses is a checkable deed.
+
+    ``example_duty``: a duty of the member's to draw the suggestion's example from when the commitment is not
+    linked to one (``duty`` None): it changes the suggestion only, never the score."""
     lex = lexicon()
     readable = readability(text)
     if not readable.ok:
@@ -289,12 +310,12 @@ def assess(text: str, *, duty: str | None = None, template_texts: Sequence[str] 
             )
         )
     clauses = read(text, lex, tokens)
-    score = 0
+    best = max(clauses, key=lambda c: c.score) if clauses else None
+    score = best.score if best else 0
     deed = quantity = time = deliverable = False
     weak: list[str] = []
     traps = False
     for c in clauses:
-        score = max(score, c.score)
         deed = deed or bool(c.deed)
         quantity = quantity or c.quantity or c.threshold
         time = time or c.time
@@ -339,12 +360,22 @@ def assess(text: str, *, duty: str | None = None, template_texts: Sequence[str] 
         # runs in C over the tokens instead of building the commitment's content-word set.
         if duty_words and duty_words.isdisjoint(tokens):
             reasons.append(_unlinked(duty))
+    if best is not None:
+        # The best clause's score already paid for its own stock phrases; those of the other clauses cost the
+        # item too, or the page would show "100/100" beside «phấn đấu» listed as generic (issue 16). A
+        # passing clause still makes the item pass: the penalty does not take it under the pass mark.
+        others = [w for w in weak if w not in best.weak]
+        if others:
+            paid = min(PENALTY_WEAK_MAX, PENALTY_PER_WEAK * len(best.weak))
+            score -= min(PENALTY_WEAK_MAX - paid, PENALTY_PER_WEAK * len(others))
+            if best.score >= PASS_SCORE:
+                score = max(score, PASS_SCORE)
     score = max(0, min(100, score))
     if too_short:
         score = min(score, PASS_SCORE // 3)
     verdict: Verdict = "specific" if score >= PASS_SCORE and not copied and not too_short else "generic"
     if verdict == "generic":
-        reasons.append(Reason("suggestion", suggestion(clauses, duty)))
+        reasons.append(Reason("suggestion", suggestion(clauses, duty if duty and duty.strip() else example_duty)))
     views = tuple(ClauseView(c.text.strip(), c.start, c.concrete, c.deed) for c in clauses)
     return Assessment(score=score, verdict=verdict, reasons=tuple(reasons), clauses=views)
 

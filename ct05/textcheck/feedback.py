@@ -56,11 +56,17 @@ def suggestion(clauses: list[Clause], duty: str | None) -> str:
         c = max(with_deed, key=lambda c: c.score)
         own = _trimmed(c.text)
         own = own[:1].upper() + own[1:]
-        if not c.measures and not c.weak:
-            return f"Thêm con số, nhịp hoặc thời hạn, ví dụ: «{own}, 2 lần mỗi tháng, đến hết năm»."
+        if c.weak:
+            # An example built on the member's own words would keep the stock phrase it asks to drop: the
+            # example comes from the member's duty instead.
+            example = duty_example(duty or "")
+            return (
+                f"Bỏ cụm từ chung chung ({', '.join(f'«{w}»' for w in c.weak)}), nêu việc làm cụ thể có con số và "
+                f"thời hạn, ví dụ: «{example}»."
+            )
         if not c.measures:
-            return f"Bỏ cụm từ chung chung và thêm con số, thời hạn, ví dụ: «{own}: 2 lần mỗi tháng, đến hết năm»."
-        return f"Nói rõ làm cho ai, ở đâu và bỏ cụm từ chung chung, ví dụ: «{own}, cho … tại …»."
+            return f"Thêm con số, nhịp hoặc thời hạn, ví dụ: «{own}, 2 lần mỗi tháng, đến hết năm»."
+        return f"Nói rõ làm cho ai, ở đâu, ví dụ: «{own}, cho … tại …»."
     example = duty_example(duty or "")
     if duty and duty.strip():
         return (

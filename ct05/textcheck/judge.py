@@ -228,6 +228,11 @@ def read_clause(text: str, start: int, lex: Lexicon, tokens: list[str] | None = 
             clause.deed = " ".join(phrase)
         break
     set_ends = {m[0]: m[1] for m in matches if m[2] & SET_HEAD}
+    if set_ends:
+        # "5 không" names a set; "… tổ dân phố 1, có ảnh" does not: a pause between them breaks the set.
+        for s in set_ends.keys() & _pause_starts(text):
+            starts[s] &= ~SET_HEAD
+            del set_ends[s]
     trap_spans = _read_numbers(clause, tokens, starts, ends, set_ends)
     # "Kế hoạch số 15-KH/ĐU" names a document: its "kế hoạch" is not a deliverable of the member's.
     clause.deliverable = any(not any(a <= s < b for a, b in trap_spans) for s, _ in deliverables)

@@ -21,6 +21,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .normalize import tokenize
 
@@ -43,17 +44,27 @@ class UniformItem:
         return {"text": self.text, "source": self.source, "members": self.members}
 
 
+@lru_cache(maxsize=65536)
+def _tokens(item: str) -> tuple[str, ...]:
+    # A unit's members write the same items over and over: each distinct item is tokenized once.
+    return tuple(tokenize(item))
+
+
+def _key(item: str) -> str:
+    return " ".join(_tokens(item))
+
+
 def items_of(text: str) -> list[str]:
     """The items of a registration: pieces between ";", new lines, sentence ends and list numbers."""
     out: list[str] = []
     for piece in _ITEM_SPLIT_RE.split(text):
         piece = _BULLET_RE.sub("", piece).strip(" \t.,:")
-        if len(tokenize(piece)) >= MIN_ITEM_SYLLABLES:
+        if len(_tokens(piece)) >= MIN_ITEM_SYLLABLES:
             out.append(piece)
     return out
 
 
-def _bigrams(tokens: list[str]) -> set[str]:
+def _bigrams(tokens: Sequence[str]) -> set[str]:
     return {f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)}
 
 
@@ -69,12 +80,12 @@ def uniform_items(
     plan: set[str] = set()
     for p in plan_texts:
         plan |= _bigrams(tokenize(p))
-    keyed: list[list[tuple[str, str, list[str]]]] = []
+    keyed: list[list[tuple[str, str, tuple[str, ...]]]] = []
     members: dict[str, set[int]] = {}
     for i, text in enumerate(texts):
         row = []
         for item in items_of(text):
-            tokens = tokenize(item)
+            tokens = _tokens(item)
             key = " ".join(tokens)
             row.append((item, key, tokens))
             members.setdefault(key, set()).add(i)
@@ -99,5 +110,33 @@ def uniform_templates(found: Sequence[tuple[UniformItem, ...]]) -> tuple[str, ..
     seen: dict[str, str] = {}
     for row in found:
         for u in row:
-            seen.setdefault(" ".join(tokenize(u.text)), u.text)
+            seen.setdefault(_key(u.text), u.text)
     return tuple(seen.values())
+
+
+def uniform_commitments(
+    registrations: Sequence[Sequence[str]],
+    *,
+    plan_texts: Iterable[str] = (),
+    min_members: int = MIN_MEMBERS,
+    min_share: float = MIN_SHARE,
+) -> list[list[str]]:
+    """For the registrations of one unit, each a list of commitments: per commitment "plan" (its items are in
+    the unit's plan or standards), "shared" (its items are in many members' registrations) or "" (personal).
+
+    A commitment is uniform only when every item of it is: one personal deed beside a shared rule keeps it
+    the member's own."""
+    texts = ["\n".join(commitments) for commitments in registrations]
+    found = uniform_items(texts, plan_texts=plan_texts, min_members=min_members, min_share=min_share)
+    out: list[list[str]] = []
+    for commitments, flags in zip(registrations, found, strict=True):
+        source = {_key(u.text): u.source for u in flags}
+        row = []
+        for text in commitments:
+            keys = [_key(item) for item in items_of(text)]
+            if keys and all(k in source for k in keys):
+                row.append("plan" if any(source[k] == "plan" for k in keys) else "shared")
+            else:
+                row.append("")
+        out.append(row)
+    return out

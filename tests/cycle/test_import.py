@@ -64,3 +64,17 @@ def test_a_renamed_non_spreadsheet_is_refused(world: World) -> None:
 
 def test_a_member_cannot_open_the_import_page(world: World) -> None:
     assert world.client_for(world.member1).get("/lam-theo/nhap/").status_code == 404
+
+
+def test_legacy_text_is_repaired_and_text_still_unreadable_is_refused_by_row_and_column(world: World) -> None:
+    tcvn3 = "Mçi th¸ng tæ chøc 1 buæi ®èi tho¹i víi thanh niªn tæ d©n phè 1"  # TCVN3 (.VnTime) read as cp1252
+    unreadable = "ÃƒÂ¡Ã‚ÂºÃ‚Â¡ ÃƒÂ¢Ã¢â€šÂ¬Ã‚Â ÃƒÂ¯Ã‚Â¿Ã‚Â½ Ã‚Â§Ã‚Â§"
+    bad = _xlsx([["DV0001", tcvn3, "", "", "", "", "", "", ""], ["DV0001", unreadable, "", "", "", "", "", "", ""]])
+    response = world.client_for(world.secretary).post("/lam-theo/nhap/", {"file": bad, "year": YEAR})
+    body = response.content.decode()
+    assert response.status_code == 400 and "không đọc được" in body and "<td>3</td>" in body
+    assert IMPORT_COLUMNS["content"] in body and not Registration.objects.exists()
+    good = _xlsx([["DV0001", tcvn3, "", "", "", "", "", "", ""]])
+    assert world.client_for(world.secretary).post("/lam-theo/nhap/", {"file": good, "year": YEAR}).status_code == 302
+    content = Registration.objects.get(member=world.m1).commitments.get().content
+    assert content == "Mỗi tháng tổ chức 1 buổi đối thoại với thanh niên tổ dân phố 1"

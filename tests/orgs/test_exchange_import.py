@@ -200,6 +200,19 @@ def test_any_bad_row_means_nothing_is_written_and_every_error_is_listed(world: W
     assert not Member.objects.filter(card_number__startswith="DV3").exists()
 
 
+def test_member_names_in_a_legacy_encoding_are_repaired_and_unreadable_ones_refused(
+    world: World, var_dir: Path
+) -> None:
+    rows = [MEMBER_HEADERS, member_row("NguyÔn ThÞ Hoµ", "DV4001")]  # TCVN3 (.VnTime) read as cp1252
+    rows.append(member_row("ÃƒÂ¡Ã‚ÂºÃ‚Â¡ ÃƒÂ¢Ã¢â€šÂ¬Ã‚Â ÃƒÂ¯Ã‚Â¿Ã‚Â½", "DV4002"))
+    job = run(world.officer, "member", rows, var_dir)
+    assert len(messages(job)) == 1
+    assert messages(job)[0].startswith("Dòng 3, cột “Họ và tên”: không đọc được")
+    assert not Member.objects.filter(card_number__startswith="DV4").exists()
+    job = run(world.officer, "member", rows[:2], var_dir)
+    assert Member.objects.get(card_number="DV4001").full_name == "Nguyễn Thị Hoà"
+
+
 def test_a_renamed_pdf_fails_the_job_with_a_message(world: World, var_dir: Path) -> None:
     name = f"{secrets.token_hex(16)}.csv"
     (var_dir / "imports" / name).write_bytes(b"%PDF-1.4\n")

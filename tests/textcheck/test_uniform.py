@@ -62,3 +62,20 @@ def test_the_command_line_flags_uniform_items_per_unit(tmp_path: Path) -> None:
     assert out[0] == [{"text": RULE, "source": "shared", "members": 3}]
     assert [u["source"] for u in out[3]] == ["plan"]
     assert out["other"] == []
+
+
+def test_a_commitment_is_uniform_only_when_every_item_of_it_is() -> None:
+    regs = [
+        [RULE, "Trồng 20 cây keo ở đồi Nà Làng trước 30/6"],
+        [RULE],
+        [f"{RULE}; dạy 5 em học sinh lớp 3 đọc thông viết thạo mỗi tuần"],
+        [RULE, "Giúp 3 hộ nghèo thôn Bó Lếch làm chuồng bò trước mùa mưa"],
+    ]
+    from ct05.textcheck import uniform_commitments
+
+    flags = uniform_commitments(regs)
+    assert flags == [["shared", ""], ["shared"], [""], ["shared", ""]]
+    planned = uniform_commitments(
+        [["Giúp 3 hộ nghèo thôn Bó Lếch làm chuồng bò"]], plan_texts=("giúp 3 hộ nghèo thôn Bó Lếch làm chuồng bò",)
+    )
+    assert planned == [["plan"]]

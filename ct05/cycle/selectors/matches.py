@@ -74,7 +74,7 @@ def _match_views(
 class LiveCheck:
     score: int
     verdict: str
-    reasons: list[dict[str, str]]
+    reasons: list[dict[str, object]]
     matches: list[MatchView]
     empty: bool = False
 
@@ -87,13 +87,14 @@ def live_check(
     organization: Organization | None,
     duty_text: str | None,
     exclude_registration: int | None,
+    example_duty: str | None = None,
 ) -> LiveCheck:
     """What the page shows while a commitment is typed: verdict, reasons, verified near-duplicates."""
     if not text.strip():
         return LiveCheck(0, "", [], [], empty=True)
     baseline = quality.baseline_for(year)
     templates = quality.template_texts_for(year=year, organization=organization)
-    judgement = quality.judge(text, duty=duty_text, templates=templates)
+    judgement = quality.judge(text, duty=duty_text, templates=templates, example_duty=example_duty)
     fp = quality.fingerprint_of(text, baseline)
     found = quality.lookup(fp, baseline=baseline, exclude_registration=exclude_registration)
     contents = dict(Commitment.objects.filter(pk__in=[f.commitment_id for f in found]).values_list("pk", "content"))

@@ -32,7 +32,7 @@ class RegistrationFilters:
     status: str = ""
     track: str = ""
     query: str = ""
-    quality: str = ""  # "generic" | "copied" | "no_duty" | "no_deadline"
+    quality: str = ""  # "generic" | "copied" | "uniform" | "no_duty" | "no_deadline"
 
 
 def registration_list(*, user: Any, filters: RegistrationFilters, action: Action = "view") -> QuerySet[Registration]:
@@ -42,7 +42,12 @@ def registration_list(*, user: Any, filters: RegistrationFilters, action: Action
         .annotate(
             n_commitments=Count("commitments", distinct=True),
             n_generic=Count("commitments", filter=Q(commitments__verdict="generic"), distinct=True),
-            n_copied=Count("commitments", filter=Q(commitments__max_similarity__isnull=False), distinct=True),
+            n_copied=Count(
+                "commitments",
+                filter=Q(commitments__max_similarity__isnull=False, commitments__uniform=""),
+                distinct=True,
+            ),
+            n_uniform=Count("commitments", filter=~Q(commitments__uniform=""), distinct=True),
         )
     )
     if filters.org is not None:
@@ -57,7 +62,9 @@ def registration_list(*, user: Any, filters: RegistrationFilters, action: Action
     if filters.quality == "generic":
         qs = qs.filter(commitments__verdict="generic").distinct()
     elif filters.quality == "copied":
-        qs = qs.filter(commitments__max_similarity__isnull=False).distinct()
+        qs = qs.filter(commitments__max_similarity__isnull=False, commitments__uniform="").distinct()
+    elif filters.quality == "uniform":
+        qs = qs.filter(commitments__uniform__in=Commitment.Uniform.values).distinct()
     elif filters.quality == "no_duty":
         qs = qs.filter(member__isnull=False, commitments__duty__isnull=True).distinct()
     elif filters.quality == "no_deadline":

@@ -35,6 +35,7 @@ from django.utils import timezone
 from ct05.cycle import batch, pairing, quality
 from ct05.cycle import figures as figures_of
 from ct05.cycle.models import CellIndicator, Commitment, CommitmentBand, Registration, SimilarPair, Topic
+from ct05.cycle.services.uniform import uniform_refresh
 from ct05.orgs.models import Member, Organization
 from ct05.textcheck.pairs import DEFAULT_THRESHOLD
 
@@ -358,6 +359,14 @@ def analyze(
         )
         timings["store_pairs"] = time.perf_counter() - t5
 
+        t_u = time.perf_counter()
+        regs = Registration.objects.filter(year=year)
+        if org is not None:
+            regs = regs.filter(organization__path__startswith=org.path)
+        unit_ids = regs.values_list("organization_id", flat=True).distinct().order_by()
+        uniform_changed = uniform_refresh(year=year, org_ids=list(unit_ids))
+        timings["uniform"] = time.perf_counter() - t_u
+
         t6 = time.perf_counter()
         report("indicators", total, total)
         cells = indicators_store(year=year, org=org)
@@ -379,6 +388,7 @@ def analyze(
         "checked_exactly": found.checked,
         "pairs": n_pairs,
         "identical_groups": n_groups,
+        "uniform_changed": uniform_changed,
         "cells": cells,
         "seconds": {k: round(v, 2) for k, v in timings.items()},
     }

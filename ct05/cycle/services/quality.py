@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from ct05.cycle import quality
 from ct05.cycle.models import Commitment, CommitmentBand, Registration, SimilarPair
+from ct05.cycle.services.uniform import uniform_refresh
 
 
 def registration_refresh_quality(*, registration: Registration) -> None:
@@ -61,6 +62,19 @@ def registration_refresh_quality(*, registration: Registration) -> None:
     )
     CommitmentBand.objects.bulk_create(bands)
     SimilarPair.objects.bulk_create(pairs, ignore_conflicts=True)
+    # Uniform versus personal is a property of the unit: the members' registrations of the unit (or, for a
+    # collective plan, of every unit under it) are flagged again.
+    units: list[int] = [registration.organization_id]
+    if registration.member_id is None:
+        units = list(
+            Registration.objects.filter(
+                year=registration.year, organization__path__startswith=registration.organization.path
+            )
+            .values_list("organization_id", flat=True)
+            .distinct()
+            .order_by()
+        )
+    uniform_refresh(year=registration.year, org_ids=units)
     # The other side of each match now has a near-duplicate too.
     for other, similarity in raised.items():
         Commitment.objects.filter(pk=other).filter(

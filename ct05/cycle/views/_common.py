@@ -23,7 +23,7 @@ def registration_filters(request: HttpRequest) -> rsel.RegistrationFilters:
         status=status if status in Registration.Status.values else "",
         track=track if track in Registration.Track.values else "",
         query=clean(request.GET.get("q", ""))[:100],
-        quality=quality if quality in {"generic", "copied", "no_duty", "no_deadline"} else "",
+        quality=quality if quality in {"generic", "copied", "uniform", "no_duty", "no_deadline"} else "",
     )
 
 

@@ -236,9 +236,13 @@ def live_check(request: HttpRequest) -> HttpResponse:
         raise Http404
     text = clean(request.POST.get(f"{prefix}-content", ""))[:5000]
     duty_id = int_param(request, f"{prefix}-duty")
-    duty_text = None
-    if duty_id is not None and reg.member_id:
-        duty_text = Duty.objects.filter(pk=duty_id, member_id=reg.member_id).values_list("text", flat=True).first()
+    duty_text = example_duty = None
+    if reg.member_id:
+        duties = Duty.objects.filter(member_id=reg.member_id)  # the latest first
+        if duty_id is not None:
+            duty_text = duties.filter(pk=duty_id).values_list("text", flat=True).first()
+        else:  # the suggestion's example still comes from the member's own duty (issue 16, item 9)
+            example_duty = duties.values_list("text", flat=True).first()
     check = msel.live_check(
         user=request.user,
         text=text,
@@ -246,6 +250,7 @@ def live_check(request: HttpRequest) -> HttpResponse:
         organization=reg.organization,
         duty_text=duty_text,
         exclude_registration=reg.pk,
+        example_duty=example_duty,
     )
     return render(request, "cycle/_quality.html", {"check": check, "too_long": len(text) > 2000})
 

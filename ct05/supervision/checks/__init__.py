@@ -15,6 +15,7 @@ CHECKS: dict[str, Check] = {
     "copied": cycle.copied,
     "unlinked": cycle.unlinked,
     "key_leader_plan": cycle.key_leader_plan,
+    "uniform": cycle.uniform,
     "standards_vague": units.standards_vague,
     "standards_not_reviewed": units.standards_not_reviewed,
     "no_inspection": units.no_inspection,

@@ -66,6 +66,14 @@ def _commitments(year: int, within: Organization | None) -> Any:
     return qs
 
 
+# Which registrations illustrate a unit's ratio.
+_EVIDENCE_FILTER: dict[str, dict[str, Any]] = {
+    "generic": {"commitments__verdict": "generic"},
+    "unlinked": {"commitments__duty__isnull": True},
+    "uniform": {"commitments__uniform__in": list(cycle.Commitment.Uniform.values)},
+}
+
+
 def _ratio_hits(rule: WarningRule, year: int, rows: Any, flag: str, message: str, quality: str) -> list[Hit]:
     hits = []
     for row in rows:
@@ -75,7 +83,7 @@ def _ratio_hits(rule: WarningRule, year: int, rows: Any, flag: str, message: str
         org_id = row["registration__organization"]
         regs = (
             cycle.Registration.objects.filter(organization_id=org_id, year=year)
-            .filter(**{"commitments__verdict": "generic"} if flag == "generic" else {"commitments__duty__isnull": True})
+            .filter(**_EVIDENCE_FILTER[flag])
             .select_related("member")
             .distinct()[:MAX_EVIDENCE]
         )
@@ -127,10 +135,35 @@ def unlinked(rule: WarningRule, today: dt.date, within: Organization | None) -> 
     )
 
 
+def uniform(rule: WarningRule, today: dt.date, within: Organization | None) -> list[Hit]:
+    """Units where many commitments are a rule handed down to everyone (the unit's plan or standards, or the
+    same item in many members' registrations: `Commitment.uniform`, issue 16): checkable, but not the
+    member's own deed, and not counted as copied."""
+    rows = (
+        _commitments(today.year, within)
+        .filter(registration__member__isnull=False)
+        .values("registration__organization")
+        .annotate(total=Count("pk"), uniform=Count("pk", filter=~Q(uniform="")))
+    )
+    return _ratio_hits(
+        rule,
+        today.year,
+        rows,
+        "uniform",
+        _(
+            "%(p)s%% nội dung đăng ký năm %(y)s là quy định chung của đơn vị (%(n)s/%(t)s): làm được, kiểm tra "
+            "được nhưng chưa phải việc làm của cá nhân gắn với nhiệm vụ; không tính là sao chép"
+        ),
+        "uniform",
+    )
+
+
 def copied(rule: WarningRule, today: dt.date, within: Organization | None) -> list[Hit]:
     """Commitments with a verified near-duplicate or an identical copy elsewhere (stored by the cycle's
-    analysis as `max_similarity`), per unit: the threshold is how many such commitments a unit may have."""
-    rows = cycle.Commitment.objects.filter(registration__year=today.year, max_similarity__isnull=False)
+    analysis as `max_similarity`), per unit: the threshold is how many such commitments a unit may have.
+    A rule handed down to the whole unit (`uniform`) is not a copy between members: the `uniform` check
+    reports it."""
+    rows = cycle.Commitment.objects.filter(registration__year=today.year, max_similarity__isnull=False, uniform="")
     if within is not None:
         rows = rows.filter(registration__organization__path__startswith=within.path)
     counts = rows.values("registration__organization").annotate(n=Count("pk")).order_by("registration__organization")
@@ -201,7 +234,7 @@ def verdict_counts(year: int, org_ids: list[int]) -> dict[int, Counter[str]]:
             total=Count("pk"),
             generic=Count("pk", filter=Q(verdict="generic")),
             unlinked=Count("pk", filter=Q(duty__isnull=True, registration__member__isnull=False)),
-            copied=Count("pk", filter=Q(max_similarity__isnull=False)),
+            copied=Count("pk", filter=Q(max_similarity__isnull=False, uniform="")),
         )
     )
     for r in rows:

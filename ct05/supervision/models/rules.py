@@ -36,6 +36,7 @@ class RuleCode(models.TextChoices):
     OVERDUE_ITEMS = "overdue_items", _("Việc trong nghị quyết chi bộ quá hạn")
     OVERDUE_TASKS = "overdue_tasks", _("Nhiệm vụ khắc phục sau kiểm tra quá hạn")
     KEY_LEADER_PLAN = "key_leader_plan", _("Cán bộ chủ chốt chưa có kế hoạch nêu gương")
+    UNIFORM = "uniform", _("Nội dung đăng ký là quy định chung của đơn vị, chưa phải việc làm của cá nhân")
 
 
 # What the threshold of each rule means, shown next to it in the admin and on the warnings page.
@@ -52,6 +53,7 @@ THRESHOLD_HELP: dict[str, Any] = {
     "overdue_items": _("số ngày quá hạn"),
     "overdue_tasks": _("số ngày quá hạn"),
     "key_leader_plan": _("số ngày sau hạn đăng ký"),
+    "uniform": _("tỷ lệ % tối đa"),
 }
 
 
