@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from ct05.access.policy import Record
@@ -17,6 +15,7 @@ from ct05.cycle.forms import ImportForm
 from ct05.cycle.models import Registration
 from ct05.cycle.selectors import registrations as rsel
 from ct05.cycle.selectors import year as ysel
+from ct05.cycle.services import jobs
 from ct05.cycle.views._common import registration_filters, year_of
 from ct05.orgs.selectors.organizations import organization_get
 
@@ -88,27 +87,29 @@ def import_template(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_page(request: HttpRequest) -> HttpResponse:
+    """The upload is checked here (what it is, the spreadsheet guard) and read by the worker (issue 12); the
+    person lands on the job's page, which shows the progress, then the result or every row's error."""
     if org_scope(request.user, "manage").is_empty:
         raise Http404
     form = ImportForm(request.POST or None, request.FILES or None, initial={"year": rsel.current_year()})
     errors: list[exchange.ImportError_] = []
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
         try:
-            data = upload.read(exchange.settings.IMPORT_MAX_BYTES + 1)
-            result = exchange.import_registrations(actor=request.user, data=data, year=form.cleaned_data["year"])
+            job = jobs.registration_import_start(
+                actor=request.user, upload=form.cleaned_data["file"], year=form.cleaned_data["year"]
+            )
         except exchange.ImportRejected as exc:
             errors = exc.errors
         else:
-            messages.success(
-                request,
-                _("Đã nhập %(r)s bản đăng ký với %(c)s nội dung (bản nháp, nhập thay).")
-                % {"r": result.registrations, "c": result.commitments},
-            )
-            return redirect(f"/lam-theo/?year={form.cleaned_data['year']}&status=draft")
+            return redirect("core:job_detail", pk=job.pk)
     return render(
         request,
         "cycle/import.html",
-        {"form": form, "errors": errors[:500], "error_count": len(errors)},
+        {
+            "form": form,
+            "errors": errors[:500],
+            "error_count": len(errors),
+            "jobs": jobs.registration_import_jobs(user=request.user),
+        },
         status=400 if errors else 200,
     )
