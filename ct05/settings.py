@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "ct05.accounts.middleware.AccountMiddleware",
+    "ct05.core.middleware.JobLimitMiddleware",  # a report/analysis/export beyond one's share: 429 with a message
     "ct05.core.dbrouter.ReplicaMiddleware",  # dashboards, reports, exports read from the replica when set
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,7 +22,7 @@ from openpyxl.styles import Font
 
 from ct05.access.resolver import member_q
 from ct05.core.text import clean, escape_cell, fold
-from ct05.cycle.models import CellIndicator, Registration, Standard144
+from ct05.cycle.models import CellIndicator, Commitment, Registration, Standard144
 from ct05.cycle.services.registrations import (
     CommitmentInput,
     _clean_commitments,
@@ -56,12 +56,10 @@ EXPORT_HEADERS = [
 ]
 
 
-def export_registrations(qs: QuerySet[Registration], *, personal: Callable[[Any], bool] = lambda m: True) -> bytes:
-    """One row per commitment of the given (already filtered and scoped) registrations; the card number
-    only where `personal(member)` (the visibility policy) allows it."""
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("Dang ky lam theo")
-    ws.append(EXPORT_HEADERS)
+def registration_rows(qs: QuerySet[Registration], *, personal: Callable[[Any], bool]) -> Iterator[list[Any]]:
+    """One row per commitment of the given (already filtered and scoped) registrations, read in chunks; the
+    card number only where `personal(member)` (the visibility policy) allows it. Text is escaped by the
+    writer (.xlsx or .csv), so no cell runs as a formula."""
     regs = qs.select_related("member", "member__cell", "organization", "rating").prefetch_related("commitments__duty")
     for reg in regs.iterator(chunk_size=500):
         commitments = list(reg.commitments.all()) or [None]
@@ -92,10 +90,13 @@ def export_registrations(qs: QuerySet[Registration], *, personal: Callable[[Any]
                     round(c.max_similarity * 100) if c.max_similarity is not None else "",
                 ]
             row += [c.get_self_result_display() if c and c.self_result else "", reg.rating.name if reg.rating else ""]
-            ws.append([escape_cell(v) for v in row])
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+            yield row
+
+
+def registration_row_count(qs: QuerySet[Registration]) -> int:
+    """The rows `registration_rows` will give: each commitment, and one for a registration without any."""
+    with_items = Commitment.objects.filter(registration__in=qs.values("pk"))
+    return with_items.count() + qs.exclude(pk__in=with_items.values("registration_id")).count()
 
 
 def _share(part: int, whole: int) -> float | str:

@@ -6,10 +6,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from ct05.access.policy import Record
 from ct05.access.resolver import org_scope, record_scope, sees_member_fields
+from ct05.accounts.reads import personal_data_read
+from ct05.core.exports import Export, export_response, exportable
 from ct05.cycle import documents, exchange
 from ct05.cycle.forms import ImportForm
 from ct05.cycle.models import Registration
@@ -71,12 +74,30 @@ def book(request: HttpRequest, org_pk: int, fmt: str) -> HttpResponse:
     return _file(documents.render_book_docx(data), DOCX, f"so-dang-ky-{org.code}-{year}.docx")
 
 
-@login_required
-def export(request: HttpRequest) -> HttpResponse:
+@exportable
+def registrations_export(request: HttpRequest) -> Export:
+    """The list with its filters and scope, one row per commitment (also run by the worker, core.exports)."""
     f = registration_filters(request)
     qs = rsel.registration_list(user=request.user, filters=f)
-    data = exchange.export_registrations(qs, personal=lambda m: sees_member_fields(request.user, m))
-    return _file(data, XLSX, f"dang-ky-lam-theo-{f.year}.xlsx")
+    return Export(
+        title=_("Đăng ký làm theo"),
+        headers=exchange.EXPORT_HEADERS,
+        rows=exchange.registration_rows(qs, personal=lambda m: sees_member_fields(request.user, m)),
+        count=exchange.registration_row_count(qs),
+        stem=f"dang-ky-lam-theo-{f.year}",
+        org_id=f.org.pk if f.org else None,
+    )
+
+
+@login_required
+def export(request: HttpRequest) -> HttpResponse:
+    """.csv streams; .xlsx in the request up to EXPORT_ROWS_IN_REQUEST rows, else by the worker (issue 12)."""
+    table = registrations_export(request)
+    personal_data_read(  # issue 12: exports of personal data are logged
+        reader=request.user, what="registration.export", organization_id=table.org_id, count=table.count
+    )
+    fmt = "csv" if request.GET.get("format") == "csv" else "xlsx"
+    return export_response(request, table, builder=registrations_export, fmt=fmt)
 
 
 @login_required

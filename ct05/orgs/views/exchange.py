@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Iterator
+from typing import IO
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -19,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from ct05.access.resolver import Scope, org_scope, sees_member_fields
 from ct05.accounts.reads import personal_data_read
 from ct05.core import clock
+from ct05.core.exports import Export, export_response, exportable
 from ct05.orgs.exchange import (
     MEMBER_SPEC,
     ORG_SPEC,
@@ -224,28 +226,27 @@ def org_export(request: HttpRequest) -> HttpResponse:
     return _send(ORG_SPEC, _format(request), rows(), f"to-chuc-dang-{_stamp()}")
 
 
-@login_required
-@require_GET
-def member_export(request: HttpRequest) -> HttpResponse:
-    """The members of the list with its filters (and so the user's scope), in the import format."""
+def _write_members(fh: IO[bytes], table: Export) -> None:
+    write_xlsx(fh, MEMBER_SPEC, table.rows)
+
+
+@exportable
+def members_export(request: HttpRequest) -> Export:
+    """The members of the list with its filters (and so the user's scope), in the import format; also run
+    by the worker for a large .xlsx (core.exports)."""
     filters, qs = filtered_members(request)
-    personal_data_read(  # issue 12: reads of personal data are logged
-        reader=request.user,
-        what="member.export",
-        organization_id=filters.org.pk if filters.org else None,
-        count=qs.count(),
-    )
     today = clock.today()
     current = Duty.objects.filter(Q(ended_on__isnull=True) | Q(ended_on__gte=today)).order_by("started_on", "id")
     members = qs.select_related("cell").prefetch_related(  # type: ignore[attr-defined]
         Prefetch("duties", queryset=current, to_attr="current_duty_list")
     )
+    user = request.user
 
     def rows() -> Iterator[list[object]]:
         m: Member
         for m in members.iterator(chunk_size=1000):
             gender = "Nữ" if m.gender == Member.Gender.FEMALE else "Nam"  # the file's words, whatever the UI language
-            shown = sees_member_fields(request.user, m)  # the policy's protected fields, else blank
+            shown = sees_member_fields(user, m)  # the policy's protected fields, else blank
             yield [
                 m.full_name,
                 m.date_of_birth if shown else None,
@@ -262,4 +263,25 @@ def member_export(request: HttpRequest) -> HttpResponse:
                 "\n".join(d.text for d in m.current_duty_list),
             ]
 
-    return _send(MEMBER_SPEC, _format(request), rows(), f"dang-vien-{_stamp()}")
+    return Export(
+        title=str(MEMBER_SPEC.title),
+        headers=MEMBER_SPEC.headers,
+        rows=rows(),
+        count=qs.count(),
+        stem="dang-vien",
+        org_id=filters.org.pk if filters.org else None,
+        write=_write_members,
+    )
+
+
+@login_required
+@require_GET
+def member_export(request: HttpRequest) -> HttpResponse:
+    """.csv streams; .xlsx in the request up to EXPORT_ROWS_IN_REQUEST members, else by the worker (issue 12)."""
+    table = members_export(request)
+    personal_data_read(  # issue 12: reads of personal data are logged
+        reader=request.user, what="member.export", organization_id=table.org_id, count=table.count
+    )
+    if _format(request) == "csv":
+        return _send(MEMBER_SPEC, "csv", iter(table.rows), f"dang-vien-{_stamp()}")
+    return export_response(request, table, builder=members_export)
