@@ -39,6 +39,7 @@ def _topic_lines(request: HttpRequest, year: int, org: object) -> list[str]:
 @login_required
 def registration_docx(request: HttpRequest, pk: int) -> HttpResponse:
     reg = rsel.registration_get(user=request.user, pk=pk)
+    personal_data_read(reader=request.user, what="registration.form", member_id=reg.member_id)  # issue 12
     data = documents.registration_form_data(
         registration=reg, year=reg.year, topics=_topic_lines(request, reg.year, reg.organization)
     )
@@ -68,6 +69,7 @@ def book(request: HttpRequest, org_pk: int, fmt: str) -> HttpResponse:
         .filter(organization=org)
         .exclude(status=Registration.Status.DRAFT)
     )
+    personal_data_read(reader=request.user, what="registration.book", organization_id=org.pk, count=len(regs))
     data = documents.book_data(org=org, year=year, registrations=regs)
     if fmt == "xlsx":
         return _file(documents.render_book_xlsx(data), XLSX, f"so-dang-ky-{org.code}-{year}.xlsx")
