@@ -18,11 +18,36 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.files import File
 from django.core.files.storage import Storage, storages
+from django.core.files.uploadhandler import FileUploadHandler, StopUpload
+from django.http import HttpRequest
 
 ALIAS = "imports"
 NAME = re.compile(r"^[0-9a-f]{32}\.(xlsx|csv)$")
+
+
+class SizeLimit(FileUploadHandler):
+    """Stops reading an upload once it passes IMPORT_MAX_BYTES: a 60 MB file is refused with a message,
+    without being written to disk or parsed. The rest of the request body is read and dropped. Installed
+    first in `request.upload_handlers` by a csrf_exempt view that then checks CSRF itself (Django's
+    "Modifying upload handlers on the fly")."""
+
+    def __init__(self, request: HttpRequest | None = None) -> None:
+        super().__init__(request)
+        self.received = 0
+        self.too_big = False
+
+    def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes:
+        self.received += len(raw_data)
+        if self.received > settings.IMPORT_MAX_BYTES:
+            self.too_big = True
+            raise StopUpload(connection_reset=False)
+        return raw_data
+
+    def file_complete(self, file_size: int) -> None:
+        return None
 
 
 def store() -> Storage:

@@ -122,3 +122,21 @@ def test_another_user_cannot_see_the_import_job(
 
 def test_a_member_cannot_open_the_import_page(world: World) -> None:
     assert world.client_for(world.member1).get("/lam-theo/nhap/").status_code == 404
+
+
+def test_a_file_over_the_limit_is_refused_without_being_kept(world: World, var_dir: Path, settings: Any) -> None:
+    settings.IMPORT_MAX_BYTES = 64 * 1024
+    big = SimpleUploadedFile("dk.xlsx", b"PK\x03\x04" + b"\x00" * (256 * 1024))
+    response = world.client_for(world.secretary).post("/lam-theo/nhap/", {"file": big, "year": YEAR})
+    assert response.status_code == 400 and "Tệp quá lớn" in response.content.decode()
+    assert not BackgroundJob.objects.exists() and _stored(var_dir) == []
+
+
+def test_the_upload_is_csrf_protected(world: World) -> None:
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(world.secretary)
+    f = _xlsx([["DV0001", SPECIFIC, "", "", "", "", "", "", ""]])
+    assert client.post("/lam-theo/nhap/", {"file": f, "year": YEAR}).status_code == 403
+    assert not BackgroundJob.objects.exists()

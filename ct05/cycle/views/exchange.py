@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
 from ct05.access.policy import Record
 from ct05.access.resolver import org_scope, record_scope, sees_member_fields
 from ct05.accounts.reads import personal_data_read
 from ct05.core.exports import Export, export_response, exportable
+from ct05.core.uploads import SizeLimit
 from ct05.cycle import documents, exchange
 from ct05.cycle.forms import ImportForm
 from ct05.cycle.models import Registration
@@ -107,16 +110,28 @@ def import_template(request: HttpRequest) -> HttpResponse:
     return _file(exchange.import_template(), XLSX, "mau-nhap-dang-ky-lam-theo.xlsx")
 
 
-@login_required
+@csrf_exempt  # the CSRF check runs in _import_page, after the size limit is installed (Django docs:
+@login_required  # "Modifying upload handlers on the fly")
 @require_http_methods(["GET", "POST"])
 def import_page(request: HttpRequest) -> HttpResponse:
-    """The upload is checked here (what it is, the spreadsheet guard) and read by the worker (issue 12); the
-    person lands on the job's page, which shows the progress, then the result or every row's error."""
+    """The upload is checked here (size, what it is, the spreadsheet guard) and read by the worker (issue 12);
+    the person lands on the job's page, which shows the progress, then the result or every row's error."""
     if org_scope(request.user, "manage").is_empty:
         raise Http404
+    limit = SizeLimit(request)
+    if request.method == "POST":
+        request.upload_handlers.insert(0, limit)
+    return _import_page(request, limit)
+
+
+@csrf_protect
+def _import_page(request: HttpRequest, limit: SizeLimit) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None, initial={"year": rsel.current_year()})
     errors: list[exchange.ImportError_] = []
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and limit.too_big:
+        max_mb = settings.IMPORT_MAX_BYTES // (1024 * 1024)
+        errors = [exchange.ImportError_(None, "", _("Tệp quá lớn (tối đa %(n)s MB).") % {"n": max_mb})]
+    elif request.method == "POST" and form.is_valid():
         try:
             job = jobs.registration_import_start(
                 actor=request.user, upload=form.cleaned_data["file"], year=form.cleaned_data["year"]

@@ -9,7 +9,6 @@ from typing import IO
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.db.models import Prefetch, Q
 from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
@@ -21,6 +20,7 @@ from ct05.access.resolver import Scope, org_scope, sees_member_fields
 from ct05.accounts.reads import personal_data_read
 from ct05.core import clock
 from ct05.core.exports import Export, export_response, exportable
+from ct05.core.uploads import SizeLimit
 from ct05.orgs.exchange import (
     MEMBER_SPEC,
     ORG_SPEC,
@@ -59,26 +59,6 @@ def _scope_tops(scope: Scope) -> list[Organization]:
     return list(Organization.objects.filter(pk__in=ids).order_by("path"))
 
 
-class _SizeLimit(FileUploadHandler):
-    """Stops reading an upload once it passes IMPORT_MAX_BYTES: a 60 MB file is refused with a message,
-    without being written to disk or parsed. The rest of the request body is read and dropped."""
-
-    def __init__(self, request: HttpRequest | None = None) -> None:
-        super().__init__(request)
-        self.received = 0
-        self.too_big = False
-
-    def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes:
-        self.received += len(raw_data)
-        if self.received > settings.IMPORT_MAX_BYTES:
-            self.too_big = True
-            raise StopUpload(connection_reset=False)
-        return raw_data
-
-    def file_complete(self, file_size: int) -> None:
-        return None
-
-
 def _codes() -> list[tuple[str, list[tuple[str, str]]]]:
     return [
         (_("Mã loại tổ chức (cột “Loại (mã)”)"), [(k.code, k.name) for k in OrgKind.objects.order_by("level", "name")]),
@@ -105,14 +85,14 @@ def member_import(request: HttpRequest) -> HttpResponse:
 
 def _import(request: HttpRequest, spec: Spec) -> HttpResponse:
     scope = _manage_scope(request)
-    limit = _SizeLimit(request)
+    limit = SizeLimit(request)
     if request.method == "POST":
         request.upload_handlers.insert(0, limit)
     return _import_page(request, spec, scope, limit)
 
 
 @csrf_protect
-def _import_page(request: HttpRequest, spec: Spec, scope: Scope, limit: _SizeLimit) -> HttpResponse:
+def _import_page(request: HttpRequest, spec: Spec, scope: Scope, limit: SizeLimit) -> HttpResponse:
     error = ""
     max_mb = settings.IMPORT_MAX_BYTES / (1024 * 1024)
     if request.method == "POST":
