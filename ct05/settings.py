@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "ct05.accounts.middleware.AccountMiddleware",
+    "ct05.core.middleware.JobLimitMiddleware",  # a report/analysis/export beyond one's share: 429 with a message
     "ct05.core.dbrouter.ReplicaMiddleware",  # dashboards, reports, exports read from the replica when set
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
@@ -200,6 +201,11 @@ STORAGES = {
     "default": {"BACKEND": "ct05.core.storage.VarDirStorage", "OPTIONS": {"folder": "files"}},
     # Generated periodic reports (ct05/dashboard/reports/service.py), CT05_VAR_DIR/reports/<job>/.
     "reports": {"BACKEND": "ct05.core.storage.VarDirStorage", "OPTIONS": {"folder": "reports"}},
+    # Import files between the upload and the worker's run (ct05/core/uploads.py), CT05_VAR_DIR/imports: any
+    # node's worker reads them; kept only once they passed the checks, removed by the run or `ct05 cleanup_uploads`.
+    "imports": {"BACKEND": "ct05.core.storage.VarDirStorage", "OPTIONS": {"folder": "imports"}},
+    # Large exports made by the worker (ct05/core/exports.py), CT05_VAR_DIR/exports/<job>/, kept EXPORT_KEEP_DAYS.
+    "exports": {"BACKEND": "ct05.core.storage.VarDirStorage", "OPTIONS": {"folder": "exports"}},
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -214,6 +220,11 @@ MEDIA_ROOT = VAR_DIR / "files"  # outside the web root: never served by URL, onl
 # An upload is refused above this size (the import page says so); keeps a 60 MB file from filling memory.
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 20 * 1024 * 1024, "Largest accepted import file, in bytes.")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Exports (issue 12): above this many rows an .xlsx is made by the worker and downloaded from the job page.
+EXPORT_ROWS_IN_REQUEST = env_int("EXPORT_ROWS_IN_REQUEST", 5000, "Rows above which an .xlsx export runs in the worker.")
+EXPORT_KEEP_DAYS = env_int("EXPORT_KEEP_DAYS", 7, "Days a background export's file is kept for download.")
+# Report, analysis and export jobs one person may have queued or running at once (ct05/core/jobs.py).
+JOBS_PER_USER = env_int("JOBS_PER_USER", 2, "Report, analysis and export jobs a person may have waiting at once.")
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 EMAIL_BACKEND = env_str(

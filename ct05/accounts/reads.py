@@ -2,8 +2,9 @@
 giving a member their own data.
 
 `personal_data_read` is called by the views that show or export personal data (a member's page, a
-registration, the members export). `reads_of_member` answers "who opened my data": the pages that named the
-member, and the exports that covered them — filtered on their cell or a unit above it, or unfiltered by a
+registration, its printed form, the exports of members and of registrations, a cell's registration book,
+and the API's reads of members and registrations). `reads_of_member` answers "who opened my data": the pages
+that named the member, and the exports that covered them — filtered on their cell or a unit above it, or unfiltered by a
 reader whose scope holds them. `own_data` is everything CT05 keeps that points at the member, as JSON.
 """
 
@@ -25,8 +26,14 @@ from ct05.orgs.models import Member
 WHAT_LABELS = {
     "member.page": "Xem trang thông tin đảng viên",
     "registration.page": "Xem bản đăng ký làm theo",
+    "registration.form": "Tải phiếu đăng ký làm theo (.docx)",
     "member.export": "Tải danh sách đảng viên",
+    "registration.export": "Tải danh sách đăng ký làm theo",
+    "registration.book": "Tải sổ đăng ký làm theo của chi bộ",
 }
+# Reads that cover a unit's members rather than one member: filtered on a unit (organization_id), or not
+# filtered at all (the reader's whole scope).
+COLLECTIVE = ("member.export", "registration.export", "registration.book")
 # Internal fields that say nothing about the person.
 _SKIP = {"sort_key", "search_text"}
 
@@ -53,10 +60,10 @@ def reads_of_member(*, member: Member, limit: int = 200) -> list[PersonalDataRea
     units = [int(seg) for seg in member.cell.path.strip("/").split("/") if seg]
     rows = list(
         PersonalDataRead.objects.filter(
-            Q(member_id=member.pk) | Q(what="member.export", organization_id__in=units)
+            Q(member_id=member.pk) | Q(what__in=COLLECTIVE, organization_id__in=units)
         ).order_by("-at", "-id")[:limit]
     )
-    unfiltered = PersonalDataRead.objects.filter(what="member.export", organization_id__isnull=True)
+    unfiltered = PersonalDataRead.objects.filter(what__in=COLLECTIVE, organization_id__isnull=True)
     readers = get_user_model().objects.filter(pk__in=unfiltered.values("reader_id"))
     seeing = [u.pk for u in readers if Member.objects.filter(member_q(u, "view"), pk=member.pk).exists()]
     rows += list(unfiltered.filter(reader_id__in=seeing).order_by("-at", "-id")[:limit])

@@ -20,6 +20,8 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
@@ -72,6 +74,43 @@ class JobRun:
         self.save(result={**self.job.result, "phase": name}, **fields)
 
 
+# Report, analysis and export jobs (issue 12, item 6): heavy for the workers, so a person may have at most
+# settings.JOBS_PER_USER of them waiting or running. Imports and the other jobs are not counted.
+LIMITED_KINDS = frozenset({"cycle.analyze", "dashboard.periodic_report", "supervision.warnings", "core.export"})
+
+
+class JobLimitReached(Exception):
+    """Refused before anything is queued: the person already has `busy` limited jobs waiting or running."""
+
+    def __init__(self, busy: list[BackgroundJob]) -> None:
+        self.busy = busy
+        self.message = _(
+            "Bạn đang có %(n)s báo cáo, phân tích hoặc tệp xuất đang chờ hay đang chạy (tối đa %(max)s cùng lúc). "
+            "Hãy đợi một việc xong rồi thử lại."
+        ) % {"n": len(busy), "max": settings.JOBS_PER_USER}
+        super().__init__(self.message)
+
+
+def job_limit_check(*, owner: Any, kind: str) -> None:
+    """Refuse a limited job (JobLimitReached) when `owner` already has JOBS_PER_USER of them queued or running.
+    The owner's row is locked first, so two requests at once cannot both pass (PostgreSQL; SQLite writes one
+    at a time anyway). A job with no progress for STALLED_AFTER does not count: a dead worker blocks nobody."""
+    if kind not in LIMITED_KINDS or owner is None:
+        return
+    with transaction.atomic():
+        get_user_model()._default_manager.select_for_update().filter(pk=owner.pk).exists()
+        busy = list(
+            BackgroundJob.objects.filter(
+                owner=owner,
+                kind__in=LIMITED_KINDS,
+                status__in=[BackgroundJob.Status.QUEUED, BackgroundJob.Status.RUNNING],
+                updated_at__gt=timezone.now() - STALLED_AFTER,
+            ).order_by("created_at")
+        )
+    if len(busy) >= settings.JOBS_PER_USER:
+        raise JobLimitReached(busy)
+
+
 def job_start(
     *,
     kind: str,
@@ -81,7 +120,9 @@ def job_start(
     total: int = 0,
     file_path: str = "",
 ) -> BackgroundJob:
-    """Create the job's row and enqueue `task(job.pk)` when the surrounding transaction commits."""
+    """Create the job's row and enqueue `task(job.pk)` when the surrounding transaction commits. A limited
+    kind beyond the person's share raises JobLimitReached and creates nothing."""
+    job_limit_check(owner=owner, kind=kind)
     job = BackgroundJob.objects.create(kind=kind, owner=owner, params=params, total=total, file_path=file_path)
 
     def enqueue() -> None:

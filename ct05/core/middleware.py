@@ -4,6 +4,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils import translation
 
 
@@ -28,3 +29,22 @@ class LanguageMiddleware:
             response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class JobLimitMiddleware:
+    """A job refused for the person's share of the workers (core.jobs.JobLimitReached, issue 12) answers
+    429 with the message and links to the jobs under way, from whichever view tried to start it."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        from ct05.core.jobs import JobLimitReached
+
+        if not isinstance(exception, JobLimitReached):
+            return None
+        context = {"message": exception.message, "busy": exception.busy}
+        return render(request, "core/job_limit.html", context, status=429)

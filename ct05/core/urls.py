@@ -22,4 +22,5 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("cong-viec/<int:pk>/", views.job_detail, name="job_detail"),
+    path("cong-viec/<int:pk>/tai-ve/", views.job_download, name="job_download"),
 ]

@@ -4,10 +4,11 @@ import logging
 
 from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from ct05.core.exports import export_download
 from ct05.core.jobs import job_get
 from ct05.core.web.htmx import htmx_template
 from ct05.core.web.params import BadParameter
@@ -26,6 +27,13 @@ def healthz(request: HttpRequest) -> JsonResponse:
         logger.exception("healthz: database unreachable")
         return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": connection.vendor})
+
+
+@login_required
+@require_GET
+def job_download(request: HttpRequest, pk: int) -> FileResponse:
+    """The file a background export made, for the person who asked for it."""
+    return export_download(user=request.user, pk=pk)
 
 
 @login_required

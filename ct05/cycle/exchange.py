@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import tempfile
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,8 +22,7 @@ from openpyxl.styles import Font
 
 from ct05.access.resolver import member_q
 from ct05.core.text import clean, escape_cell, fold
-from ct05.core.xlsx_guard import SpreadsheetRejected, XlsxLimits, xlsx_check
-from ct05.cycle.models import CellIndicator, Registration, Standard144
+from ct05.cycle.models import CellIndicator, Commitment, Registration, Standard144
 from ct05.cycle.services.registrations import (
     CommitmentInput,
     _clean_commitments,
@@ -58,12 +56,10 @@ EXPORT_HEADERS = [
 ]
 
 
-def export_registrations(qs: QuerySet[Registration], *, personal: Callable[[Any], bool] = lambda m: True) -> bytes:
-    """One row per commitment of the given (already filtered and scoped) registrations; the card number
-    only where `personal(member)` (the visibility policy) allows it."""
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("Dang ky lam theo")
-    ws.append(EXPORT_HEADERS)
+def registration_rows(qs: QuerySet[Registration], *, personal: Callable[[Any], bool]) -> Iterator[list[Any]]:
+    """One row per commitment of the given (already filtered and scoped) registrations, read in chunks; the
+    card number only where `personal(member)` (the visibility policy) allows it. Text is escaped by the
+    writer (.xlsx or .csv), so no cell runs as a formula."""
     regs = qs.select_related("member", "member__cell", "organization", "rating").prefetch_related("commitments__duty")
     for reg in regs.iterator(chunk_size=500):
         commitments = list(reg.commitments.all()) or [None]
@@ -94,10 +90,13 @@ def export_registrations(qs: QuerySet[Registration], *, personal: Callable[[Any]
                     round(c.max_similarity * 100) if c.max_similarity is not None else "",
                 ]
             row += [c.get_self_result_display() if c and c.self_result else "", reg.rating.name if reg.rating else ""]
-            ws.append([escape_cell(v) for v in row])
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+            yield row
+
+
+def registration_row_count(qs: QuerySet[Registration]) -> int:
+    """The rows `registration_rows` will give: each commitment, and one for a registration without any."""
+    with_items = Commitment.objects.filter(registration__in=qs.values("pk"))
+    return with_items.count() + qs.exclude(pk__in=with_items.values("registration_id")).count()
 
 
 def _share(part: int, whole: int) -> float | str:
@@ -247,40 +246,43 @@ def _date(value: Any) -> dt.date | None | str:
     return "bad"
 
 
-def _read_rows(data: bytes) -> list[tuple[int, list[Any]]]:
+def _rejected(message: str) -> ImportRejected:
+    return ImportRejected([ImportError_(None, "", message)])
+
+
+def import_file_check(path: Path) -> None:
+    """What the request checks before the file is kept (issue 12): its size, that it really is an .xlsx
+    (by its bytes, not its name), and the spreadsheet guard with this import's own bounds (20,000 rows, not
+    the roster's 200,000), in bounded memory. ImportRejected with the reason otherwise."""
+    if path.stat().st_size > settings.IMPORT_MAX_BYTES:
+        raise _rejected(_("Tệp quá lớn (tối đa %(n)s MB).") % {"n": settings.IMPORT_MAX_BYTES // (1024 * 1024)})
+    try:
+        if sheets.sniff_format(path) != "xlsx":
+            raise _rejected(_("Tệp không phải bảng tính .xlsx (hãy dùng tệp mẫu)."))
+        sheets.check_file(path, "xlsx", max_rows=MAX_ROWS)
+    except sheets.FileRejected as exc:
+        raise _rejected(exc.message) from None
+
+
+def read_import_rows(path: Path) -> list[tuple[int, list[Any]]]:
     """The sheet's rows (the header first), each with its spreadsheet row number, read by the roster
-    import's reader (ct05.orgs.exchange: the file's real type from its bytes, a zip-bomb bound, formulas kept
-    as text and never evaluated); this import takes .xlsx only."""
-    if len(data) > settings.IMPORT_MAX_BYTES:
-        raise ImportRejected(
-            [
-                ImportError_(
-                    None, "", _("Tệp quá lớn (tối đa %(n)s MB).") % {"n": settings.IMPORT_MAX_BYTES // (1024 * 1024)}
-                )
-            ]
-        )
-    try:  # this import's own bounds first (issue 12): 20,000 rows, not the roster's 200,000
-        xlsx_check(io.BytesIO(data), limits=XlsxLimits(max_rows=MAX_ROWS + 1, max_columns=64))
-    except SpreadsheetRejected as exc:
-        raise ImportRejected([ImportError_(None, "", exc.message)]) from None
-    with tempfile.NamedTemporaryFile(suffix=".xlsx") as fh:
-        fh.write(data)
-        fh.flush()
-        path = Path(fh.name)
-        try:
-            if sheets.sniff_format(path) != "xlsx":
-                raise ImportRejected([ImportError_(None, "", _("Tệp không phải bảng tính .xlsx (hãy dùng tệp mẫu)."))])
-            table = sheets.read_table(path, "xlsx")
-        except sheets.FileRejected as exc:
-            raise ImportRejected([ImportError_(None, "", str(exc))]) from None
+    import's reader (ct05.orgs.exchange: the spreadsheet guard again before openpyxl opens it, formulas kept
+    as text and never evaluated). Checked again here: the worker may be another machine, another version."""
+    import_file_check(path)
+    try:
+        table = sheets.read_table(path, "xlsx")
+    except sheets.FileRejected as exc:
+        raise _rejected(exc.message) from None
     if len(table.rows) > MAX_ROWS:
-        raise ImportRejected([ImportError_(None, "", _("Tệp có quá %(n)s dòng.") % {"n": MAX_ROWS})])
+        raise _rejected(_("Tệp có quá %(n)s dòng.") % {"n": MAX_ROWS})
     return [(1, list(table.header)), *table.rows]
 
 
-def import_registrations(*, actor: Any, data: bytes, year: int) -> ImportResult:
-    """Create one draft registration (entered on behalf) per card number found, or nothing at all."""
-    rows = _read_rows(data)
+def import_registrations(
+    *, actor: Any, rows: list[tuple[int, list[Any]]], year: int, on_write: Callable[[], None] | None = None
+) -> ImportResult:
+    """Create one draft registration (entered on behalf) per card number found in `rows` (from
+    `read_import_rows`), or nothing at all: any error in any row and ImportRejected lists them all."""
     errors: list[ImportError_] = []
     if not rows:
         raise ImportRejected([ImportError_(None, "", _("Tệp trống."))])
@@ -373,6 +375,8 @@ def import_registrations(*, actor: Any, data: bytes, year: int) -> ImportResult:
     if not groups:
         raise ImportRejected([ImportError_(None, "", _("Tệp không có dòng dữ liệu nào."))])
     result = ImportResult()
+    if on_write is not None:
+        on_write()
     with transaction.atomic():
         for card, items in groups.items():
             reg = registration_create(actor=actor, year=year, member=members[card])

@@ -8,13 +8,17 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from ct05.core.jobs import JobRun, job_run
+from ct05.core.jobs import JobFailed, JobRun, error, job_run
+from ct05.core.uploads import upload_delete, upload_local
+from ct05.cycle import exchange
 from ct05.cycle.services.analysis import analyze
 from ct05.cycle.services.reminders import reminders_run
 from ct05.dashboard.stale import rollup_after_analysis
 from ct05.orgs.models import Organization
 
 ANALYZE_KIND = "cycle.analyze"
+IMPORT_KIND = "cycle.registration_import"
+MAX_ERRORS = 1000  # kept for the job page; the count of all of them is kept too
 
 
 @task()
@@ -51,3 +55,45 @@ def _analysis(run: JobRun) -> dict[str, Any]:
 @task()
 def remind() -> dict[str, int]:
     return reminders_run()
+
+
+@task()
+def registration_import_job(job_id: int) -> dict[str, Any]:
+    return run_registration_import(job_id)
+
+
+def run_registration_import(job_id: int) -> dict[str, Any]:
+    """Safe to run again: a finished job is left alone, and nothing is written before the one final
+    transaction (a worker killed halfway leaves the database as it was)."""
+    failure = _("Lỗi hệ thống trong khi nhập; không dòng nào được ghi. Hãy báo quản trị hệ thống.")
+    return job_run(job_id, _registration_import, failure=failure)
+
+
+def _registration_import(run: JobRun) -> dict[str, Any]:
+    job = run.job
+    year = int(job.params["year"])
+    run.phase("reading")
+    try:
+        with upload_local(job.file_path) as path:
+            if path is None:
+                raise JobFailed.message(_("Tệp tải lên không còn trên máy chủ; hãy tải tệp lên lại."))
+            rows = exchange.read_import_rows(path)
+        run.progress(0, max(len(rows) - 1, 0))
+        run.phase("checking")
+        result = exchange.import_registrations(
+            actor=job.owner, rows=rows, year=year, on_write=lambda: run.phase("writing", done=len(rows) - 1)
+        )
+    except exchange.ImportRejected as exc:
+        found = exc.errors
+        raise JobFailed(
+            [error(e.message, row=e.row, column=e.column) for e in found[:MAX_ERRORS]],
+            result={"error_count": len(found)},
+        ) from None
+    finally:
+        upload_delete(job.file_path)
+    lines = [
+        _("Đã nhập %(r)s bản đăng ký với %(c)s nội dung (bản nháp, nhập thay).")
+        % {"r": result.registrations, "c": result.commitments}
+    ]
+    url = reverse("cycle:registration_list") + f"?year={year}&status=draft"
+    return {"lines": lines, "url": url, "summary": {"registrations": result.registrations}}

@@ -409,13 +409,21 @@ def _collect(rows: Iterator[tuple[int, list[object]]], total: int, progress: Pro
     return table
 
 
+def check_file(path: Path, fmt: Format, *, max_rows: int = MAX_ROWS) -> None:
+    """Before anything reads an .xlsx: declared dimensions, rows, columns, zip bombs, XML entities (issue 12),
+    in bounded memory. FileRejected with the guard's message."""
+    if fmt != "xlsx":
+        return
+    try:
+        xlsx_check(path, limits=XlsxLimits(max_rows=max_rows + 1, max_columns=64))
+    except SpreadsheetRejected as exc:
+        raise FileRejected(exc.message) from None
+
+
 def _read_xlsx(path: Path, progress: Progress | None) -> Table:
     from openpyxl import load_workbook
 
-    try:  # before openpyxl: declared dimensions, rows, columns, zip bombs, XML entities (issue 12)
-        xlsx_check(path, limits=XlsxLimits(max_rows=MAX_ROWS + 1, max_columns=64))
-    except SpreadsheetRejected as exc:
-        raise FileRejected(exc.message) from None
+    check_file(path, "xlsx")  # before openpyxl, whoever checked the file before
     try:
         # data_only=False: a formula cell comes back as its text ("=SUM(…)") and is stored as text,
         # never evaluated.

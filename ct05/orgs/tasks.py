@@ -3,16 +3,14 @@ or `services.import_members`, recording its progress on a `BackgroundJob` the jo
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_tasks import task
 
 from ct05.core.jobs import JobFailed, JobRun, job_run
+from ct05.core.uploads import upload_delete, upload_local
 from ct05.orgs.exchange import SPECS, FileRejected, read_table, sniff_format
 from ct05.orgs.exchange_rows import Errors, parse_table
 from ct05.orgs.services.import_members import member_import, member_import_check
@@ -21,19 +19,7 @@ from ct05.orgs.services.imports import ImportRejected, summary_lines
 
 # BackgroundJob.kind -> the spec of the file it reads
 IMPORT_KINDS = {"orgs.org_import": "orgs", "orgs.member_import": "members"}
-_UPLOAD_NAME = re.compile(r"^[0-9a-f]{32}\.(xlsx|csv)$")
 PROGRESS_EVERY = 500
-
-
-def import_dir() -> Path:
-    return Path(settings.VAR_DIR) / "imports"
-
-
-def upload_path(name: str) -> Path:
-    """Where an upload lives: a random name we chose, inside VAR_DIR/imports, never a path from a user."""
-    if not _UPLOAD_NAME.match(name):
-        raise ValueError(f"not an upload name: {name!r}")
-    return import_dir() / name
 
 
 def _fail(errors: Errors) -> JobFailed:
@@ -58,7 +44,6 @@ def _import(run: JobRun) -> dict[str, Any]:
     spec = SPECS[IMPORT_KINDS[job.kind]]
     errors = Errors()
     run.save(result={"phase": "reading"}, errors=[])
-    path = upload_path(job.file_path)
     last = [0]
 
     def progress(done: int, total: int) -> None:
@@ -67,10 +52,11 @@ def _import(run: JobRun) -> dict[str, Any]:
             run.progress(done, total)
 
     try:
-        if not path.exists():
-            errors.add(None, "", _("Tệp tải lên không còn trên máy chủ; hãy tải tệp lên lại."))
-            raise _fail(errors)
-        table = read_table(path, sniff_format(path), progress)
+        with upload_local(job.file_path) as path:
+            if path is None:
+                errors.add(None, "", _("Tệp tải lên không còn trên máy chủ; hãy tải tệp lên lại."))
+                raise _fail(errors)
+            table = read_table(path, sniff_format(path), progress)
         run.progress(len(table.rows), len(table.rows))
         run.phase("checking")
         rows = parse_table(spec, table, errors)
@@ -91,6 +77,6 @@ def _import(run: JobRun) -> dict[str, Any]:
     except ImportRejected as exc:
         raise _fail(exc.errors) from exc
     finally:
-        path.unlink(missing_ok=True)
+        upload_delete(job.file_path)
     url = reverse("orgs:member_list") if spec.key == "members" else reverse("orgs:org_tree")
     return {"summary": summary.as_dict(), "lines": summary_lines(spec.key, summary.as_dict()), "url": url}

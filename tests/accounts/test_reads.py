@@ -53,3 +53,25 @@ def test_an_account_without_a_member_record_has_nothing_to_download(world: World
     client = world.client_for(world.supervisor)
     assert "không gắn với hồ sơ đảng viên" in client.get(reverse("accounts:my_data")).content.decode()
     assert client.get(reverse("accounts:my_data_download")).status_code == 404
+
+
+def test_the_registration_export_form_and_book_are_logged_and_shown_to_the_members_covered(world: World) -> None:
+    from tests.cycle.helpers import YEAR, accepted
+
+    reg = accepted(world)
+    secretary = world.client_for(world.secretary)
+    assert secretary.get(reverse("cycle:export"), {"year": YEAR, "org": world.cell1.pk}).status_code == 200
+    assert secretary.get(reverse("cycle:registration_docx", args=[reg.pk])).status_code == 200
+    assert secretary.get(reverse("cycle:book", args=[world.cell1.pk, "xlsx"]), {"year": YEAR}).status_code == 200
+    logged = dict(PersonalDataRead.objects.values_list("what", "organization_id"))
+    assert logged == {
+        "registration.export": world.cell1.pk,
+        "registration.form": None,
+        "registration.book": world.cell1.pk,
+    }
+    assert PersonalDataRead.objects.get(what="registration.form").member_id == world.m1.pk
+    mine = world.client_for(world.member1).get(reverse("accounts:my_data")).content.decode()
+    for label in ("Tải danh sách đăng ký làm theo", "Tải phiếu đăng ký làm theo", "Tải sổ đăng ký làm theo"):
+        assert label in mine
+    other = world.client_for(world.member2).get(reverse("accounts:my_data")).content.decode()  # cell 2
+    assert "Tải phiếu đăng ký làm theo" not in other and "Tải sổ đăng ký làm theo" not in other

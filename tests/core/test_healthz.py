@@ -32,3 +32,15 @@ def test_when_the_database_fails_it_says_so_without_its_address(db: object, monk
     assert response.status_code == 503
     assert response.json() == {"status": "error", "database": "unreachable"}
     assert "10.1.2.3" not in response.content.decode()
+
+
+def test_a_healthy_answer_names_no_host_port_or_database(db: object) -> None:
+    from django.db import connection
+
+    response = Client().get("/healthz")
+    assert response.json() == {"status": "ok", "database": connection.vendor}  # the engine's kind, nothing more
+    body = response.content.decode()
+    for key in ("HOST", "PORT", "NAME"):
+        value = str(connection.settings_dict.get(key) or "")
+        if len(value) > 3:  # an empty or tiny value would be found in anything
+            assert value not in body, key

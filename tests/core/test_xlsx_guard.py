@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 
 from ct05.core.xlsx_guard import SpreadsheetRejected, XlsxLimits, xlsx_check
-from ct05.cycle.exchange import ImportRejected, import_registrations
+from ct05.cycle.exchange import ImportRejected, import_file_check, read_import_rows
 from ct05.orgs.exchange import FileRejected, read_table
-from tests.conftest import World
 from tests.core.xlsx_samples import declared_huge, replace_part, workbook_bytes, zip_bomb
 
 LIMITS = XlsxLimits(max_rows=1001, max_columns=20)
@@ -90,10 +89,13 @@ def test_broken_xml_in_a_sheet_is_refused() -> None:
     assert "không phải XML hợp lệ" in _refusal(data)
 
 
-def test_the_registration_import_refuses_the_declared_huge_file_with_the_guard_message(world: World) -> None:
-    with pytest.raises(ImportRejected) as caught:
-        import_registrations(actor=world.secretary, data=declared_huge(), year=2026)
-    assert "A1:XFD1048576" in caught.value.errors[0].message
+def test_the_registration_import_refuses_the_declared_huge_file_with_the_guard_message(tmp_path: Path) -> None:
+    path = tmp_path / "dk.xlsx"
+    path.write_bytes(declared_huge())
+    for check in (import_file_check, read_import_rows):  # in the request, and again in the worker
+        with pytest.raises(ImportRejected) as caught:
+            check(path)
+        assert "A1:XFD1048576" in caught.value.errors[0].message
 
 
 def test_the_member_import_refuses_the_declared_huge_file_with_the_guard_message(tmp_path: Path) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 from typing import Any
 
 from django.db import transaction
@@ -11,8 +10,9 @@ from django.utils.translation import gettext as _
 from ct05.core.jobs import job_list, job_start
 from ct05.core.models import BackgroundJob
 from ct05.core.text import clean
-from ct05.orgs.exchange import FileRejected, Spec, sniff_format
-from ct05.orgs.tasks import IMPORT_KINDS, import_dir, import_file
+from ct05.core.uploads import upload_delete, upload_keep, upload_received
+from ct05.orgs.exchange import Spec, check_file, sniff_format
+from ct05.orgs.tasks import IMPORT_KINDS, import_file
 
 JOB_KINDS = {spec_key: kind for kind, spec_key in IMPORT_KINDS.items()}
 
@@ -23,27 +23,19 @@ def import_jobs(*, user: Any, spec: Spec) -> list[BackgroundJob]:
 
 
 def import_start(*, actor: Any, spec: Spec, upload: Any) -> BackgroundJob:
-    """Save the upload under a random name, check what it is (FileRejected otherwise), and queue the import."""
-    folder = import_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    stem = secrets.token_hex(16)
-    raw = folder / f"{stem}.upload"
-    with raw.open("wb") as out:
-        for chunk in upload.chunks():
-            out.write(chunk)
-    try:
+    """Check what the upload is and, for an .xlsx, the spreadsheet guard (FileRejected otherwise: nothing is
+    kept), keep it in the imports store (any node's worker reads it there), and queue the import."""
+    with upload_received(upload) as raw:
         fmt = sniff_format(raw)
-    except FileRejected:
-        raw.unlink(missing_ok=True)
-        raise
-    path = raw.rename(folder / f"{stem}.{fmt}")
+        check_file(raw, fmt)
+        name = upload_keep(raw, fmt=fmt)
     try:
         with transaction.atomic():
             return job_start(
                 kind=JOB_KINDS[spec.key],
                 owner=actor,
                 task=import_file,
-                file_path=path.name,
+                file_path=name,
                 params={
                     "title": _("Nhập %(what)s") % {"what": str(spec.title).lower()},
                     "filename": clean(upload.name)[:200],
@@ -52,5 +44,5 @@ def import_start(*, actor: Any, spec: Spec, upload: Any) -> BackgroundJob:
                 },
             )
     except Exception:
-        path.unlink(missing_ok=True)
+        upload_delete(name)
         raise

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Iterator
+from typing import IO
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.db.models import Prefetch, Q
 from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
@@ -19,6 +19,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from ct05.access.resolver import Scope, org_scope, sees_member_fields
 from ct05.accounts.reads import personal_data_read
 from ct05.core import clock
+from ct05.core.exports import Export, export_response, exportable
+from ct05.core.uploads import SizeLimit
 from ct05.orgs.exchange import (
     MEMBER_SPEC,
     ORG_SPEC,
@@ -57,26 +59,6 @@ def _scope_tops(scope: Scope) -> list[Organization]:
     return list(Organization.objects.filter(pk__in=ids).order_by("path"))
 
 
-class _SizeLimit(FileUploadHandler):
-    """Stops reading an upload once it passes IMPORT_MAX_BYTES: a 60 MB file is refused with a message,
-    without being written to disk or parsed. The rest of the request body is read and dropped."""
-
-    def __init__(self, request: HttpRequest | None = None) -> None:
-        super().__init__(request)
-        self.received = 0
-        self.too_big = False
-
-    def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes:
-        self.received += len(raw_data)
-        if self.received > settings.IMPORT_MAX_BYTES:
-            self.too_big = True
-            raise StopUpload(connection_reset=False)
-        return raw_data
-
-    def file_complete(self, file_size: int) -> None:
-        return None
-
-
 def _codes() -> list[tuple[str, list[tuple[str, str]]]]:
     return [
         (_("Mã loại tổ chức (cột “Loại (mã)”)"), [(k.code, k.name) for k in OrgKind.objects.order_by("level", "name")]),
@@ -103,14 +85,14 @@ def member_import(request: HttpRequest) -> HttpResponse:
 
 def _import(request: HttpRequest, spec: Spec) -> HttpResponse:
     scope = _manage_scope(request)
-    limit = _SizeLimit(request)
+    limit = SizeLimit(request)
     if request.method == "POST":
         request.upload_handlers.insert(0, limit)
     return _import_page(request, spec, scope, limit)
 
 
 @csrf_protect
-def _import_page(request: HttpRequest, spec: Spec, scope: Scope, limit: _SizeLimit) -> HttpResponse:
+def _import_page(request: HttpRequest, spec: Spec, scope: Scope, limit: SizeLimit) -> HttpResponse:
     error = ""
     max_mb = settings.IMPORT_MAX_BYTES / (1024 * 1024)
     if request.method == "POST":
@@ -224,28 +206,27 @@ def org_export(request: HttpRequest) -> HttpResponse:
     return _send(ORG_SPEC, _format(request), rows(), f"to-chuc-dang-{_stamp()}")
 
 
-@login_required
-@require_GET
-def member_export(request: HttpRequest) -> HttpResponse:
-    """The members of the list with its filters (and so the user's scope), in the import format."""
+def _write_members(fh: IO[bytes], table: Export) -> None:
+    write_xlsx(fh, MEMBER_SPEC, table.rows)
+
+
+@exportable
+def members_export(request: HttpRequest) -> Export:
+    """The members of the list with its filters (and so the user's scope), in the import format; also run
+    by the worker for a large .xlsx (core.exports)."""
     filters, qs = filtered_members(request)
-    personal_data_read(  # issue 12: reads of personal data are logged
-        reader=request.user,
-        what="member.export",
-        organization_id=filters.org.pk if filters.org else None,
-        count=qs.count(),
-    )
     today = clock.today()
     current = Duty.objects.filter(Q(ended_on__isnull=True) | Q(ended_on__gte=today)).order_by("started_on", "id")
     members = qs.select_related("cell").prefetch_related(  # type: ignore[attr-defined]
         Prefetch("duties", queryset=current, to_attr="current_duty_list")
     )
+    user = request.user
 
     def rows() -> Iterator[list[object]]:
         m: Member
         for m in members.iterator(chunk_size=1000):
             gender = "Nữ" if m.gender == Member.Gender.FEMALE else "Nam"  # the file's words, whatever the UI language
-            shown = sees_member_fields(request.user, m)  # the policy's protected fields, else blank
+            shown = sees_member_fields(user, m)  # the policy's protected fields, else blank
             yield [
                 m.full_name,
                 m.date_of_birth if shown else None,
@@ -262,4 +243,25 @@ def member_export(request: HttpRequest) -> HttpResponse:
                 "\n".join(d.text for d in m.current_duty_list),
             ]
 
-    return _send(MEMBER_SPEC, _format(request), rows(), f"dang-vien-{_stamp()}")
+    return Export(
+        title=str(MEMBER_SPEC.title),
+        headers=MEMBER_SPEC.headers,
+        rows=rows(),
+        count=qs.count(),
+        stem="dang-vien",
+        org_id=filters.org.pk if filters.org else None,
+        write=_write_members,
+    )
+
+
+@login_required
+@require_GET
+def member_export(request: HttpRequest) -> HttpResponse:
+    """.csv streams; .xlsx in the request up to EXPORT_ROWS_IN_REQUEST members, else by the worker (issue 12)."""
+    table = members_export(request)
+    personal_data_read(  # issue 12: reads of personal data are logged
+        reader=request.user, what="member.export", organization_id=table.org_id, count=table.count
+    )
+    if _format(request) == "csv":
+        return _send(MEMBER_SPEC, "csv", iter(table.rows), f"dang-vien-{_stamp()}")
+    return export_response(request, table, builder=members_export)

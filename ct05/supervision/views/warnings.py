@@ -17,11 +17,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ct05.access.guards import require_sight
 from ct05.access.policy import Record
+from ct05.core.exports import Export, export_response, exportable
 from ct05.core.web.forms import errors_onto_form
 from ct05.core.web.htmx import htmx_template
 from ct05.core.web.lists import Column, ListPage, export_list, paginate, render_list
 from ct05.core.web.params import choice_param
-from ct05.core.xlsx import xlsx_response
 from ct05.supervision import forms
 from ct05.supervision.models import RuleCode, Severity
 from ct05.supervision.selectors import missions as msel
@@ -93,9 +93,9 @@ def warning_list(request: HttpRequest) -> HttpResponse:
     return render(request, htmx_template(request, "supervision/warning_list.html"), context)
 
 
-@login_required
-@require_sight(Record.WARNING)
-def warning_export(request: HttpRequest) -> HttpResponse:
+@exportable
+def warnings_export(request: HttpRequest) -> Export:
+    """The warnings of the list's filters and scope; also run by the worker for a large .xlsx (core.exports)."""
     f = _warning_filters(request)
     qs = wsel.warning_list(user=request.user, filters=f)
 
@@ -123,7 +123,16 @@ def warning_export(request: HttpRequest) -> HttpResponse:
         _("Phát hiện từ"),
         _("Căn cứ"),
     ]
-    return xlsx_response(_("Cảnh báo"), [str(h) for h in headers], rows(), "canh-bao")
+    return Export(
+        title=_("Cảnh báo"), headers=[str(h) for h in headers], rows=rows(), count=qs.count(), stem="canh-bao"
+    )
+
+
+@login_required
+@require_sight(Record.WARNING)
+def warning_export(request: HttpRequest) -> HttpResponse:
+    fmt = "csv" if request.GET.get("format") == "csv" else "xlsx"
+    return export_response(request, warnings_export(request), builder=warnings_export, fmt=fmt)
 
 
 @login_required
