@@ -111,3 +111,24 @@ class StoredChunk(models.Model):
 
     def __str__(self) -> str:
         return f"{self.file_id}#{self.index}"
+
+
+class OutboxMail(models.Model):
+    """An e-mail waiting to be sent (ct05/core/mail.py): written in the transaction that decided to send it,
+    sent by a worker, retried with growing delays while the mail server is down (issue 15, item 7)."""
+
+    to = models.EmailField(max_length=254)
+    subject = models.CharField(max_length=200)
+    body = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    attempts = models.PositiveIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(db_index=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    gave_up_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["next_attempt_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.to}: {self.subject[:40]} ({'sent' if self.sent_at else self.attempts})"
