@@ -100,6 +100,27 @@ def parse_database_url(url: str) -> dict[str, object]:
     raise ConfigError(f"DATABASE_URL: unsupported scheme {parsed.scheme!r} (use sqlite:/// or postgres://)")
 
 
+CACHE_TABLE = "ct05_cache"
+
+
+def parse_cache_url(url: str) -> dict[str, object]:
+    """Turn CACHE_URL into a CACHES entry (issue 15, item 1): `locmem://` (one process), `db://` (the database
+    every node shares; table ct05_cache, made by `ct05 migrate`) or `redis://host:port/n` (Django's RedisCache)."""
+    parsed = urlparse(url)
+    if parsed.scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ct05"}
+    if parsed.scheme in {"db", "database"}:
+        table = (parsed.netloc + parsed.path).strip("/") or CACHE_TABLE
+        if not table.replace("_", "").isalnum():
+            raise ConfigError(f"CACHE_URL: {table!r} is not a table name (letters, digits and _)")
+        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": table}
+    if parsed.scheme in {"redis", "rediss", "unix"}:
+        if parsed.scheme != "unix" and not parsed.hostname:
+            raise ConfigError("CACHE_URL: a redis URL needs a host, e.g. redis://127.0.0.1:6379/0")
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    raise ConfigError(f"CACHE_URL: unsupported scheme {parsed.scheme!r} (use locmem://, db:// or redis://)")
+
+
 def parse_replica_url(url: str, *, primary: dict[str, object]) -> dict[str, object]:
     """The DATABASES entry of a PostgreSQL streaming replica of `primary` (issue 15, ct05/core/dbrouter.py).
 

@@ -13,6 +13,7 @@ from ct05.env import (
     env_int,
     env_list,
     env_str,
+    parse_cache_url,
     parse_database_url,
     parse_replica_url,
     production_secret_key,
@@ -140,6 +141,22 @@ DATABASE_REPLICA_PIN_SECONDS = env_int(
 DATABASE_ROUTERS = ["ct05.core.dbrouter.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Shared by every application node (issue 15, item 1): sessions in the database; the cache (the API's rate
+# limits, ct05/api/auth.py) in CACHE_URL — one process's memory by default, Redis or the database cache when
+# several processes or nodes serve; sign-in lockouts in the database (django-axes' database handler).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+CACHES = {
+    "default": parse_cache_url(
+        env_str(
+            "CACHE_URL",
+            "locmem://",
+            "Cache every process shares: redis://127.0.0.1:6379/0 (Redis) or db:// (the database); the "
+            "default locmem:// is one process's memory, for a single process only.",
+        )
+    )
+}
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+
 TASKS = {
     "default": {
         "BACKEND": env_str(
@@ -196,16 +213,29 @@ STATICFILES_DIRS: list[Path | tuple[str, Path]] = [BASE_DIR / "ct05" / "static"]
 _htmx_dist = BASE_DIR / "node_modules" / "htmx.org" / "dist"
 if _htmx_dist.is_dir():
     STATICFILES_DIRS.append(("vendor/htmx", _htmx_dist))
+# Stored files (issue 15, item 1; ct05/core/storage.py): folders under CT05_VAR_DIR on one server, or the
+# database every application node reaches when there are several (docs/operations.md says why not S3).
+FILE_STORAGE = env_str(
+    "CT05_STORAGE",
+    "local",
+    "Where stored files live: `local` (folders under CT05_VAR_DIR, one server) or `database` (PostgreSQL "
+    "rows every application node reads; for several nodes).",
+)
+if FILE_STORAGE not in {"local", "database"}:
+    raise ConfigError(f"CT05_STORAGE={FILE_STORAGE!r}: use local or database")
+_STORE = {"local": "ct05.core.storage.VarDirStorage", "database": "ct05.core.storage.DatabaseStorage"}[FILE_STORAGE]
 STORAGES = {
-    # Documents and attachments (ct05/records/filestore.py) under CT05_VAR_DIR/files; see ct05/core/storage.py.
-    "default": {"BACKEND": "ct05.core.storage.VarDirStorage", "OPTIONS": {"folder": "files"}},
-    # Generated periodic reports (ct05/dashboard/reports/service.py), CT05_VAR_DIR/reports/<job>/.
-    "reports": {"BACKEND": "ct05.core.storage.VarDirStorage", "OPTIONS": {"folder": "reports"}},
-    # Import files between the upload and the worker's run (ct05/core/uploads.py), CT05_VAR_DIR/imports: any
-    # node's worker reads them; kept only once they passed the checks, removed by the run or `ct05 cleanup_uploads`.
-    "imports": {"BACKEND": "ct05.core.storage.VarDirStorage", "OPTIONS": {"folder": "imports"}},
-    # Large exports made by the worker (ct05/core/exports.py), CT05_VAR_DIR/exports/<job>/, kept EXPORT_KEEP_DAYS.
-    "exports": {"BACKEND": "ct05.core.storage.VarDirStorage", "OPTIONS": {"folder": "exports"}},
+    # Documents and attachments (ct05/records/filestore.py): CT05_VAR_DIR/files when local.
+    "default": {"BACKEND": _STORE, "OPTIONS": {"folder": "files"}},
+    # Generated periodic reports (ct05/dashboard/reports/service.py): CT05_VAR_DIR/reports/<job>/ when local.
+    "reports": {"BACKEND": _STORE, "OPTIONS": {"folder": "reports"}},
+    # Import files between the upload and the worker's run (ct05/core/uploads.py), CT05_VAR_DIR/imports when
+    # local: any node's worker reads them; kept only once they passed the checks, removed by the run or
+    # `ct05 cleanup_uploads`.
+    "imports": {"BACKEND": _STORE, "OPTIONS": {"folder": "imports"}},
+    # Large exports made by the worker (ct05/core/exports.py), CT05_VAR_DIR/exports/<job>/ when local, kept
+    # EXPORT_KEEP_DAYS.
+    "exports": {"BACKEND": _STORE, "OPTIONS": {"folder": "exports"}},
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"

@@ -7,7 +7,7 @@ from django.db import models, transaction
 from django.http import HttpRequest
 
 from ct05.core.audit import changed, record, snapshot
-from ct05.core.models import AuditEvent, BackgroundJob
+from ct05.core.models import AuditEvent, BackgroundJob, OutboxMail
 
 admin.site.site_header = "CT05 — quản trị"
 admin.site.site_title = "CT05"
@@ -58,3 +58,19 @@ class AuditEventAdmin(admin.ModelAdmin):
 @admin.register(BackgroundJob)
 class BackgroundJobAdmin(admin.ModelAdmin):
     list_display = ["kind", "owner", "status", "done", "total", "created_at"]
+
+
+@admin.register(OutboxMail)
+class OutboxMailAdmin(admin.ModelAdmin):
+    """E-mails waiting, sent or given up (ct05/core/mail.py): read-only; a given-up mail's last error says why."""
+
+    list_display = ["to", "subject", "created_at", "attempts", "next_attempt_at", "sent_at", "gave_up_at"]
+    list_filter = ["sent_at", "gave_up_at"]
+    search_fields = ["to", "subject"]
+    readonly_fields = [f.name for f in OutboxMail._meta.get_fields()]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

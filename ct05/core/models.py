@@ -80,3 +80,55 @@ class BackgroundJob(models.Model):
     @property
     def finished(self) -> bool:
         return self.status in {self.Status.DONE, self.Status.FAILED}
+
+
+class StoredObject(models.Model):
+    """One file of a STORAGES alias kept in the database (ct05/core/storage.py, CT05_STORAGE=database): its name
+    inside the alias's folder, its size and when it was written. The bytes are in `StoredChunk` rows of at most
+    `storage.CHUNK` bytes each, so a large file is written and read in bounded memory (issue 15, item 1)."""
+
+    folder = models.CharField(max_length=32)
+    name = models.CharField(max_length=500)
+    size = models.BigIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["folder", "name"], name="stored_object_once")]
+
+    def __str__(self) -> str:
+        return f"{self.folder}/{self.name} ({self.size} B)"
+
+
+class StoredChunk(models.Model):
+    """Bytes `index * CHUNK` … of a `StoredObject`."""
+
+    file = models.ForeignKey(StoredObject, on_delete=models.CASCADE, related_name="chunks")
+    index = models.PositiveIntegerField()
+    data = models.BinaryField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["file", "index"], name="stored_chunk_once")]
+
+    def __str__(self) -> str:
+        return f"{self.file_id}#{self.index}"
+
+
+class OutboxMail(models.Model):
+    """An e-mail waiting to be sent (ct05/core/mail.py): written in the transaction that decided to send it,
+    sent by a worker, retried with growing delays while the mail server is down (issue 15, item 7)."""
+
+    to = models.EmailField(max_length=254)
+    subject = models.CharField(max_length=200)
+    body = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    attempts = models.PositiveIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(db_index=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    gave_up_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["next_attempt_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.to}: {self.subject[:40]} ({'sent' if self.sent_at else self.attempts})"

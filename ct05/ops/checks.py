@@ -5,20 +5,21 @@ texts) go to the log and to the operator's terminal, never to the public readine
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import logging
 import secrets
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
 from django.conf import settings
+from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.core.files.storage import storages
 from django.core.mail import get_connection
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 from django.utils.translation import gettext as _
-
-from ct05.ops.backup import FILE_FOLDERS
 
 logger = logging.getLogger(__name__)
 
@@ -134,28 +135,72 @@ def check_worker(*, wait_seconds: float) -> Check:
     )
 
 
+STORE_ALIASES = ("default", "reports", "imports")
+
+
 def check_storage() -> Check:
-    """Every stored-file folder under CT05_VAR_DIR can be written (a file created and removed in each)."""
-    var_dir = Path(settings.VAR_DIR)
-    for folder in FILE_FOLDERS:
-        path = var_dir / folder
-        probe = path / f".probe-{secrets.token_hex(6)}"
+    """Every file store (STORAGES' documents, reports and imports) takes a file, gives it back and deletes it:
+    folders under CT05_VAR_DIR, or the database when CT05_STORAGE=database."""
+    for alias in STORE_ALIASES:
+        store = storages[alias]
+        probe = f".probe/{secrets.token_hex(8)}"
         try:
-            path.mkdir(parents=True, exist_ok=True)
-            probe.write_bytes(b"ok")
-            probe.unlink()
-        except OSError as exc:
-            logger.warning("storage check failed for %s: %s", path, exc)
+            name = store.save(probe, ContentFile(b"ok"))
+            try:
+                with store.open(name) as fh:
+                    if fh.read() != b"ok":
+                        raise OSError(errno.EIO, "the probe came back different")
+            finally:
+                store.delete(name)
+        except Exception as exc:
+            logger.warning("storage check failed for %s: %s", alias, exc)
+            if settings.FILE_STORAGE == "database":
+                hint = _("kiểm tra cơ sở dữ liệu (CT05_STORAGE=database: tệp lưu trong bảng core_storedobject).")
+            else:
+                hint = _("kiểm tra CT05_VAR_DIR (%(path)s), quyền ghi và dung lượng đĩa.") % {"path": settings.VAR_DIR}
             return Check(
                 "storage",
                 FAIL,
-                _(
-                    "Không ghi được vào thư mục %(path)s (%(error)s): kiểm tra CT05_VAR_DIR, "
-                    "quyền ghi và dung lượng đĩa."
-                )
-                % {"path": path, "error": exc.strerror},
+                _("Không ghi được tệp vào kho “%(alias)s” (%(error)s): %(hint)s")
+                % {"alias": alias, "error": getattr(exc, "strerror", None) or str(exc)[:200], "hint": hint},
             )
-    return Check("storage", OK, _("Ghi được vào các thư mục tệp trong %(path)s.") % {"path": var_dir})
+    if settings.FILE_STORAGE == "database":
+        return Check("storage", OK, _("Ghi được tệp vào cơ sở dữ liệu (CT05_STORAGE=database, dùng chung mọi máy)."))
+    return Check("storage", OK, _("Ghi được vào các thư mục tệp trong %(path)s.") % {"path": settings.VAR_DIR})
+
+
+def check_cache() -> Check:
+    """The cache answers; a per-process cache is only right for one process (DEBUG or a single worker)."""
+    key = f"ct05:doctor:{secrets.token_hex(6)}"
+    try:
+        cache.set(key, "ok", timeout=30)
+        value = cache.get(key)
+        cache.delete(key)
+    except Exception as exc:
+        logger.warning("cache check failed: %s", exc)
+        return Check(
+            "cache",
+            FAIL,
+            _(
+                "Bộ nhớ đệm không trả lời (%(error)s): kiểm tra CACHE_URL (Redis có chạy không?) "
+                "hoặc chạy `ct05 migrate`."
+            )
+            % {"error": str(exc)[:200]},
+        )
+    if value != "ok":
+        return Check("cache", FAIL, _("Bộ nhớ đệm không giữ được giá trị: kiểm tra CACHE_URL."))
+    if settings.CACHES["default"]["BACKEND"].endswith("locmem.LocMemCache"):
+        return Check(
+            "cache",
+            OK if settings.DEBUG else WARN,
+            _(
+                "Bộ nhớ đệm nằm trong từng tiến trình (CACHE_URL=locmem://): giới hạn lượt gọi API bị nhân theo số "
+                "tiến trình. Khi chạy nhiều tiến trình hay nhiều máy, đặt CACHE_URL=redis://… hoặc db://."
+            ),
+        )
+    return Check(
+        "cache", OK, _("Bộ nhớ đệm dùng chung trả lời (%(b)s).") % {"b": settings.CACHES["default"]["BACKEND"]}
+    )
 
 
 def check_mail(*, connect: bool) -> Check:
@@ -226,4 +271,4 @@ def doctor(*, wait_seconds: float, connect_mail: bool) -> list[Check]:
     checks = [database]
     if database.ok:
         checks += [check_migrations(), check_queue(), check_worker(wait_seconds=wait_seconds)]
-    return [*checks, check_storage(), check_mail(connect=connect_mail), check_secret()]
+    return [*checks, check_storage(), check_cache(), check_mail(connect=connect_mail), check_secret()]

@@ -21,6 +21,7 @@ from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
+from ct05.core.storage import StorageFull, is_full
 from ct05.records.models import StoredFile
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -100,7 +101,17 @@ def too_big_message() -> str:
 
 
 def store_upload(upload: Any) -> StoredFile:
-    """Copy an upload aside (hashing as it goes), check what it is, keep it in the storage once per content."""
+    """Copy an upload aside (hashing as it goes), check what it is, keep it in the storage once per content.
+    A full disk (here or in the store) is a FileRejected with its Vietnamese message; nothing is kept."""
+    try:
+        return _store_upload(upload)
+    except OSError as exc:
+        if is_full(exc):
+            raise FileRejected(StorageFull().message) from exc
+        raise
+
+
+def _store_upload(upload: Any) -> StoredFile:
     digest = hashlib.sha256()
     size = 0
     with tempfile.TemporaryDirectory(prefix="ct05-upload-") as folder:

@@ -131,3 +131,29 @@ def test_without_debug_the_wsgi_application_refuses_to_load_without_a_real_key()
     )
     assert result.returncode != 0
     assert "Khi DEBUG tắt" in result.stderr
+
+
+def test_cache_url_names_one_of_the_shared_caches_or_is_refused() -> None:
+    from ct05.env import ConfigError, parse_cache_url
+
+    assert parse_cache_url("locmem://")["BACKEND"].endswith("LocMemCache")
+    assert parse_cache_url("db://") == {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "ct05_cache",
+    }
+    redis = parse_cache_url("redis://127.0.0.1:6379/2")
+    assert redis == {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:6379/2"}
+    for bad in ("memcached://x", "redis://", "db://x;drop"):
+        with pytest.raises(ConfigError, match="CACHE_URL"):
+            parse_cache_url(bad)
+
+
+def test_ct05_storage_chooses_the_file_store_of_every_alias_and_refuses_others() -> None:
+    script = (
+        "from django.conf import settings as s; "
+        "print(sorted({s.STORAGES[a]['BACKEND'] for a in ('default', 'reports', 'imports')}))"
+    )
+    result = _run(["shell", "-c", script], {"DEBUG": "true", "CT05_STORAGE": "database"})
+    assert result.returncode == 0 and "['ct05.core.storage.DatabaseStorage']" in result.stdout
+    result = _check({"DEBUG": "true", "CT05_STORAGE": "s3"})
+    assert result.returncode != 0 and "CT05_STORAGE" in result.stderr

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.core import mail
 from django.core.management import call_command
@@ -12,11 +13,14 @@ from tests.conftest import World
 from tests.cycle.helpers import YEAR, accepted, registration
 
 
-def test_members_without_a_registration_and_their_secretary_are_reminded_once(world: World) -> None:
+def test_members_without_a_registration_and_their_secretary_are_reminded_once(
+    world: World, django_capture_on_commit_callbacks: Any
+) -> None:
     world.member1.email = "dv@example.vn"
     world.member1.save()
     day = dt.date(YEAR, 4, 2)
-    counts = reminders_run(today=day, year=YEAR)
+    with django_capture_on_commit_callbacks(execute=True):  # the outbox's e-mails leave after the commit
+        counts = reminders_run(today=day, year=YEAR)
     assert counts["registration_overdue"] == 2  # member1 and member2 have accounts
     assert Notification.objects.filter(user=world.secretary, kind="cell_registration_overdue").exists()
     assert len(mail.outbox) == 1

@@ -102,3 +102,45 @@ def test_it_fails_when_the_mail_server_does_not_answer(db: object, production: A
     assert f"[ LỖI ] mail: Không kết nối được máy chủ thư 127.0.0.1:{port}" in out
     assert "mail" in error
     assert "[ OK ] mail" not in run("--no-mail-connect")  # without the probe: only the sender warning
+
+
+DATABASE_STORES = {
+    alias: {"BACKEND": "ct05.core.storage.DatabaseStorage", "OPTIONS": {"folder": alias}}
+    for alias in ("default", "reports", "imports")
+}
+
+
+def test_the_database_store_is_checked_and_leaves_no_probe(db: object, production: Any) -> None:
+    from ct05.core.models import StoredObject
+
+    production.FILE_STORAGE = "database"
+    production.STORAGES = {**production.STORAGES, **DATABASE_STORES}
+    out = run()
+    assert "[ OK ] storage" in out and "CT05_STORAGE=database" in out
+    assert not StoredObject.objects.exists()
+
+
+def test_a_per_process_cache_is_a_warning_in_production(db: object, production: Any) -> None:
+    out = run()
+    assert "[CHÚ Ý] cache" in out and "CACHE_URL=redis://" in out
+
+
+def test_a_shared_redis_cache_passes(db: object, production: Any) -> None:
+    with socket.socket() as probe:
+        if probe.connect_ex(("127.0.0.1", 6379)) != 0:
+            pytest.skip("NO REDIS on 127.0.0.1:6379: the shared cache check is not exercised")
+    production.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:6379/15"}
+    }
+    assert "[ OK ] cache" in run()
+
+
+def test_an_unreachable_cache_fails_and_names_cache_url(db: object, production: Any) -> None:
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    production.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": f"redis://127.0.0.1:{port}/0"}
+    }
+    out, error = run_failing()
+    assert "[ LỖI ] cache" in out and "CACHE_URL" in out and "cache" in error

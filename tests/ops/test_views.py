@@ -38,3 +38,20 @@ def test_healthz_and_readyz_do_not_name_the_database_address_when_it_is_down(db:
     assert ready.json()["checks"]["database"] == "error"
     for body in (health.content.decode(), ready.content.decode()):
         assert "10.9.8.7" not in body and "5432" not in body
+
+
+def test_readyz_checks_the_database_store_when_it_is_configured(db: object, settings: Any) -> None:
+    settings.FILE_STORAGE = "database"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        **{
+            a: {"BACKEND": "ct05.core.storage.DatabaseStorage", "OPTIONS": {"folder": a}}
+            for a in ("default", "reports", "imports")
+        },
+    }
+    from ct05.core.models import StoredChunk
+
+    with mock.patch.object(StoredChunk.objects, "create", side_effect=OSError(28, "No space left")):
+        response = Client().get("/readyz")
+    assert response.status_code == 503 and response.json()["checks"]["storage"] == "error"
+    assert Client().get("/readyz").json()["checks"]["storage"] == "ok"

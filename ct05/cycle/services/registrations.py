@@ -17,7 +17,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ct05.core import clock
+from ct05.core import clock, concurrency
 from ct05.core.audit import record, snapshot
 from ct05.core.text import clean, unreadable
 from ct05.cycle.access import is_owner, may_manage
@@ -41,7 +41,7 @@ COMMITMENT_FIELDS = [
 ]
 
 
-class ConcurrentEdit(ValidationError):
+class ConcurrentEdit(concurrency.ConcurrentEdit):
     """The registration changed since the user opened it."""
 
 
@@ -74,12 +74,13 @@ def bump(registration: Registration, version: int, actor: Any, **fields: Any) ->
         current = Registration.objects.get(pk=registration.pk)
         raise ConcurrentEdit(
             _(
-                "Bản đăng ký này vừa được người khác cập nhật (lúc %(time)s, trạng thái “%(status)s”) sau khi bạn "
-                "mở trang. Thay đổi của bạn chưa được lưu: hãy tải lại trang để xem bản mới nhất rồi nhập lại."
+                "Bản đăng ký này vừa được người khác cập nhật (lúc %(time)s, trạng thái “%(status)s”%(who)s) sau "
+                "khi bạn mở trang. Thay đổi của bạn chưa được lưu: hãy tải lại trang để xem bản mới nhất rồi nhập lại."
             )
             % {
                 "time": timezone.localtime(current.updated_at).strftime("%H:%M %d/%m/%Y"),
                 "status": current.get_status_display(),
+                "who": f"; {detail}" if (detail := concurrency.what_changed(current)) else "",
             }
         )
     registration.refresh_from_db()

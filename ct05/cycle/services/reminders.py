@@ -1,5 +1,6 @@
 """Reminders against the two failures the survey found ("đăng ký rồi quên", "nhận rồi quên"): in-app
-notifications and e-mail (Django's e-mail settings; console by default), to the member and the secretary.
+notifications and e-mail (through the outbox, ct05/core/mail.py: sent by a worker and retried while the mail
+server is down), to the member and the secretary.
 
 Each notification has a key; the same key is never sent twice to a user, so `ct05 remind` can run every
 day (weekly keys repeat an overdue reminder once a week).
@@ -8,14 +9,11 @@ day (weekly keys repeat an overdue reminder once a week).
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth.models import User
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.urls import reverse
@@ -24,26 +22,30 @@ from django.utils.translation import gettext as _
 
 from ct05.access.models import Role, RoleAssignment
 from ct05.core import clock
+from ct05.core.mail import mail_queue
 from ct05.cycle.models import CheckIn, CycleYear, Notification, Registration
 from ct05.orgs.models import Member, Organization
 
-logger = logging.getLogger(__name__)
 DUE_SOON_DAYS = 14
 
 
 def notify(*, user: User, kind: str, key: str, message: str, url: str = "", email: bool = True) -> bool:
-    """Create the notification unless this user already had it; e-mail it when the user has an address."""
+    """Create the notification unless this user already had it; queue an e-mail when the user has an address
+    (`emailed` records that it was queued; the outbox sends and retries it)."""
     try:
         with transaction.atomic():
-            Notification.objects.create(user=user, kind=kind, key=key[:120], message=message[:500], url=url[:300])
+            Notification.objects.create(
+                user=user,
+                kind=kind,
+                key=key[:120],
+                message=message[:500],
+                url=url[:300],
+                emailed=bool(email and user.email),
+            )
+            if email and user.email:
+                mail_queue(to=user.email, subject=f"[CT05] {message[:120]}", body=f"{message}\n\n{url}")
     except IntegrityError:
         return False
-    if email and user.email:
-        try:
-            send_mail(f"[CT05] {message[:120]}", f"{message}\n\n{url}", settings.DEFAULT_FROM_EMAIL, [user.email])
-            Notification.objects.filter(user=user, key=key[:120]).update(emailed=True)
-        except Exception:  # a mail server down must not stop the other reminders
-            logger.exception("reminder e-mail to %s failed", user.pk)
     return True
 
 

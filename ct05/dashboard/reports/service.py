@@ -22,6 +22,7 @@ from ct05.access.resolver import org_scope
 from ct05.core import clock
 from ct05.core.jobs import JobFailed, JobRun, job_run
 from ct05.core.models import BackgroundJob
+from ct05.core.storage import StorageFull
 from ct05.cycle.figures import rating_names
 from ct05.dashboard.models import ReportDraft, Rollup
 from ct05.dashboard.reports.context import HEADER_KEYS, TEXT_KEYS, ReportContext, ReportInput, UnitInput, build_context
@@ -138,9 +139,14 @@ def _generate(run: JobRun) -> dict[str, Any]:
         raise JobFailed.message(_("Lỗi hệ thống khi tạo báo cáo.")) from exc
     run.progress(1)
     edits = draft_get(user=job.owner, org=org, period=period)
-    _write(report_name(job.pk, "docx"), render_report_docx(ctx, edits, year=clock.today().year))
-    run.progress(2)
-    _write(report_name(job.pk, "xlsx"), render_annex_xlsx(ctx))
+    try:
+        _write(report_name(job.pk, "docx"), render_report_docx(ctx, edits, year=clock.today().year))
+        run.progress(2)
+        _write(report_name(job.pk, "xlsx"), render_annex_xlsx(ctx))
+    except StorageFull as exc:  # a full disk: neither file is left, and the job page says why (issue 15)
+        for fmt in FILES:
+            storages["reports"].delete(report_name(job.pk, fmt))
+        raise JobFailed.message(exc.message) from exc
     run.save(done=3, file_path=str(int(job.pk)))
     return {
         "lines": [f"Đã tạo báo cáo {period.label} của {org.name}" + ("" if ctx.has_data else " (kỳ chưa có số liệu)")],

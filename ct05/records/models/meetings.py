@@ -39,6 +39,8 @@ class Meeting(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     search_text = models.CharField(max_length=500, editable=False, default="")
+    # optimistic lock (ct05/core/concurrency.py): the edit form carries it; every update bumps it
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["-date", "-id"]

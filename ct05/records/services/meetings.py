@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from ct05.core import clock
 from ct05.core.audit import changed, record, snapshot
+from ct05.core.concurrency import check_version
 from ct05.core.text import clean
 from ct05.dashboard.stale import rollup_mark_stale
 from ct05.orgs.models import Member, Organization
@@ -173,9 +174,13 @@ def meeting_create(*, actor: Any, cell: Organization, data: MeetingInput, today:
 
 
 @transaction.atomic
-def meeting_update(*, actor: Any, meeting: Meeting, data: MeetingInput, today: dt.date | None = None) -> Meeting:
+def meeting_update(
+    *, actor: Any, meeting: Meeting, data: MeetingInput, today: dt.date | None = None, version: int | None = None
+) -> Meeting:
+    """Update the meeting; `version` is the one the form showed (ConcurrentEdit when someone saved since)."""
     today = today or clock.today()
     meeting = Meeting.objects.select_for_update().select_related("cell", "cell__kind").get(pk=meeting.pk)
+    check_version(meeting, version, what=_("Buổi sinh hoạt này"))
     was = (meeting.for_month, meeting.date)
     before = snapshot(meeting, MEETING_FIELDS) | {
         "agenda": [{"text": a.text, "done": a.done} for a in meeting.agenda.all()]
@@ -184,6 +189,7 @@ def meeting_update(*, actor: Any, meeting: Meeting, data: MeetingInput, today: d
     _apply(meeting, data, errors)
     raise_if(errors)
     _refresh_search(meeting)
+    meeting.version += 1
     meeting.save()
     agenda = _write_agenda(meeting, data)
     b, a = changed(before, snapshot(meeting, MEETING_FIELDS) | {"agenda": agenda})

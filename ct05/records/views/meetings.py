@@ -19,9 +19,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from ct05.access.policy import Record
 from ct05.access.resolver import org_scope, record_scope
+from ct05.core.concurrency import ConcurrentEdit
 from ct05.core.web.forms import errors_onto_form, flash_errors
 from ct05.core.web.htmx import htmx_template, is_htmx
 from ct05.core.web.lists import Column, ListPage, export_list
+from ct05.core.web.params import int_param
 from ct05.orgs.models import Member
 from ct05.orgs.params import org_param
 from ct05.records import forms as f
@@ -170,20 +172,30 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = f.MeetingForm(request.POST or None, members=_members(meeting.cell_id), day=meeting.date, initial=initial)
     for req in form.requirements:
         form.fields[f"agenda_{req.pk}"].initial = req.pk in done or (not meeting.agenda.exists() and req.is_required)
+    # the version the form was opened on travels with it: a save on an older one is refused (no lost update)
+    # absent (a client that never showed the form) = no check; the page always sends it
+    version = int_param(request, "version") if request.method == "POST" else meeting.version
+    status = 200
     if request.method == "POST" and form.is_valid():
         try:
-            meeting = svc.meeting_update(actor=request.user, meeting=meeting, data=_meeting_input(form), today=today())
+            meeting = svc.meeting_update(
+                actor=request.user, meeting=meeting, data=_meeting_input(form), today=today(), version=version
+            )
+        except ConcurrentEdit as exc:
+            form.add_error(None, exc)
+            status = 409
         except ValidationError as exc:
             errors_onto_form(form, exc)
         else:
             messages.success(request, _("Đã lưu."))
             _warn_missing(request, meeting)
             return redirect("records:meeting_detail", pk=meeting.pk)
+    context = {"form": form, "cell": meeting.cell, "meeting": meeting, "title": _("Sửa buổi sinh hoạt")}
     return render(
         request,
         "records/meeting_form.html",
-        {"form": form, "cell": meeting.cell, "meeting": meeting, "title": _("Sửa buổi sinh hoạt")},
-        status=400 if form.errors else 200,
+        {**context, "version": version},
+        status=status if status != 200 else (400 if form.errors else 200),
     )
 
 

@@ -136,6 +136,8 @@ class RemediationTask(models.Model):
     evidence = models.TextField(_("kết quả, minh chứng"), blank=True)
     completed_on = models.DateField(_("ngày hoàn thành"), null=True, blank=True)
     follow_up_on = models.DateField(_("ngày kiểm tra lại"), null=True, blank=True)
+    # optimistic lock (ct05/core/concurrency.py): the task page's forms carry it; every update bumps it
+    version = models.PositiveIntegerField(default=1, editable=False)
     follow_up_result = models.TextField(_("kết quả kiểm tra lại"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     search_text = models.CharField(max_length=500, editable=False, default="")

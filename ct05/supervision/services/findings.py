@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from ct05.core import clock
 from ct05.core.audit import changed, record, snapshot
+from ct05.core.concurrency import check_version
 from ct05.core.text import clean, fold
 from ct05.dashboard.stale import rollup_mark_stale
 from ct05.orgs.models import Member, Organization
@@ -270,8 +271,11 @@ def task_update(
     status: str,
     evidence: str = "",
     completed_on: dt.date | None = None,
+    version: int | None = None,
 ) -> RemediationTask:
+    """The unit's report; `version` is the one the page showed (ConcurrentEdit when someone saved since)."""
     t = RemediationTask.objects.select_for_update().get(pk=task.pk)
+    check_version(t, version, what=_("Nhiệm vụ khắc phục này"))
     before = snapshot(t, TASK_FIELDS)
     if status not in RemediationTask.Status.values:
         raise ValidationError({"status": _("Tình trạng không hợp lệ.")})
@@ -284,8 +288,8 @@ def task_update(
             raise ValidationError({"completed_on": _("Ngày hoàn thành không được ở tương lai.")})
     else:
         completed_on = None
-    t.status, t.evidence, t.completed_on = status, evidence, completed_on
-    t.save(update_fields=["status", "evidence", "completed_on"])
+    t.status, t.evidence, t.completed_on, t.version = status, evidence, completed_on, t.version + 1
+    t.save(update_fields=["status", "evidence", "completed_on", "version"])
     b, a = changed(before, snapshot(t, TASK_FIELDS))
     record(actor=actor, action="task.update", target=t, organization_id=t.organization_id, before=b, after=a)
     _stale(t)
@@ -293,14 +297,18 @@ def task_update(
 
 
 @transaction.atomic
-def task_follow_up(*, actor: Any, task: RemediationTask, follow_up_on: dt.date, result: str = "") -> RemediationTask:
-    """Schedule (or record) the follow-up check of a task."""
+def task_follow_up(
+    *, actor: Any, task: RemediationTask, follow_up_on: dt.date, result: str = "", version: int | None = None
+) -> RemediationTask:
+    """Schedule (or record) the follow-up check of a task (`version` as in `task_update`)."""
     t = RemediationTask.objects.select_for_update().get(pk=task.pk)
+    check_version(t, version, what=_("Nhiệm vụ khắc phục này"))
     before = snapshot(t, ["follow_up_on", "follow_up_result"])
     if follow_up_on < t.mission.start_date:
         raise ValidationError({"follow_up_on": _("Ngày kiểm tra lại phải sau khi đoàn làm việc.")})
     t.follow_up_on, t.follow_up_result = follow_up_on, str(result or "").strip()
-    t.save(update_fields=["follow_up_on", "follow_up_result"])
+    t.version += 1
+    t.save(update_fields=["follow_up_on", "follow_up_result", "version"])
     b, a = changed(before, snapshot(t, ["follow_up_on", "follow_up_result"]))
     record(actor=actor, action="task.follow_up", target=t, organization_id=t.organization_id, before=b, after=a)
     return t

@@ -20,8 +20,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from ct05.access.guards import require_sight
 from ct05.access.policy import Record
+from ct05.core.concurrency import ConcurrentEdit
 from ct05.core.web.forms import errors_onto_form, flash_errors
 from ct05.core.web.lists import Column, ListPage, export_list, render_list
+from ct05.core.web.params import int_param
 from ct05.orgs.models import Member, Organization
 from ct05.records.filestore import KINDS, FileRejected, SizeLimit, open_stored, safe_name, store_upload, too_big_message
 from ct05.supervision import forms
@@ -351,15 +353,19 @@ def _task_update(request: HttpRequest, task: RemediationTask) -> HttpResponse:
             return _task_page(request, task)  # sees the page, may not report for the unit
         raise Http404
     form = _task_update_form(task, request.POST)
+    version = int_param(request, "version")  # the version the page showed (no lost update); absent = no check
     if form.is_valid():
         try:
-            fsvc.task_update(actor=request.user, task=task, **form.cleaned_data)
+            fsvc.task_update(actor=request.user, task=task, version=version, **form.cleaned_data)
+        except ConcurrentEdit as exc:
+            form.add_error(None, exc)
+            return _task_page(request, task, form=form, version=version, status=409)
         except ValidationError as exc:
             errors_onto_form(form, exc)
         else:
             messages.success(request, _("Đã cập nhật tình trạng nhiệm vụ."))
             return redirect("supervision:task_detail", pk=task.pk)
-    return _task_page(request, task, form=form)
+    return _task_page(request, task, form=form, version=version)
 
 
 def _task_follow_up(request: HttpRequest, task: RemediationTask) -> HttpResponse:
@@ -369,6 +375,7 @@ def _task_follow_up(request: HttpRequest, task: RemediationTask) -> HttpResponse
             return _task_page(request, task)  # the unit sees the page, may not follow up on itself
         raise Http404
     follow = _follow_up_form(task, request.POST)
+    version = int_param(request, "version")
     if follow.is_valid():
         try:
             fsvc.task_follow_up(
@@ -376,13 +383,17 @@ def _task_follow_up(request: HttpRequest, task: RemediationTask) -> HttpResponse
                 task=task,
                 follow_up_on=follow.cleaned_data["follow_up_on"],
                 result=follow.cleaned_data["follow_up_result"],
+                version=version,
             )
+        except ConcurrentEdit as exc:
+            follow.add_error(None, exc)
+            return _task_page(request, task, follow=follow, version=version, status=409)
         except ValidationError as exc:
             errors_onto_form(follow, exc)
         else:
             messages.success(request, _("Đã lưu lịch kiểm tra lại."))
             return redirect("supervision:task_detail", pk=task.pk)
-    return _task_page(request, task, follow=follow)
+    return _task_page(request, task, follow=follow, version=version)
 
 
 def _task_page(
@@ -391,6 +402,8 @@ def _task_page(
     *,
     form: forms.TaskUpdateForm | None = None,
     follow: forms.FollowUpForm | None = None,
+    version: int | None = None,
+    status: int | None = None,
 ) -> HttpResponse:
     """The task page; a posted form comes back with its errors (status 400), the other one fresh."""
     can_update = msel.may_update_task(user=request.user, task=task)
@@ -407,6 +420,7 @@ def _task_page(
             "overdue": task.is_overdue_on(today()),
             "manage_mission": may_manage_mission(request.user, task.mission),
             "work": may_work_on(request.user, task.mission, today()),
+            "version": task.version if version is None else version,
         },
-        status=400 if (form.errors or follow.errors) else 200,
+        status=status or (400 if (form.errors or follow.errors) else 200),
     )

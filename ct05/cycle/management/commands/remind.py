@@ -1,4 +1,7 @@
-"""`ct05 remind [--date dd/mm/yyyy]`: send the reminders due (in-app and e-mail); safe to run daily."""
+"""`ct05 remind [--date dd/mm/yyyy]`: send the reminders due (in-app and e-mail); safe to run daily.
+
+The e-mails go through the outbox (ct05/core/mail.py): the command also sends what is due there, so mail
+waiting for a mail server that came back leaves at the latest with the next daily run."""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from ct05.core.cli import vn_date
+from ct05.core.mail import outbox_deliver
 from ct05.cycle.services.reminders import reminders_run
 
 
@@ -20,3 +24,7 @@ class Command(BaseCommand):
         counts = reminders_run(today=options["date"])
         total = sum(counts.values())
         self.stdout.write(self.style.SUCCESS(f"Đã tạo {total} thông báo: {counts}"))
+        mail = outbox_deliver()
+        self.stdout.write(
+            f"Thư: đã gửi {mail['sent']}, gửi lỗi (sẽ thử lại) {mail['failed']}, đã bỏ {mail['gave_up']}."
+        )
