@@ -19,9 +19,14 @@ import os
 import random
 import sys
 import time
+from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import combinations
+from typing import Any
 
 import django
+import numpy as np
+import numpy.typing as npt
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ct05.settings")
 os.environ.setdefault("SECRET_KEY", os.urandom(40).hex())  # DEBUG is off here: a real key is required
@@ -29,7 +34,7 @@ django.setup()
 
 from ct05.seed.commitments import GENERIC, edited_copy, specific_text  # noqa: E402  (needs Django set up)
 from ct05.seed.pools import PROFILES  # noqa: E402
-from ct05.textcheck.copies import find_copies, registration_similarities  # noqa: E402
+from ct05.textcheck.copies import COPIES_VERSION, THRESHOLD, find_copies, score_registrations  # noqa: E402
 
 from .copies import SIGNATURES, _lightly_edited  # noqa: E402
 from .corpus import DIRECTIVE, TOPIC, VILLAGE_SYL, _name  # noqa: E402
@@ -51,17 +56,36 @@ def _fmt(duty: str, rng: random.Random, place: str) -> str:
     )
 
 
-def build(
-    n_regs: int, seed: int = 16, copy_share: float = 0.05
-) -> tuple[list[list[str]], list[int], set[tuple[int, int]], set[tuple[int, int]]]:
-    """Registrations, their cells, the true pairs, and the pairs left out of the count (two or more items
-    one took from the other with the seed's small edits: a partial copy, neither right nor wrong to report)."""
+@dataclass
+class Province:
+    """Registrations (items), their cells, the duty texts members quote (templates the analysis knows), the
+    true pairs, and the pairs left out of the count."""
+
+    regs: list[list[str]]
+    groups: list[int]
+    duties: list[str]
+    truth: set[tuple[int, int]]
+    left_out: set[tuple[int, int]]
+    unreachable: int  # copies of a registration with nothing personal in what was copied (left out)
+
+
+def build(n_regs: int, seed: int = 16, copy_share: float = 0.05) -> Province:
+    """Every item carries its provenance: a personal item (written by its member, or taken from a colleague
+    with the seed's small edits) has an id; stock items, plan items and signature lines have none.
+
+    Truth: an original with each of its copies, and copies of one original among themselves, when they share
+    at least one personal item (a copy of stock lines and the cell's plan copies nothing of anyone's).
+    Left out (neither right nor wrong to report): those family pairs that share nothing personal, and two
+    members who took personal items from each other or from a common colleague: two or more, or at least half
+    of the larger one's personal items (what the seed's writer calls copies with small edits)."""
     rng = random.Random(seed)
     regs: list[list[str]] = []
+    prov: list[list[int | None]] = []
     groups: list[int] = []
+    duties_seen: set[str] = set()
     originals: dict[int, list[int]] = {}  # cell -> its originals' indices
     family: dict[int, list[int]] = {}
-    borrowed: dict[tuple[int, int], int] = {}
+    next_id = 0
     cell = 0
     while len(regs) < n_regs:
         cell += 1
@@ -71,7 +95,7 @@ def build(
             [f"tổ dân phố {rng.randint(1, 30)}", f"bản {rng.choice(VILLAGE_SYL)} {rng.choice(VILLAGE_SYL)}"]
         )
         plan = [specific_text(rng, YEAR, None, place) for _ in range(2)]
-        colleagues: list[tuple[str, int]] = []
+        colleagues: list[tuple[str, int]] = []  # (text, provenance id)
         for _ in range(rng.randint(10, 60)):
             if len(regs) >= n_regs:
                 break
@@ -82,101 +106,178 @@ def build(
                     src = rng.choice(pool)
                 else:
                     src = rng.choice(originals[rng.choice(list(originals))])
-                items = [_lightly_edited(it, rng, 0.1) for it in regs[src] if not it.startswith(tuple(SIGNATURES))]
-                rng.shuffle(items)
-                if len(items) > 3 and rng.random() < 0.3:
-                    items.pop()
+                kept = [
+                    (_lightly_edited(it, rng, 0.1), p)
+                    for it, p in zip(regs[src], prov[src], strict=True)
+                    if not it.startswith(tuple(SIGNATURES))
+                ]
+                rng.shuffle(kept)
+                if len(kept) > 3 and rng.random() < 0.3:
+                    kept.pop()
                 if rng.random() < 0.3:
-                    items.append(specific_text(rng, YEAR, None, place))
+                    kept.append((specific_text(rng, YEAR, None, place), next_id))
+                    next_id += 1
                 if rng.random() < 0.5:
-                    items.append(f"{rng.choice(SIGNATURES)}: {_name(rng)}")
-                regs.append(items)
+                    kept.append((f"{rng.choice(SIGNATURES)}: {_name(rng)}", None))
+                regs.append([t for t, _p in kept])
+                prov.append([p for _t, p in kept])
                 groups.append(cell)
                 family.setdefault(src, [src]).append(me)
                 continue
             post = rng.choice(profile.heads + profile.staff_weighted)
             duties = [_fmt(d, rng, place) for d in rng.sample(post.duties, min(3, len(post.duties)))]
-            items = []
+            duties_seen.update(duties)
+            items: list[tuple[str, int | None]] = []
             for _k in range(rng.randint(3, 7)):
                 roll = rng.random()
                 if roll < 0.3:
-                    items.append(rng.choice(GENERIC))
+                    items.append((rng.choice(GENERIC), None))
                 elif roll < 0.36 and colleagues:
                     text, source = rng.choice(colleagues)
-                    items.append(edited_copy(rng, text))
-                    borrowed[(source, me)] = borrowed.get((source, me), 0) + 1
+                    items.append((edited_copy(rng, text), source))
                 else:
                     duty = rng.choice(duties) if duties and rng.random() < 0.65 else None
                     text = specific_text(rng, YEAR, duty, place)
-                    colleagues.append((text, me))
+                    colleagues.append((text, next_id))
                     del colleagues[:-10]
-                    items.append(text)
-            items.extend(p for p in plan if rng.random() < 0.5)
+                    items.append((text, next_id))
+                    next_id += 1
+            items.extend((p, None) for p in plan if rng.random() < 0.5)
             rng.shuffle(items)
             if rng.random() < 0.5:
-                items.append(f"{rng.choice(SIGNATURES)}: {_name(rng)}")
-            regs.append(items)
+                items.append((f"{rng.choice(SIGNATURES)}: {_name(rng)}", None))
+            regs.append([t for t, _p in items])
+            prov.append([p for _t, p in items])
             groups.append(cell)
             originals.setdefault(cell, []).append(me)
-    truth = {(a, b) for members in family.values() for a, b in combinations(sorted(members), 2)}
-    partial = {p for p, k in borrowed.items() if k >= 2} - truth
-    return regs, groups, truth, partial
+    personal = [{p for p in ps if p is not None} for ps in prov]
+    truth: set[tuple[int, int]] = set()
+    left_out: set[tuple[int, int]] = set()
+    unreachable = 0
+    for members in family.values():
+        for a, b in combinations(sorted(members), 2):
+            if personal[a] & personal[b]:
+                truth.add((a, b))
+            else:
+                left_out.add((a, b))
+                unreachable += 1
+    holders: dict[int, list[int]] = {}
+    for r, ps in enumerate(personal):
+        for p in ps:
+            holders.setdefault(p, []).append(r)
+    shared: dict[tuple[int, int], int] = {}
+    for rs in holders.values():
+        for a, b in combinations(sorted(set(rs)), 2):
+            shared[(a, b)] = shared.get((a, b), 0) + 1
+    for (a, b), k in shared.items():
+        if (a, b) not in truth and (k >= 2 or 2 * k >= max(len(personal[a]), len(personal[b]))):
+            left_out.add((a, b))
+    return Province(regs, groups, sorted(duties_seen), truth, left_out, unreachable)
 
 
-def evaluate(
-    regs: list[list[str]], groups: list[int], truth: set[tuple[int, int]], partial: set[tuple[int, int]]
-) -> None:
-    code, sim = registration_similarities(regs, groups=groups, template_texts=(DIRECTIVE, TOPIC))
-    a = (code >> 32).astype(int).tolist()
-    b = (code & 0xFFFFFFFF).astype(int).tolist()
-    scored = dict(zip(zip(a, b, strict=True), sim.tolist(), strict=True))
-    true = sorted(scored.get(p, 0.0) for p in truth)
-    neg = {p: s for p, s in scored.items() if p not in truth and p not in partial}
-    false_same = sorted(s for (x, y), s in neg.items() if groups[x] == groups[y])
-    false_other = sorted(s for (x, y), s in neg.items() if groups[x] != groups[y])
-    q = max(1, len(true) // 100)
-    print(
-        f"true pairs {len(true)}: min {true[0]:.3f} 1% {true[q]:.3f} 2% {true[2 * q]:.3f} median "
-        f"{true[len(true) // 2]:.3f}; unrelated, same cell: {len(false_same)} scored, max "
-        f"{false_same[-1] if false_same else 0:.3f}; other cells: {len(false_other)} scored, max "
-        f"{false_other[-1] if false_other else 0:.3f}"
+def rates(
+    code: npt.NDArray[np.uint64], sim: npt.NDArray[np.float64], prov: Province, thresholds: Sequence[float]
+) -> list[tuple[float, float, float, int]]:
+    """(threshold, recall, precision, false pairs of one cell) for the scored pairs, left-out pairs not counted."""
+    a = (code >> np.uint64(32)).astype(np.int64).tolist()
+    b = (code & np.uint64(0xFFFFFFFF)).astype(np.int64).tolist()
+    out = []
+    for t in thresholds:
+        found = {(x, y) for x, y, s in zip(a, b, sim.tolist(), strict=True) if s >= t - 1e-9} - prov.left_out
+        tp = len(found & prov.truth)
+        same = sum(1 for x, y in found - prov.truth if prov.groups[x] == prov.groups[y])
+        out.append((t, tp / max(1, len(prov.truth)), tp / len(found) if found else 1.0, same))
+    return out
+
+
+def describe(prov: Province) -> str:
+    return (
+        f"{len(prov.regs)} registrations, {sum(map(len, prov.regs))} items, {max(prov.groups)} cells, "
+        f"{len(prov.truth)} true pairs, {len(prov.left_out)} left out ({prov.unreachable} copies of nothing personal)"
     )
-    for threshold in (0.4, 0.5, 0.6, 0.7):
-        found = {p for p, s in scored.items() if s >= threshold} - partial
-        tp = len(found & truth)
-        print(
-            f"  threshold {threshold}: found {len(found)}, recall {tp / len(truth):.4f}, "
-            f"precision {tp / len(found) if found else 1.0:.4f}"
-        )
+
+
+def distribution(code: npt.NDArray[np.uint64], sim: npt.NDArray[np.float64], prov: Province) -> str:
+    a = (code >> np.uint64(32)).astype(np.int64).tolist()
+    b = (code & np.uint64(0xFFFFFFFF)).astype(np.int64).tolist()
+    scored = dict(zip(zip(a, b, strict=True), sim.tolist(), strict=True))
+    true = sorted(scored.get(p, 0.0) for p in prov.truth)
+    neg = [(s, p) for p, s in scored.items() if p not in prov.truth and p not in prov.left_out]
+    same = max((s for s, (x, y) in neg if prov.groups[x] == prov.groups[y]), default=0.0)
+    other = max((s for s, (x, y) in neg if prov.groups[x] != prov.groups[y]), default=0.0)
+    q = max(1, len(true) // 100)
+    return (
+        f"true pairs min {true[0]:.3f} 1% {true[q]:.3f} 2% {true[2 * q]:.3f} median {true[len(true) // 2]:.3f}; "
+        f"unrelated pairs scored {len(neg)}, max same cell {same:.3f}, other cells {other:.3f}"
+    )
+
+
+THRESHOLDS = (0.3, 0.4, 0.45, 0.5, 0.55, 0.6)
 
 
 def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1].isdigit() else 50_000
-    regs, groups, truth, partial = build(n)
-    print(
-        f"{len(regs)} registrations, {sum(map(len, regs))} items, {max(groups)} cells, {len(truth)} true pairs, "
-        f"{len(partial)} partial copies left out of the count"
-    )
-    evaluate(regs, groups, truth, partial)
-    for _round in range(2):
-        start, cpu = time.perf_counter(), time.process_time()
-        pairs = find_copies(regs, groups=groups, template_texts=(DIRECTIVE, TOPIC))
-        print(
-            f"find_copies: {len(pairs)} pairs, wall {time.perf_counter() - start:.2f} s, "
-            f"CPU {time.process_time() - cpu:.2f} s"
-        )
-        if "--old" in sys.argv:
-            from ct05.textcheck.items import find_item_copies
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    n = int(args[0]) if args else 10_000
+    seed = int(args[1]) if len(args) > 1 else 16
+    prov = build(n, seed=seed)
+    templates = (DIRECTIVE, TOPIC, *prov.duties)
+    print(f"seed {seed}: {describe(prov)}; load {os.getloadavg()[0]:.1f}")
+    s = score_registrations(prov.regs, groups=prov.groups, template_texts=templates)
+    print(f"find_copies ({COPIES_VERSION}): {distribution(s.code, s.similarity, prov)}")
+    for t, r, p, same in rates(s.code, s.similarity, prov, THRESHOLDS):
+        mark = " <- THRESHOLD" if abs(t - THRESHOLD) < 1e-9 else ""
+        print(f"  {t:.2f}: recall {r:.4f} precision {p:.4f} (false pairs in one cell {same}){mark}")
+    if "--variants" in sys.argv:
+        variants(prov, templates)
+    if "--speed" in sys.argv:
+        speed(prov, templates)
 
-            texts = [" ; ".join(r) for r in regs]
+
+def variants(prov: Province, templates: tuple[str, ...]) -> None:
+    """What each part of the method is worth: the same corpus, one part changed at a time."""
+    from . import copies_v1
+
+    rows: list[tuple[str, npt.NDArray[np.uint64], npt.NDArray[np.float64]]] = []
+    code, sim = copies_v1.registration_similarities(prov.regs, groups=prov.groups, template_texts=templates)
+    rows.append(("v1: registration containment, IDF, rare features (previous)", code, sim))
+    s = score_registrations(prov.regs, groups=None, template_texts=templates)
+    rows.append(("items, no cell (group) wording", s.code, s.similarity))
+    s = score_registrations(prov.regs, groups=prov.groups, template_texts=(DIRECTIVE, TOPIC))
+    rows.append(("items, duties not given as templates", s.code, s.similarity))
+    for im in (0.3, 0.4, 0.6):
+        s = score_registrations(prov.regs, groups=prov.groups, template_texts=templates, item_match=im)
+        rows.append((f"items, item match {im}", s.code, s.similarity))
+    s = score_registrations(prov.regs, groups=prov.groups, template_texts=templates)
+    rows.append(("items, decision on the smaller cover (containment)", s.code, np.maximum(s.cover_a, s.cover_b)))
+    rows.append(("items, decision on the larger cover", s.code, np.minimum(s.cover_a, s.cover_b)))
+    for name, code, sim in rows:
+        best = max(rates(code, sim, prov, [x / 20 for x in range(2, 20)]), key=lambda x: min(x[1], x[2]))
+        print(f"  {name}: best {best[0]:.2f} recall {best[1]:.4f} precision {best[2]:.4f}")
+
+
+def speed(prov: Province, templates: tuple[str, ...]) -> None:
+    """find_copies, the previous version and the peers (whole-text MinHash LSH at 0.5, on the registrations
+    joined), alternating, two rounds; CPU time of this process."""
+    from . import contenders, copies_v1
+
+    texts = [" ; ".join(r) for r in prov.regs]
+    runs: list[tuple[str, Any]] = [
+        ("find_copies", lambda: find_copies(prov.regs, groups=prov.groups, template_texts=templates)),
+        ("v1 (previous)", lambda: copies_v1.find_copies(prov.regs, groups=prov.groups, template_texts=templates)),
+        ("datasketch", lambda: contenders.run_datasketch(texts, 0.5)),
+        ("rensa", lambda: contenders.run_rensa(texts, 0.5)),
+    ]
+    for _round in range(2):
+        for name, fn in runs:
             start, cpu = time.perf_counter(), time.process_time()
-            old = find_item_copies(texts, template_texts=(DIRECTIVE, TOPIC))
-            found = {(p.a, p.b) for p in old}
-            tp = len(found & truth)
+            found = fn()
+            wall, used = time.perf_counter() - start, time.process_time() - cpu
+            got = {(p.a, p.b) if hasattr(p, "a") else (p[0], p[1]) for p in found} - prov.left_out
+            tp = len(got & prov.truth)
             print(
-                f"find_item_copies: {len(old)} pairs, recall {tp / len(truth):.4f}, precision "
-                f"{tp / len(found) if found else 1.0:.4f}, wall {time.perf_counter() - start:.2f} s, "
-                f"CPU {time.process_time() - cpu:.2f} s"
+                f"  {name}: {len(prov.regs) / used:,.0f} registrations/s CPU ({used:.2f} s CPU, {wall:.2f} s wall, "
+                f"load {os.getloadavg()[0]:.1f}); recall {tp / len(prov.truth):.4f} precision "
+                f"{tp / len(got) if got else 1.0:.4f}"
             )
 
 

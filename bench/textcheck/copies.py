@@ -2,7 +2,7 @@
 
     python -m bench.textcheck.copies [N_ORIGINALS] [N_COPIES]           # find_pairs at several thresholds
     python -m bench.textcheck.copies [N_ORIGINALS] [N_COPIES] --study   # similarity of other representations
-    python -m bench.textcheck.copies [N_ORIGINALS] [N_COPIES] --registrations [--old]   # find_copies
+    python -m bench.textcheck.copies N_ORIGINALS N_COPIES [SEED] --registrations [--old]   # find_copies
 
 Originals are synthetic registrations (bench/textcheck/corpus.py: name, position, unit, 4-6 items, stock
 phrases and the directive's wording in some). Members of one cell also share the cell's boilerplate: every
@@ -15,6 +15,7 @@ pair, in particular any two originals, however much stock wording they share.
 
 from __future__ import annotations
 
+import os
 import random
 import re
 import sys
@@ -130,48 +131,50 @@ def study(texts: list[str], truth: set[tuple[int, int]], samples: int = 100_000)
 
 def registrations(texts: list[str], truth: set[tuple[int, int]], *, old: bool) -> None:
     """find_copies on the registrations' items (split beforehand, as the cycle stores them), its similarity
-    at several thresholds, and its time; with ``old``, find_item_copies alternating with it."""
-    from ct05.textcheck.copies import THRESHOLD, find_copies, registration_similarities
-    from ct05.textcheck.items import find_item_copies
+    at several thresholds, and its time; with ``old``, the previous version (bench/textcheck/copies_v1.py)
+    alternating with it."""
+    from ct05.textcheck.copies import COPIES_VERSION, THRESHOLD, find_copies, score_registrations
     from ct05.textcheck.uniform import items_of
 
+    from . import copies_v1
+
     regs = [items_of(t) for t in texts]
-    code, sim = registration_similarities(regs, template_texts=(DIRECTIVE, TOPIC))
-    a = (code >> 32).astype(int).tolist()
-    b = (code & 0xFFFFFFFF).astype(int).tolist()
-    scored = dict(zip(zip(a, b, strict=True), sim.tolist(), strict=True))
+    s = score_registrations(regs, template_texts=(DIRECTIVE, TOPIC))
+    a = (s.code >> 32).astype(int).tolist()
+    b = (s.code & 0xFFFFFFFF).astype(int).tolist()
+    scored = dict(zip(zip(a, b, strict=True), s.similarity.tolist(), strict=True))
     true = sorted(scored.get(p, 0.0) for p in truth)
-    neg = sorted(s for p, s in scored.items() if p not in truth)
+    neg = sorted(v for p, v in scored.items() if p not in truth)
     print(
-        f"{len(regs)} registrations, {sum(map(len, regs))} items, {len(truth)} true pairs; similarity of true "
-        f"pairs min {true[0]:.3f} 2% {true[len(true) // 50]:.3f} median {true[len(true) // 2]:.3f}; "
-        f"{len(neg):,} unrelated pairs scored, max {neg[-1]:.3f}"
+        f"{COPIES_VERSION}: {len(regs)} registrations, {sum(map(len, regs))} items, {len(truth)} true pairs; "
+        f"similarity of true pairs min {true[0]:.3f} 2% {true[len(true) // 50]:.3f} median {true[len(true) // 2]:.3f}; "
+        f"{len(neg):,} unrelated pairs scored, max {neg[-1] if neg else 0:.3f}"
     )
-    for threshold in (0.2, 0.25, 0.3, 0.35):
-        tp = sum(1 for s in true if s >= threshold)
-        fp = sum(1 for s in neg if s >= threshold)
-        print(f"  threshold {threshold}: recall {tp / len(true):.4f}, precision {tp / max(1, tp + fp):.4f}")
+    for threshold in (0.4, 0.45, 0.5, 0.55, 0.6):
+        tp = sum(1 for v in true if v >= threshold - 1e-9)
+        fp = sum(1 for v in neg if v >= threshold - 1e-9)
+        mark = " <- THRESHOLD" if abs(threshold - THRESHOLD) < 1e-9 else ""
+        print(f"  {threshold}: recall {tp / len(true):.4f}, precision {tp / max(1, tp + fp):.4f}{mark}")
     for _round in range(2):
-        start, cpu = time.perf_counter(), time.process_time()
-        pairs = find_copies(regs, template_texts=(DIRECTIVE, TOPIC))
-        print(
-            f"find_copies (threshold {THRESHOLD}): {len(pairs)} pairs, wall {time.perf_counter() - start:.2f} s, "
-            f"CPU {time.process_time() - cpu:.2f} s"
-        )
-        if old:
+        for name, fn in (("find_copies", find_copies), ("v1 (previous)", copies_v1.find_copies)):
+            if name != "find_copies" and not old:
+                continue
             start, cpu = time.perf_counter(), time.process_time()
-            found = {(p.a, p.b) for p in find_item_copies(texts, template_texts=(DIRECTIVE, TOPIC))}
+            found = {(p.a, p.b) for p in fn(regs, template_texts=(DIRECTIVE, TOPIC))}
+            used = time.process_time() - cpu
             tp = len(found & truth)
             print(
-                f"find_item_copies: recall {tp / len(truth):.4f}, precision {tp / max(1, len(found)):.4f}, "
-                f"wall {time.perf_counter() - start:.2f} s, CPU {time.process_time() - cpu:.2f} s"
+                f"  {name}: recall {tp / len(truth):.4f}, precision {tp / max(1, len(found)):.4f}, "
+                f"{len(regs) / used:,.0f} registrations/s CPU ({used:.2f} s CPU, {time.perf_counter() - start:.2f} s "
+                f"wall, load {os.getloadavg()[0]:.1f})"
             )
 
 
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 3000
     c = int(sys.argv[2]) if len(sys.argv) > 2 else 500
-    texts, truth = build(n, c)
+    seed = int(sys.argv[3]) if len(sys.argv) > 3 and sys.argv[3].isdigit() else 16
+    texts, truth = build(n, c, seed=seed)
     if "--study" in sys.argv:
         study(texts, truth)
         return

@@ -30,7 +30,7 @@ analysis runs this over a province's registrations and stores the pairs with ``C
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -44,23 +44,40 @@ U64 = npt.NDArray[np.uint64]
 I64 = npt.NDArray[np.int64]
 F64 = npt.NDArray[np.float64]
 
-THRESHOLD = 0.25  # weighted share of the smaller registration's rarer features found in the other
-# A registration whose rarer features weigh less than this (one short item, a bare name) is not compared.
-MIN_WEIGHT = 60.0
-# A feature in more registrations than this proposes no pair and counts for nothing (a stock phrase, a
-# common word). It also bounds the work: pairs proposed per feature are at most RARE_MAX_DF**2 / 2.
+THRESHOLD = 0.5  # share of each registration's personal weight matched in the other (the smaller of the two)
+# Two items match when the weight of the features they share is this share of the lighter item's.
+ITEM_MATCH = 0.2
+# An item whose rarer features weigh less than this is not personal (a name line, an edited stock line).
+MIN_ITEM_WEIGHT = 12.0
+# Second check, on the items' whole text (nothing dropped): Jaccard of their CHECK_NGRAM-syllable shingles.
+CHECK_NGRAM = 2
+CHECK_MATCH = 0.4
+# An item whose whole-text shingles are at least this share those of the templates, a formula or its group's
+# uniform items is an edited stock line or rule: not personal.
+NEAR_SHARE = 0.6
+# An item of fewer syllables than this (a name, a signature line) is not personal.
+MIN_ITEM_SYLLABLES = 8
+# A registration whose personal items weigh less than this is never paired.
+MIN_WEIGHT = 12.0
+# A feature in more registrations than this is a stock phrase (weight 0): RARE_MAX_DF, or on a smaller
+# corpus STOCK_SHARE of it (at least STOCK_MIN_REGISTRATIONS). It also bounds the work.
 RARE_MAX_DF = 128
+STOCK_SHARE = 0.05
+STOCK_MIN_REGISTRATIONS = 8
 # The same item, word for word, in this many registrations is a formula (a closing line, a slogan).
 FORMULA_REGISTRATIONS = 50
-# Within a group: an item in at least this many members' registrations and this share of the group is the
-# group's rule (uniform, item 5), not a copy between members.
+# Within a group: an item (word for word) in at least this many members' registrations and this share of the
+# group is the group's rule (uniform, item 5), not a copy between members.
 UNIFORM_MIN_MEMBERS = 3
 UNIFORM_SHARE = 0.3
 # Weights are log(max(N, WEIGHT_MIN_N) / df): on a few registrations, a shared feature still weighs.
 WEIGHT_MIN_N = 200
 # Which features an item gives: 1 = syllables, 2 = two-syllable shingles, 3 = three-syllable shingles.
-NGRAMS: tuple[int, ...] = (3,)  # measured: (2,), (2, 3), (1, 2, 3) do worse
-COPIES_VERSION = f"copies-idf-v1+{NORMALIZER_VERSION}+n{''.join(map(str, NGRAMS))}+t{THRESHOLD}+df{RARE_MAX_DF}"
+NGRAMS: tuple[int, ...] = (3,)
+COPIES_VERSION = (
+    f"copies-items-v2+{NORMALIZER_VERSION}+n{''.join(map(str, NGRAMS))}+t{THRESHOLD}+i{ITEM_MATCH}+df{RARE_MAX_DF}"
+    f"+c{CHECK_MATCH}+near{NEAR_SHARE}"
+)
 
 _POS_SALT = np.uint64(0x9E3779B97F4A7C15)
 
@@ -75,11 +92,29 @@ def _sorted_unique(x: npt.NDArray[Any]) -> npt.NDArray[Any]:
     return x
 
 
-def _item_features(items: Sequence[str]) -> tuple[U64, I64, U64]:
-    """Features of each item (n-grams of syllables within the item, salted per n), offsets, and item keys."""
+@dataclass
+class _ItemFeatures:
+    feats: U64  # features of each item (n-grams of syllables within the item, salted per n), item after item
+    offs: I64  # item i's features are feats[offs[i]:offs[i + 1]]
+    keys: U64  # the item word for word (position-salted token hashes summed)
+    check: U64  # each item's distinct CHECK_NGRAM-syllable shingles, sorted, unfiltered (the second check)
+    check_offs: I64
+
+
+def _concat(parts: list[U64], counts: list[I64]) -> tuple[U64, I64]:
+    all_counts = np.concatenate(counts) if counts else np.zeros(0, np.int64)
+    offs = np.zeros(all_counts.size + 1, np.int64)
+    np.cumsum(all_counts, out=offs[1:])
+    return (np.concatenate(parts) if parts else np.zeros(0, np.uint64)), offs
+
+
+def _item_features(items: Sequence[str], *, check: bool = True) -> _ItemFeatures:
     feats: list[U64] = []
     counts: list[I64] = []
     keys: list[U64] = []
+    checks: list[U64] = []
+    check_counts: list[I64] = []
+    wanted = {*NGRAMS, CHECK_NGRAM} if check else set(NGRAMS)
     for start, end in _chunk_bounds(items):
         batch = tokenize_batch(items[start:end])
         tok, toffs = batch.hashes, batch.doc_offsets
@@ -91,52 +126,90 @@ def _item_features(items: Sequence[str]) -> tuple[U64, I64, U64]:
         parts: list[U64] = []
         owners: list[I64] = []
         acc = tok
-        for k in range(1, max(NGRAMS) + 1):
+        for k in range(1, max(wanted) + 1):
             if k > 1:
                 nxt = tok[k - 1 :]
                 acc = mix64(acc[:-1] * _POS_SALT + ((nxt << np.uint64(23)) | (nxt >> np.uint64(41))))
+            if k not in wanted:
+                continue
+            valid = left[: acc.size] >= k
+            hashed = mix64(acc[valid] ^ np.uint64(k * 0x1F0C0DE))
+            own = item_of_tok[: acc.size][valid]
             if k in NGRAMS:
-                valid = left[: acc.size] >= k
-                parts.append(mix64(acc[valid] ^ np.uint64(k * 0x1F0C0DE)))
-                owners.append(item_of_tok[: acc.size][valid])
-        own = np.concatenate(owners)
-        order = np.argsort(own, kind="stable")
+                parts.append(hashed)
+                owners.append(own)
+            if check and k == CHECK_NGRAM:
+                # Distinct shingles of each item, sorted: by (item, hash).
+                order = np.lexsort((hashed, own))
+                h, o = hashed[order], own[order]
+                first = np.ones(h.size, np.bool_)
+                first[1:] = (h[1:] != h[:-1]) | (o[1:] != o[:-1])
+                checks.append(h[first])
+                check_counts.append(np.bincount(o[first], minlength=n).astype(np.int64))
+        own_all = np.concatenate(owners)
+        order = np.argsort(own_all, kind="stable")
         feats.append(np.concatenate(parts)[order])
-        counts.append(np.bincount(own, minlength=n).astype(np.int64))
-        # The item word for word: position-salted token hashes summed (order matters).
+        counts.append(np.bincount(own_all, minlength=n).astype(np.int64))
         mixed = mix64(tok + pos.astype(np.uint64) * _POS_SALT)
         key = np.zeros(n, np.uint64)
         nonempty = ntok > 0
         if tok.size:
             key[nonempty] = np.add.reduceat(mixed, toffs[:-1][nonempty])
         keys.append(key)
-    if not feats:
-        return np.zeros(0, np.uint64), np.zeros(1, np.int64), np.zeros(0, np.uint64)
-    all_counts = np.concatenate(counts)
-    offs = np.zeros(all_counts.size + 1, np.int64)
-    np.cumsum(all_counts, out=offs[1:])
-    return np.concatenate(feats), offs, np.concatenate(keys)
+    flat, offs = _concat(feats, counts)
+    check_flat, check_offs = _concat(checks, check_counts)
+    key_all = np.concatenate(keys) if keys else np.zeros(0, np.uint64)
+    return _ItemFeatures(flat, offs, key_all, check_flat, check_offs)
+
+
+def _ranges(starts: I64, lengths: I64) -> I64:
+    """Concatenation of arange(s, s + n) for each (s, n)."""
+    total = int(lengths.sum())
+    if total == 0:
+        return np.zeros(0, np.int64)
+    before = np.cumsum(lengths) - lengths
+    return np.repeat(starts - before, lengths) + np.arange(total, dtype=np.int64)
+
+
+def _jaccard(flat: U64, offs: I64, ta: I64, tb: I64, *, block: int = 100_000) -> F64:
+    """Jaccard similarity of the sorted distinct shingle sets number ta[p] and tb[p], for every p."""
+    out = np.zeros(ta.size, np.float64)
+    sizes = np.diff(offs)
+    for s in range(0, ta.size, block):
+        a, b = ta[s : s + block], tb[s : s + block]
+        n = a.size
+        vals = np.concatenate((flat[_ranges(offs[a], sizes[a])], flat[_ranges(offs[b], sizes[b])]))
+        pid = np.concatenate((np.repeat(np.arange(n), sizes[a]), np.repeat(np.arange(n), sizes[b])))
+        order = np.lexsort((vals, pid))
+        v, q = vals[order], pid[order]
+        same = (v[1:] == v[:-1]) & (q[1:] == q[:-1])
+        inter = np.bincount(q[1:][same], minlength=n)
+        union = sizes[a] + sizes[b] - inter
+        out[s : s + n] = inter / np.maximum(union, 1)
+    return out
 
 
 def _template_features(template_texts: Iterable[str]) -> U64:
     texts = [t for t in template_texts if t]
     if not texts:
         return np.zeros(0, np.uint64)
-    feats, _, _ = _item_features(texts)
-    return _sorted_unique(feats)
+    return _sorted_unique(_item_features(texts, check=False).feats)
 
 
-def _formula_items(owner: I64, key: U64, group: I64 | None, nreg: int) -> npt.NDArray[np.bool_]:
-    """True for items that are a formula (province-wide) or a group's uniform rule."""
-    out = np.zeros(key.size, np.bool_)
+def _formula_items(
+    owner: I64, key: U64, group: I64 | None, nreg: int
+) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+    """(items that are a formula, province-wide; items that are their group's uniform rule)."""
+    formula = np.zeros(key.size, np.bool_)
+    uniform = np.zeros(key.size, np.bool_)
     if key.size == 0:
-        return out
+        return formula, uniform
     # Distinct (registration, item key), then registrations per key.
     uk, inv = np.unique(key, return_inverse=True)
     inv = inv.ravel()
     pair = np.unique(owner.astype(np.int64) * uk.size + inv)
     per_key = np.bincount(pair % uk.size, minlength=uk.size)
-    out |= per_key[inv] >= FORMULA_REGISTRATIONS
+    formula |= per_key[inv] >= FORMULA_REGISTRATIONS
     if group is not None:
         g_of_item = group[owner]
         gsize = np.bincount(group)
@@ -144,57 +217,113 @@ def _formula_items(owner: I64, key: U64, group: I64 | None, nreg: int) -> npt.ND
         ngk = int(gk.max()) + 1
         holders = np.bincount(np.unique(owner.astype(np.int64) * ngk + gk) % ngk, minlength=ngk)
         need = np.maximum(UNIFORM_MIN_MEMBERS, np.ceil(UNIFORM_SHARE * gsize[g_of_item] - 1e-9))
-        out |= holders[gk] >= need
-    return out
+        uniform |= holders[gk] >= need
+    return formula, uniform
 
 
-def _pairs_sharing(reg: I64, fid: I64, weight: F64, nreg: int) -> tuple[U64, F64]:
-    """Registration pairs (a * 2**32 + b, a < b) sharing a feature, with the summed weight of what they share.
+def _near_formula(
+    f: _ItemFeatures, formula: npt.NDArray[np.bool_], uniform: npt.NDArray[np.bool_], item_group: I64
+) -> npt.NDArray[np.bool_]:
+    """Items whose whole-text shingles are mostly (``NEAR_SHARE``) those of a formula or of their own group's
+    uniform items: a stock line or the cell's rule, edited a little; never personal."""
+    sizes = np.diff(f.check_offs)
+    item_of = np.repeat(np.arange(sizes.size, dtype=np.int64), sizes)
+    hit = np.zeros(f.check.size, np.bool_)
+    common = _sorted_unique(f.check[np.repeat(formula, sizes)])
+    if common.size:
+        at = np.minimum(np.searchsorted(common, f.check), common.size - 1)
+        hit |= common[at] == f.check
+    if uniform.any():
+        salted = mix64(f.check ^ (item_group[item_of].astype(np.uint64) * _POS_SALT))
+        rule = _sorted_unique(salted[np.repeat(uniform, sizes)])
+        at = np.minimum(np.searchsorted(rule, salted), rule.size - 1)
+        hit |= rule[at] == salted
+    inside = np.bincount(item_of[hit], minlength=sizes.size)
+    return np.asarray(inside >= NEAR_SHARE * np.maximum(sizes, 1), np.bool_)
 
-    ``reg``/``fid``/``weight``: distinct (registration, feature) entries of the rarer features, sorted by fid.
-    """
-    codes: list[U64] = []
-    sums: list[F64] = []
-    ru = reg.astype(np.uint64)
-    # Positions i whose feature is also at i + d; the list shrinks quickly (most features are in few texts).
+
+@dataclass
+class Scored:
+    """Registration pairs whose personal items match, with what the decision looks at."""
+
+    code: U64  # a * 2**32 + b, a < b
+    similarity: F64  # min(cover_a, cover_b): the share of each side's personal weight matched, the smaller
+    dice: F64  # (matched_a + matched_b) / (weight_a + weight_b), measured and not used
+    cover_a: F64  # share of a's personal weight matched in b
+    cover_b: F64
+    items: I64  # personal items matched, both sides
+    item_pairs: tuple[I64, I64, F64]  # (item, item, similarity) of every matched item pair, item indices
+    item_weight: F64 = field(default_factory=lambda: np.zeros(0, np.float64))  # 0: not personal
+
+
+def _stock_limit(nreg: int) -> int:
+    """A feature in more registrations than this is a stock phrase (weight 0, proposes nothing)."""
+    return min(RARE_MAX_DF, max(STOCK_MIN_REGISTRATIONS, int(STOCK_SHARE * nreg)))
+
+
+def _item_pairs(item: I64, fid: I64, weight: F64, owner: I64) -> tuple[I64, I64, F64]:
+    """Pairs of items of different registrations sharing a feature, with the summed weight of what they share.
+    ``item``/``fid``: distinct (item, feature) entries of features held by two registrations or more."""
+    order = np.argsort(fid, kind="stable")
+    item, fid = item[order], fid[order]
+    w = weight[fid]
+    parts_a: list[I64] = []
+    parts_b: list[I64] = []
+    parts_w: list[F64] = []
     at = np.flatnonzero(fid[1:] == fid[:-1])
     d = 1
-    while at.size and d < RARE_MAX_DF:
-        a, b = ru[at], ru[at + d]
-        codes.append((np.minimum(a, b) << np.uint64(32)) | np.maximum(a, b))
-        sums.append(weight[at])
+    while at.size:
+        a, b = item[at], item[at + d]
+        other = owner[a] != owner[b]
+        parts_a.append(a[other])
+        parts_b.append(b[other])
+        parts_w.append(w[at[other]])
         d += 1
         at = at[at + d < fid.size]
         at = at[fid[at + d] == fid[at]]
-    if not codes:
-        return np.zeros(0, np.uint64), np.zeros(0, np.float64)
-    code = np.concatenate(codes)
+    if not parts_a:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float64)
+    a, b = np.concatenate(parts_a), np.concatenate(parts_b)
+    lo, hi = np.minimum(a, b), np.maximum(a, b)
+    code = (lo.astype(np.uint64) << np.uint64(32)) | hi.astype(np.uint64)
     order = np.argsort(code)
     code = code[order]
     first = np.ones(code.size, np.bool_)
     first[1:] = code[1:] != code[:-1]
     run = np.cumsum(first) - 1
-    summed: F64 = np.bincount(run, weights=np.concatenate(sums)[order], minlength=int(first.sum())).astype(np.float64)
-    return code[first], summed
+    summed = np.bincount(run, weights=np.concatenate(parts_w)[order], minlength=int(first.sum()))
+    code = code[first]
+    return (
+        (code >> np.uint64(32)).astype(np.int64),
+        (code & np.uint64(0xFFFFFFFF)).astype(np.int64),
+        summed.astype(np.float64),
+    )
 
 
-@dataclass
-class _Prepared:
-    """The registrations' distinct rarer features and their weights."""
-
-    nreg: int
-    weight: F64  # per feature id
-    total: F64  # per registration: weight of its distinct rarer features
-    reg_fid: I64  # distinct (registration, rarer feature) entries
-    reg_of: I64
-    df: I64
-
-
-def _prepare(
-    registrations: Sequence[Sequence[str]], groups: Sequence[Hashable] | None, template_texts: Iterable[str]
-) -> _Prepared | None:
+def score_registrations(
+    registrations: Sequence[Sequence[str]],
+    *,
+    groups: Sequence[Hashable] | None = None,
+    template_texts: Iterable[str] = (),
+    item_match: float | None = None,
+    check_match: float | None = None,
+) -> Scored:
+    """Every pair of registrations with a personal item matched in the other, scored (for find_copies and the
+    benchmarks)."""
+    item_match = ITEM_MATCH if item_match is None else item_match
+    check_match = CHECK_MATCH if check_match is None else check_match
+    empty = np.zeros(0, np.float64)
+    none = Scored(
+        np.zeros(0, np.uint64),
+        empty,
+        empty,
+        empty,
+        empty,
+        np.zeros(0, np.int64),
+        (np.zeros(0, np.int64), np.zeros(0, np.int64), empty),
+    )
     nreg = len(registrations)
-    if nreg > 2**32 - 1:
+    if nreg > 2**31 - 1:
         raise ValueError("too many registrations")
     items: list[str] = []
     owner_list: list[int] = []
@@ -202,55 +331,105 @@ def _prepare(
         for it in its:
             items.append(it)
             owner_list.append(r)
-    if not items:
-        return None
-    owner = np.asarray(owner_list, np.int64)
-    feats, offs, keys = _item_features(items)
+    if len(items) > 2**31 - 1:
+        raise ValueError("too many items")
     group_ids: I64 | None = None
     if groups is not None:
         if len(groups) != nreg:
             raise ValueError("one group per registration")
         index: dict[Hashable, int] = {}
         group_ids = np.fromiter((index.setdefault(g, len(index)) for g in groups), np.int64, nreg)
-    drop_item = _formula_items(owner, keys, group_ids, nreg)
+    if not items:
+        return none
+    owner = np.asarray(owner_list, np.int64)
+    f = _item_features(items)
+    feats, offs, keys = f.feats, f.offs, f.keys
+    formula, uniform = _formula_items(owner, keys, group_ids, nreg)
+    drop_item = formula | uniform
+    template_list = [t for t in template_texts if t]
+    near = _near_formula(f, formula, uniform, group_ids[owner] if group_ids is not None else np.zeros_like(owner))
+    short = np.diff(f.check_offs) < MIN_ITEM_SYLLABLES - 1
     per_item = np.diff(offs)
     keep = np.repeat(~drop_item, per_item)
-    templates = _template_features(template_texts)
+    templates = _template_features(template_list)
     if templates.size:
         at = np.minimum(np.searchsorted(templates, feats), templates.size - 1)
         keep &= templates[at] != feats
     feat_item = np.repeat(np.arange(len(items), dtype=np.int64), per_item)[keep]
     feats = feats[keep]
     if feats.size == 0:
-        return None
-    # Feature ids by sorting once; then distinct (registration, feature) for the document frequencies.
+        return none
     uf = _sorted_unique(feats)
-    fid = np.searchsorted(uf, feats).astype(np.int64)
-    entry = _sorted_unique(owner[feat_item] * np.int64(uf.size) + fid)
-    reg_of = entry // uf.size
-    reg_fid = entry % uf.size
-    df = np.bincount(reg_fid, minlength=uf.size)
+    nfeat = np.int64(uf.size)
+    entry = _sorted_unique(feat_item * nfeat + np.searchsorted(uf, feats).astype(np.int64))
+    item_e, fid_e = entry // nfeat, entry % nfeat
+    reg_entry = _sorted_unique(owner[item_e] * nfeat + fid_e)
+    reg_f = reg_entry % nfeat
+    df = np.bincount(reg_f, minlength=uf.size)
     weight = np.log(max(nreg, WEIGHT_MIN_N) / np.maximum(df, 1)).astype(np.float64)
-    rare = df[reg_fid] <= RARE_MAX_DF
-    reg_of, reg_fid = reg_of[rare], reg_fid[rare]
-    total = np.bincount(reg_of, weights=weight[reg_fid], minlength=nreg).astype(np.float64)
-    return _Prepared(nreg, weight, total, reg_fid, reg_of, df)
-
-
-def _candidates(prep: _Prepared) -> tuple[U64, F64, F64]:
-    """Registration pairs sharing a rarer feature, with their weighted containment."""
-    shared = prep.df[prep.reg_fid] >= 2
-    reg_s, fid_s = prep.reg_of[shared], prep.reg_fid[shared]
-    order = np.argsort(fid_s, kind="stable")
-    reg_s, fid_s = reg_s[order], fid_s[order]
-    code, inter = _pairs_sharing(reg_s, fid_s, prep.weight[fid_s], prep.nreg)
-    if code.size == 0:
-        return code, inter, inter
-    a = (code >> np.uint64(32)).astype(np.int64)
-    b = (code & np.uint64(0xFFFFFFFF)).astype(np.int64)
-    smaller = np.minimum(prep.total[a], prep.total[b])
-    ok = smaller > 0
-    return code[ok], np.minimum(inter[ok] / smaller[ok], 1.0), smaller[ok]
+    weight[df > _stock_limit(nreg)] = 0.0
+    live = weight[fid_e] > 0
+    item_e, fid_e = item_e[live], fid_e[live]
+    item_w = np.bincount(item_e, weights=weight[fid_e], minlength=len(items)).astype(np.float64)
+    personal = (item_w >= MIN_ITEM_WEIGHT) & ~near & ~drop_item & ~short
+    pw = np.where(personal, item_w, 0.0)
+    reg_w = np.bincount(owner, weights=pw, minlength=nreg).astype(np.float64)
+    share = df[fid_e] >= 2
+    ia, ib, shared = _item_pairs(item_e[share], fid_e[share], weight, owner)
+    if ia.size == 0:
+        return none
+    isim = shared / np.minimum(item_w[ia], item_w[ib])
+    hit = isim >= item_match - 1e-9
+    if check_match > 0:
+        full = np.zeros(ia.size, np.float64)
+        full[hit] = _jaccard(f.check, f.check_offs, ia[hit], ib[hit])
+        hit &= full >= check_match - 1e-9
+        isim = full
+    ia, ib, isim = ia[hit], ib[hit], np.minimum(isim[hit], 1.0)
+    if ia.size == 0:
+        return none
+    ra, rb = owner[ia], owner[ib]
+    flip = ra > rb
+    ia, ib = np.where(flip, ib, ia), np.where(flip, ia, ib)
+    ra, rb = owner[ia], owner[ib]
+    pcode = (ra.astype(np.uint64) << np.uint64(32)) | rb.astype(np.uint64)
+    upair, p = np.unique(pcode, return_inverse=True)
+    p = p.ravel()
+    nitems = np.int64(len(items))
+    # One to one: an item pair counts when each is the other's best match in the other registration.
+    best = np.ones(ia.size, np.bool_)
+    for side in (ia, ib):
+        order = np.lexsort((-isim, side, p))
+        first = np.ones(order.size, np.bool_)
+        first[1:] = (p[order][1:] != p[order][:-1]) | (side[order][1:] != side[order][:-1])
+        mine = np.zeros(ia.size, np.bool_)
+        mine[order[first]] = True
+        best &= mine
+    ia, ib, isim, p = ia[best], ib[best], isim[best], p[best]
+    matched = np.zeros((2, upair.size), np.float64)
+    count = np.zeros(upair.size, np.int64)
+    for k, side in enumerate((ia, ib)):
+        once = _sorted_unique(p * nitems + side)
+        pp, ii = once // nitems, once % nitems
+        matched[k] = np.bincount(pp, weights=pw[ii], minlength=upair.size)
+        count += np.bincount(pp, weights=personal[ii], minlength=upair.size).astype(np.int64)
+    a = (upair >> np.uint64(32)).astype(np.int64)
+    b = (upair & np.uint64(0xFFFFFFFF)).astype(np.int64)
+    wa, wb = reg_w[a], reg_w[b]
+    ok = (wa >= MIN_WEIGHT) & (wb >= MIN_WEIGHT)
+    dice = (matched[0] + matched[1]) / np.maximum(wa + wb, 1e-9)
+    cover_a = matched[0] / np.maximum(wa, 1e-9)
+    cover_b = matched[1] / np.maximum(wb, 1e-9)
+    return Scored(
+        code=upair[ok],
+        similarity=np.minimum(np.minimum(cover_a[ok], cover_b[ok]), 1.0),
+        dice=np.minimum(dice[ok], 1.0),
+        cover_a=np.minimum(cover_a[ok], 1.0),
+        cover_b=np.minimum(cover_b[ok], 1.0),
+        items=count[ok],
+        item_pairs=(ia, ib, isim),
+        item_weight=pw,
+    )
 
 
 def registration_similarities(
@@ -259,18 +438,11 @@ def registration_similarities(
     groups: Sequence[Hashable] | None = None,
     template_texts: Iterable[str] = (),
 ) -> tuple[U64, F64]:
-    """Every pair of registrations sharing a rarer feature, and its weighted containment.
-
-    Returns (codes a * 2**32 + b with a < b, similarity); pairs whose smaller side weighs under
-    ``MIN_WEIGHT`` are left out. ``find_copies`` keeps those at its threshold; exposed for benchmarks.
-    """
-    empty = (np.zeros(0, np.uint64), np.zeros(0, np.float64))
-    prep = _prepare(registrations, groups, template_texts)
-    if prep is None:
-        return empty
-    code, contain, smaller = _candidates(prep)
-    ok = smaller >= MIN_WEIGHT
-    return code[ok], contain[ok]
+    """Every pair of registrations with a personal item matched in the other, and its similarity (the share of
+    each side's personal weight matched in the other, the smaller). ``find_copies`` keeps those at its
+    threshold; exposed for benchmarks."""
+    s = score_registrations(registrations, groups=groups, template_texts=template_texts)
+    return s.code, s.similarity
 
 
 def find_copies(
@@ -283,17 +455,62 @@ def find_copies(
     """Pairs of registrations (indices, a < b) copied one from the other, sorted by (a, b).
 
     ``registrations[i]``: the items of registration i (its commitments' texts; name and signature lines may
-    be left in or out). ``groups[i]``: its cell (or any unit whose members share a plan), for the uniform
-    rule; without it only province-wide formulas are left out. ``template_texts``: the directive, the year's
-    topic, the unit's plan. ``similarity``: share of the smaller registration's substantive items matched.
+    be left in or out). ``groups[i]``: its cell (or any unit whose members share a plan), for the cell's own
+    wording; without it only province-wide stock phrases and formulas are left out. ``template_texts``: the
+    directive, the year's topic, the unit's plan, the duties members quote. ``similarity``: weighted share of
+    both registrations' personal items matched in the other.
     """
     if not 0.0 < threshold <= 1.0:
         raise ValueError("threshold must be in (0, 1]")
-    code, sim = registration_similarities(registrations, groups=groups, template_texts=template_texts)
-    hit = sim >= threshold - 1e-9
-    code, sim = code[hit], sim[hit]
+    s = score_registrations(registrations, groups=groups, template_texts=template_texts)
+    hit = s.similarity >= threshold - 1e-9
+    code, sim = s.code[hit], s.similarity[hit]
     order = np.argsort(code, kind="stable")
     return [
-        Pair(a=c >> 32, b=c & 0xFFFFFFFF, similarity=s)
-        for c, s in zip(code[order].tolist(), sim[order].tolist(), strict=True)
+        Pair(a=c >> 32, b=c & 0xFFFFFFFF, similarity=v)
+        for c, v in zip(code[order].tolist(), sim[order].tolist(), strict=True)
     ]
+
+
+@dataclass(frozen=True)
+class CopiedItem:
+    """An item of a registration found copied in another registration found a copy of it."""
+
+    a: int  # registration indices, a < b (as the registrations' Pair)
+    b: int
+    item_a: int  # index of the item in registrations[a]
+    item_b: int
+    similarity: float  # the items' whole-text similarity (Jaccard of their two-syllable shingles)
+    registrations: float  # the registrations' similarity (as find_copies)
+
+
+def find_copied_items(
+    registrations: Sequence[Sequence[str]],
+    *,
+    groups: Sequence[Hashable] | None = None,
+    template_texts: Iterable[str] = (),
+    threshold: float = THRESHOLD,
+) -> list[CopiedItem]:
+    """The items matched one to one between registrations found copies (``find_copies``), sorted by (a, b,
+    item_a): what the analysis stores, one pair of commitments per copied item."""
+    if not 0.0 < threshold <= 1.0:
+        raise ValueError("threshold must be in (0, 1]")
+    s = score_registrations(registrations, groups=groups, template_texts=template_texts)
+    hit = s.similarity >= threshold - 1e-9
+    found = dict(zip(s.code[hit].tolist(), s.similarity[hit].tolist(), strict=True))
+    if not found:
+        return []
+    starts = np.zeros(len(registrations) + 1, np.int64)
+    np.cumsum([len(r) for r in registrations], out=starts[1:])
+    ia, ib, isim = s.item_pairs
+    owner_a = np.searchsorted(starts, ia, side="right") - 1
+    owner_b = np.searchsorted(starts, ib, side="right") - 1
+    out: list[CopiedItem] = []
+    for x, y, ra, rb, v in zip(
+        ia.tolist(), ib.tolist(), owner_a.tolist(), owner_b.tolist(), isim.tolist(), strict=True
+    ):
+        reg = found.get((ra << 32) | rb)
+        if reg is not None:
+            out.append(CopiedItem(ra, rb, x - int(starts[ra]), y - int(starts[rb]), v, reg))
+    out.sort(key=lambda c: (c.a, c.b, c.item_a))
+    return out

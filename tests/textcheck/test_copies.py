@@ -8,6 +8,7 @@ import random
 import pytest
 
 from ct05.textcheck import COPIES_VERSION, NORMALIZER_VERSION, find_copies
+from ct05.textcheck.copies import CHECK_MATCH, THRESHOLD, find_copied_items
 
 DIRECTIVE = "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh; nêu cao tinh thần trách nhiệm."
 STOCK = [
@@ -93,4 +94,81 @@ def test_groups_must_name_each_registration_and_the_threshold_must_be_a_share() 
 
 def test_the_stored_version_names_the_normalizer_and_the_parameters() -> None:
     assert NORMALIZER_VERSION in COPIES_VERSION
-    assert "t0.25" in COPIES_VERSION and "df128" in COPIES_VERSION
+    assert COPIES_VERSION.startswith("copies-items-v2")
+    assert f"t{THRESHOLD}" in COPIES_VERSION and f"c{CHECK_MATCH}" in COPIES_VERSION and "df128" in COPIES_VERSION
+
+
+# Members of one cell write in the cell's stock phrasing: the same place, the same openings and proofs.
+CELL_PLACE = "bản Nà Mòn"
+
+
+def _cell_member(rng: random.Random) -> list[str]:
+    """A member's own commitments, in the cell's stock phrasing, with the directive's wording and stock lines."""
+    own = [
+        f"Vận động {rng.randint(2, 40)} hộ gia đình ở {CELL_PLACE} {rng.choice(ACTIONS)} trước ngày "
+        f"{rng.randint(1, 28)}/{rng.randint(2, 12)}; {rng.choice(PROOFS)}"
+        for _ in range(rng.randint(2, 4))
+    ]
+    return [*own, *rng.sample(STOCK, 2), DIRECTIVE]
+
+
+ACTIONS = [
+    "làm chuồng trâu cách xa nhà ở",
+    "cho con đi học đúng độ tuổi",
+    "trồng cây quế trên đồi",
+    "tham gia bảo hiểm y tế",
+    "làm nhà tiêu hợp vệ sinh",
+    "phân loại rác tại nguồn",
+    "không đốt rừng làm nương",
+    "lắp đèn chiếu sáng ngõ bản",
+]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known limit (docs/benchmarks-textcheck.md, Copies): one template, one place and one of 8 acts make "
+    "items that differ only in their numbers, dates and proofs; the second check (Jaccard 0.4 of the whole "
+    "items) still pairs some members (66 pairs of 780 here; the previous version paired 416)",
+)
+def test_members_of_one_cell_writing_their_own_commitments_in_its_stock_phrasing_are_not_copies() -> None:
+    rng = random.Random(11)
+    cell = [_cell_member(rng) for _ in range(40)]
+    regs = cell + _others(300)
+    groups = ["Nà Mòn"] * 40 + [f"chi bộ {k // 20}" for k in range(300)]
+    found = [p for p in find_copies(regs, groups=groups, template_texts=(DIRECTIVE,)) if p.a < 40 and p.b < 40]
+    assert not found
+
+
+def test_a_light_edit_copy_inside_such_a_cell_is_found_and_its_items_are_matched_one_to_one() -> None:
+    rng = random.Random(12)
+    cell = [_cell_member(rng) for _ in range(40)]
+    regs = [ORIGINAL, *cell, COPY]
+    groups = ["Nà Mòn"] * len(regs)
+    pairs = find_copies(regs, groups=groups, template_texts=(DIRECTIVE,))
+    assert (0, len(regs) - 1) in [(p.a, p.b) for p in pairs]
+    items = [c for c in find_copied_items(regs, groups=groups, template_texts=(DIRECTIVE,)) if c.a == 0]
+    # Each of the four deeds against its reordered, edited copy; the name lines are not matched.
+    assert [(c.item_a, c.item_b) for c in items] == [(0, 2), (1, 3), (2, 0), (3, 1)]
+    assert all(0.5 <= c.similarity < 1.0 for c in items)
+
+
+def test_one_item_borrowed_from_a_colleague_does_not_make_two_registrations_copies() -> None:
+    others = _others(300, seed=5)
+    borrower = [COPY[0], *_others(1, seed=99)[0]]  # one deed of the original, edited, and three of one's own
+    regs = [ORIGINAL, borrower, *others]
+    assert not [p for p in find_copies(regs, template_texts=(DIRECTIVE,)) if p.a == 0 and p.b == 1]
+    # The same deed copied with the rest: a copy.
+    assert [p for p in find_copies([ORIGINAL, COPY, *others], template_texts=(DIRECTIVE,)) if (p.a, p.b) == (0, 1)]
+
+
+def test_the_directive_edited_a_little_in_every_registration_never_pairs_its_members() -> None:
+    rng = random.Random(14)
+    words = DIRECTIVE.split()
+    regs = []
+    for own in _others(200, seed=21):
+        edited = [w for w in words if rng.random() > 0.1]
+        regs.append([*own[:3], " ".join(edited), DIRECTIVE])
+    directive_only = [[" ".join(w for w in words if rng.random() > 0.1), *rng.sample(STOCK, 2)] for _ in range(50)]
+    regs += directive_only
+    found = find_copies(regs, template_texts=(DIRECTIVE,))
+    assert not [p for p in found if p.b >= 200]
