@@ -8,13 +8,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from ct05.access.resolver import Action, org_scope
 from ct05.core import clock
 from ct05.orgs.models import Member, Organization
 from ct05.records import compliance
-from ct05.records.models import AgendaItem, Meeting, MeetingKind, MeetingRequirement, ResolutionItem
+from ct05.records.models import AgendaItem, Attendance, Meeting, MeetingKind, MeetingRequirement, ResolutionItem
 from ct05.records.selectors._common import ListFilters, apply_filters, get_in_scope, scoped, year_bounds
 
 STUDY_CODE = "study-item"
@@ -31,9 +32,16 @@ def meeting_list(*, user: Any, filters: ListFilters) -> QuerySet[Meeting]:
         study = AgendaItem.objects.filter(meeting=OuterRef("pk"), requirement__code=STUDY_CODE, done=True)
         qs = qs.filter(kind=MeetingKind.REGULAR).exclude(Exists(study))
     return qs.annotate(
-        n_present=Count("attendance", filter=Q(attendance__status="present"), distinct=True),
-        n_items=Count("items", distinct=True),
+        n_present=_count(Attendance.objects.filter(status=Attendance.Status.PRESENT)),
+        n_items=_count(ResolutionItem.objects.all()),
     ).order_by("-date", "-id")
+
+
+def _count(rows: QuerySet[Any]) -> Coalesce:
+    """How many of `rows` belong to the meeting: a subquery per row, computed for the page's rows only and left
+    out of the pager's COUNT(*) (two JOINs + GROUP BY over the province's meetings cost 0.2 s; issue 15)."""
+    per_meeting = rows.filter(meeting=OuterRef("pk")).order_by().values("meeting").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(per_meeting, output_field=IntegerField()), 0)
 
 
 def meeting_get(*, user: Any, pk: int, action: Action = "view") -> Meeting:
