@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ct05.settings")
 os.environ.setdefault("SECRET_KEY", os.urandom(40).hex())
 os.environ.setdefault("TWO_FACTOR_REQUIRED", "false")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 
 import django  # noqa: E402
 

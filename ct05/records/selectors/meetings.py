@@ -114,11 +114,12 @@ def _rules(year: int) -> list[compliance.Rule]:
 def _facts(cell_ids: list[int], year: int) -> dict[int, list[compliance.MeetingFact]]:
     """The meetings that count for `year` (a January make-up meeting counts for the December before)."""
     start, end = year_bounds(year)
-    meetings = Meeting.objects.filter(cell_id__in=cell_ids, for_month__gte=start, for_month__lte=end)
+    meetings = Meeting.objects.filter(cell_id__in=cell_ids, for_month__gte=start, for_month__lte=end).order_by()
+    required = dict(MeetingRequirement.objects.filter(is_required=True).values_list("pk", "code"))
     done: dict[int, set[str]] = defaultdict(set)
-    agenda = AgendaItem.objects.filter(meeting__in=meetings, done=True, requirement__is_required=True)
-    for meeting_id, code in agenda.values_list("meeting_id", "requirement__code").iterator(chunk_size=5000):
-        done[meeting_id].add(code)
+    agenda = AgendaItem.objects.filter(meeting__in=meetings, done=True, requirement_id__in=list(required)).order_by()
+    for meeting_id, requirement_id in agenda.values_list("meeting_id", "requirement_id").iterator(chunk_size=5000):
+        done[meeting_id].add(required[requirement_id])
     out: dict[int, list[compliance.MeetingFact]] = defaultdict(list)
     for pk, cell_id, date, kind, for_month in meetings.values_list(
         "pk", "cell_id", "date", "kind", "for_month"
@@ -171,13 +172,20 @@ def compliance_calendars(
     """The calendar of every cell in `org`'s subtree that the user may see (one when `org` is a cell)."""
     today = today or clock.today()
     rules = _rules(year)
+    rows_plan = compliance.plan(rules, year)  # once, not once per cell
     cells = list(_cells_in(user, org, year))
     facts = _facts([c.pk for c in cells], year)
     return [
         CellCalendar(
             c,
             compliance.cell_calendar(
-                rules, facts.get(c.pk, []), year=year, active_from=c.active_from, active_to=c.active_to, today=today
+                rules,
+                facts.get(c.pk, []),
+                year=year,
+                active_from=c.active_from,
+                active_to=c.active_to,
+                today=today,
+                rows_plan=rows_plan,
             ),
         )
         for c in cells
