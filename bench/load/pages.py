@@ -52,7 +52,11 @@ def pages() -> list[tuple[str, str, Callable[[Client], object]]]:
     root = Organization.objects.filter(parent__isnull=True).order_by("pk").first()
     assert root is not None, "seed a province first"
     year = clock.today().year
-    reg = Registration.objects.filter(year=year, member__user__username__startswith="bench-m-").order_by("pk").first()
+    reg = (
+        Registration.objects.filter(year=year, member__user__username__startswith="bench-m-", status="draft")
+        .order_by("pk")
+        .first()
+    )
     assert reg is not None, "run bench.load.personas first"
     member = reg.member.user.username  # type: ignore[union-attr]
     sec = User.objects.filter(username__startswith="bench-sec-").order_by("pk").first()

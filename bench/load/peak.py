@@ -94,6 +94,7 @@ def forms_of(html: str) -> list[tuple[str, dict[str, str]]]:
 
 class _Person(HttpUser):
     abstract = True
+    host = NODES[0]  # replaced per user in on_start
     wait_time = between(1, 3)  # a person reads between clicks
 
     def on_start(self) -> None:
