@@ -78,24 +78,67 @@ def _rule_for(versions: list[Rule], start: dt.date, end: dt.date) -> Rule | None
     return None
 
 
-def _slot(
-    rule: Rule, by_month: dict[dt.date, list[MeetingFact]], start: dt.date, end: dt.date, today: dt.date, span: int
-) -> Slot:
-    mine = [m for month in _months(start, end) for m in by_month.get(month, ()) if m.kind == rule.meeting_kind]
-    if rule.shape == "agenda":
-        mine = [m for m in mine if rule.code in m.done_codes]
-    if len(mine) >= rule.min_count:
-        on_time = [m for m in mine if m.date <= end]
-        first = min(mine, key=lambda m: m.date)
-        if len(on_time) >= rule.min_count:
-            return Slot(OK, span, start, end, first.date)
-        return Slot(LATE, span, start, end, first.date)
-    return Slot(PENDING if end >= today else MISSING, span, start, end)
-
-
 @functools.lru_cache(maxsize=256)
 def _months(start: dt.date, end: dt.date) -> tuple[dt.date, ...]:
     return tuple(dt.date(start.year, m, 1) for m in range(start.month, end.month + 1))
+
+
+class Period:
+    """One period of a requirement's row, the same for every cell: the rule in force, its months, and the
+    slots every cell shares (not applicable, pending, missing) made once (issue 15: the province's calendar
+    builds ~80,000 slots; building and sorting per cell what does not depend on the cell cost half of it)."""
+
+    __slots__ = ("start", "end", "rule", "months", "span", "na", "pending", "missing", "_met")
+
+    def __init__(self, start: dt.date, end: dt.date, rule: Rule | None, span: int) -> None:
+        self.start, self.end, self.rule, self.span = start, end, rule, span
+        self.months = _months(start, end)
+        self.na = Slot(NA, span, start, end)
+        self.pending = Slot(PENDING, span, start, end)
+        self.missing = Slot(MISSING, span, start, end)
+        self._met: dict[tuple[str, dt.date], Slot] = {}
+
+    def met(self, status: str, first: dt.date) -> Slot:
+        slot = self._met.get((status, first))
+        if slot is None:
+            slot = self._met[(status, first)] = Slot(status, self.span, self.start, self.end, first)
+        return slot
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    code: str
+    label: str
+    period: str
+    periods: tuple[Period, ...]
+
+
+def plan(rules: Iterable[Rule], year: int) -> tuple[PlanRow, ...]:
+    """The rows and periods of a year's calendar, with the rule in force in each period: computed once for
+    all the cells of a roll-up."""
+    by_code: dict[str, list[Rule]] = {}
+    for rule in rules:
+        by_code.setdefault(rule.code, []).append(rule)
+    rows = []
+    for code, versions in sorted(by_code.items(), key=lambda kv: min(r.order for r in kv[1])):
+        latest = max(versions, key=lambda r: r.effective_from)
+        span = 3 if latest.period == "quarter" else 1
+        periods = tuple(
+            Period(start, end, _rule_for(versions, start, end), span) for start, end in _periods(latest.period, year)
+        )
+        rows.append(PlanRow(code, latest.label, latest.period, periods))
+    return tuple(rows)
+
+
+def _slot(p: Period, rule: Rule, by_month_kind: dict[tuple[dt.date, str], list[MeetingFact]], today: dt.date) -> Slot:
+    mine = [m for month in p.months for m in by_month_kind.get((month, rule.meeting_kind), ())]
+    if rule.shape == "agenda":
+        mine = [m for m in mine if rule.code in m.done_codes]
+    if len(mine) >= rule.min_count:
+        first = min(m.date for m in mine)
+        on_time = sum(1 for m in mine if m.date <= p.end)
+        return p.met(OK if on_time >= rule.min_count else LATE, first)
+    return p.pending if p.end >= today else p.missing
 
 
 def cell_calendar(
@@ -106,26 +149,24 @@ def cell_calendar(
     active_from: dt.date,
     active_to: dt.date | None,
     today: dt.date,
+    rows_plan: tuple[PlanRow, ...] | None = None,
 ) -> list[Row]:
-    """One row per required rule (grouped by code across its versions), one slot per period of the year."""
-    by_code: dict[str, list[Rule]] = {}
-    for rule in rules:
-        by_code.setdefault(rule.code, []).append(rule)
-    by_month: dict[dt.date, list[MeetingFact]] = {}
+    """One row per required rule (grouped by code across its versions), one slot per period of the year.
+    `rows_plan`: `plan(rules, year)`, when the caller computes many cells' calendars."""
+    if rows_plan is None:
+        rows_plan = plan(rules, year)
+    by_month_kind: dict[tuple[dt.date, str], list[MeetingFact]] = {}
     for fact in meetings:
-        by_month.setdefault(fact.for_month, []).append(fact)
+        by_month_kind.setdefault((fact.for_month, fact.kind), []).append(fact)
     rows: list[Row] = []
-    for code, versions in sorted(by_code.items(), key=lambda kv: min(r.order for r in kv[1])):
-        latest = max(versions, key=lambda r: r.effective_from)
-        row = Row(code=code, label=latest.label, period=latest.period)
-        span = 3 if latest.period == "quarter" else 1
-        for start, end in _periods(latest.period, year):
-            in_force = _rule_for(versions, start, end)
-            alive = active_from <= end and (active_to is None or active_to >= start)
-            if in_force is None or not alive or start > today:
-                row.slots.append(Slot(NA, span, start, end))
+    for pr in rows_plan:
+        row = Row(code=pr.code, label=pr.label, period=pr.period)
+        for p in pr.periods:
+            alive = active_from <= p.end and (active_to is None or active_to >= p.start)
+            if p.rule is None or not alive or p.start > today:
+                row.slots.append(p.na)
             else:
-                row.slots.append(_slot(in_force, by_month, start, end, today, span))
+                row.slots.append(_slot(p, p.rule, by_month_kind, today))
         rows.append(row)
     return rows
 

@@ -47,6 +47,7 @@ def registration_list(request: HttpRequest) -> HttpResponse:
     f = registration_filters(request)
     qs = rsel.registration_list(user=request.user, filters=f)
     page, querystring = paginate(request, qs)
+    page.object_list = rsel.with_commitment_counts(list(page.object_list))
     can_manage = not org_scope(request.user, "manage").is_empty
     return render(
         request,

@@ -1,0 +1,34 @@
+"""The home page runs as many queries for a unit of twelve members as for one of three, for every role
+(issue 15: what needs attention is counted in the database, never row by row)."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import User
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.conftest import World, make_member
+from tests.cycle.helpers import GENERIC, registration, topic
+
+MAX_QUERIES = 30
+
+
+def _count(world: World, user: User) -> int:
+    client = world.client_for(user)
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get("/")
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.parametrize("who", ["admin", "supervisor", "officer", "secretary", "member1"])
+def test_the_home_page_runs_as_many_queries_for_many_members_as_for_few(world: World, who: str) -> None:
+    topic()
+    registration(world)
+    user = getattr(world, who)
+    few = _count(world, user)
+    for i, cell in enumerate([world.cell1, world.cell2, world.other_cell] * 3):
+        member = make_member(cell, f"Đảng viên số {i}", f"DVH{i:04d}")
+        registration(world, actor=world.admin, member=member, texts=(GENERIC + f" {i}",))
+    assert _count(world, user) == few <= MAX_QUERIES
