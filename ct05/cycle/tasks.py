@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django_tasks import task
+from django_tasks import TaskResult, task
 
 from ct05.core.jobs import JobRun, job_run
+from ct05.cycle.models import Commitment
+from ct05.cycle.quality import text_digest
 from ct05.cycle.services.analysis import analyze
 from ct05.cycle.services.reminders import reminders_run
 from ct05.dashboard.stale import rollup_after_analysis
@@ -46,6 +49,46 @@ def _analysis(run: JobRun) -> dict[str, Any]:
     ]
     url = reverse("cycle:indicators") + f"?year={summary['year']}" + (f"&org={org.pk}" if org else "")
     return {"lines": lines, "url": url, "summary": summary}
+
+
+@task()
+def analyze_province(year: int, org_id: int, workers: int | None = None) -> dict[str, Any]:
+    """One province of a national analysis (`ct05 analyze --on-workers`): the subtree analysis of that
+    province, its dashboards refreshed after. Safe to run again (the queue re-runs it when its worker dies)."""
+    org = Organization.objects.get(pk=org_id)
+    summary = analyze(year=year, org=org, workers=workers)
+    rollup_after_analysis(year=year, org_id=org_id)
+    # numpy integers in the figures: the queue stores the result as JSON
+    return dict(json.loads(json.dumps(summary, default=lambda v: v.item())))
+
+
+def provinces_enqueue(*, year: int, workers: int | None = None) -> list[tuple[Organization, TaskResult[Any]]]:
+    """A national analysis as one task per province (the top units), for the workers of every node.
+
+    Before: every commitment of the year gets its text digest, so a province's analysis finds the identical
+    copies in the others whatever order the provinces run in (a cold database has none stored yet). The
+    largest provinces go first: the longest tasks start early and the small ones fill the gaps at the end."""
+    digests_fill(year=year)
+    roots = Organization.objects.filter(parent__isnull=True).order_by("pk")
+    year_qs = Commitment.objects.filter(registration__year=year)
+    size = {p.pk: year_qs.filter(registration__organization__path__startswith=p.path).count() for p in roots}
+    provinces = sorted(roots, key=lambda p: -size[p.pk])
+    return [(p, analyze_province.enqueue(year, p.pk, workers)) for p in provinces]
+
+
+def digests_fill(*, year: int, batch: int = 5000) -> int:
+    """Store `text_digest` where it is missing for the year (a digest depends only on the text)."""
+    qs = Commitment.objects.filter(registration__year=year, text_digest__isnull=True).order_by("pk")
+    done = 0
+    for _round in range(qs.count() // batch + 2):  # bounded: each round fills up to `batch` rows
+        rows = list(qs.values_list("pk", "content")[:batch])
+        if not rows:
+            break
+        Commitment.objects.bulk_update(
+            [Commitment(pk=pk, text_digest=text_digest(text)) for pk, text in rows], ["text_digest"], batch_size=1000
+        )
+        done += len(rows)
+    return done
 
 
 @task()
