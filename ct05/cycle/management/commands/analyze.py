@@ -71,7 +71,8 @@ class Command(BaseCommand):
         report: list[dict[str, Any]] = []
         for _poll in range(int(wait / POLL_SECONDS) + 1):  # bounded by --wait
             for key, (org, result) in list(pending.items()):
-                result.refresh()
+                if not result.is_finished:
+                    result.refresh()
                 if not result.is_finished:
                     continue
                 del pending[key]
