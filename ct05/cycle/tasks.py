@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import logging
 from typing import Any
 
+from django.db import OperationalError
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_tasks import TaskResult, task
@@ -18,6 +20,8 @@ from ct05.dashboard.stale import rollup_after_analysis
 from ct05.orgs.models import Organization
 
 ANALYZE_KIND = "cycle.analyze"
+DEADLOCK_TRIES = 3
+logger = logging.getLogger(__name__)
 
 
 @task()
@@ -56,7 +60,18 @@ def analyze_province(year: int, org_id: int, workers: int | None = None) -> dict
     """One province of a national analysis (`ct05 analyze --on-workers`): the subtree analysis of that
     province, its dashboards refreshed after. Safe to run again (the queue re-runs it when its worker dies)."""
     org = Organization.objects.get(pk=org_id)
-    summary = analyze(year=year, org=org, workers=workers)
+    for attempt in range(1, DEADLOCK_TRIES + 1):  # bounded
+        try:
+            summary = analyze(year=year, org=org, workers=workers)
+            break
+        except OperationalError as exc:
+            # A member saving their registration while the province's long transaction rewrites its rows: PostgreSQL
+            # aborts one of the two (seen in bench/cluster). The analysis rolled back whole: run it again.
+            if "deadlock" not in str(exc) or attempt == DEADLOCK_TRIES:
+                raise
+            logger.warning(
+                "analysis of %s: deadlock with a concurrent save, run %s of %s", org.code, attempt + 1, DEADLOCK_TRIES
+            )
     rollup_after_analysis(year=year, org_id=org_id)
     # numpy integers in the figures: the queue stores the result as JSON
     return dict(json.loads(json.dumps(summary, default=lambda v: v.item())))
