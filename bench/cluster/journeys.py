@@ -144,6 +144,10 @@ class Client:
         return None
 
     def login(self, username: str) -> bool:
+        """Sign in; a POST in flight on a node that dies is not resent by nginx: the person tries again."""
+        return any(self._login(username) for _try in range(3))
+
+    def _login(self, username: str) -> bool:
         page = self.request("sign-in page", "GET", "/dang-nhap/")
         if page is None:
             return False
