@@ -167,6 +167,11 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+TASK_LEASE_SECONDS = env_int(
+    "TASK_LEASE_SECONDS",
+    60,
+    "A running task whose worker has not renewed its lease for this long is retried or failed (ct05/core/leases.py).",
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -9,8 +9,10 @@ task ends normally. Anything else is logged, the page says so in Vietnamese, and
 the task backend records it too. A finished job is left alone when run again; a running one is run again (the
 bodies are idempotent: they write once at the end or recompute what they own).
 
-A worker killed mid-run leaves its row "running". `job_get` and `job_list` mark such a row failed once it has shown no
-progress for `STALLED_AFTER`, so the page stops polling and says to start again.
+A worker killed mid-run leaves its row "running". `job_get` and `job_list` first reap the tasks of dead workers
+(ct05/core/leases.py: queued again, or failed with a message after three runs); a row still running with no
+progress for `STALLED_AFTER` (no lease to tell: a backend without one) is then marked failed, so the page stops
+polling and says to start again.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks.base import Task
 
+from ct05.core.leases import lease_alive, tasks_reap
 from ct05.core.models import BackgroundJob
 
 logger = logging.getLogger(__name__)
@@ -157,8 +160,12 @@ def job_run(job_id: int, body: Callable[[JobRun], dict[str, Any]], *, failure: s
 def job_mark_stalled(job: BackgroundJob, *, now: Any = None) -> bool:
     """Mark a running job that has shown no progress for `STALLED_AFTER` as failed. True when marked."""
     now = now or timezone.now()
+    if not job.finished and job.task_id and tasks_reap(now=now).touched(job.task_id):
+        job.refresh_from_db()
     if job.status != BackgroundJob.Status.RUNNING or job.updated_at > now - STALLED_AFTER:
         return False
+    if job.task_id and lease_alive(task_id=job.task_id, now=now):
+        return False  # its worker is alive: a long step whose progress its transaction does not show yet
     message = _("Công việc bị gián đoạn (máy chủ dừng giữa chừng); hãy chạy lại.")
     marked = BackgroundJob.objects.filter(
         pk=job.pk, status=BackgroundJob.Status.RUNNING, updated_at__lte=now - STALLED_AFTER

@@ -132,3 +132,21 @@ class OutboxMail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.to}: {self.subject[:40]} ({'sent' if self.sent_at else self.attempts})"
+
+
+class TaskLease(models.Model):
+    """A worker's claim on the task it is running, renewed while it runs (ct05/core/leases.py).
+
+    django-tasks-db marks a task "running" when a worker claims it and never again if that worker is killed
+    (a node lost, `kill -9`, the machine out of memory). A lease that stops being renewed tells the reaper the
+    worker is gone: the task is put back in the queue (at most `MAX_ATTEMPTS` runs in all) or failed with a
+    message. `attempts` survives the re-queue, so a task that kills its worker every time is not retried forever.
+    """
+
+    task_id = models.CharField(max_length=64, primary_key=True)
+    worker_id = models.CharField(max_length=64, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    beat_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.task_id} ({self.worker_id}, {self.attempts})"

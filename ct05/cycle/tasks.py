@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import json
+import logging
 from typing import Any
 
+from django.db import OperationalError
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django_tasks import task
+from django_tasks import TaskResult, task
 
 from ct05.core.jobs import JobFailed, JobRun, error, job_run
 from ct05.core.uploads import upload_delete, upload_local
 from ct05.cycle import exchange
+from ct05.cycle.models import Commitment
+from ct05.cycle.quality import text_digest
 from ct05.cycle.services.analysis import analyze
 from ct05.cycle.services.reminders import reminders_run
 from ct05.dashboard.stale import rollup_after_analysis
@@ -19,6 +24,8 @@ from ct05.orgs.models import Organization
 ANALYZE_KIND = "cycle.analyze"
 IMPORT_KIND = "cycle.registration_import"
 MAX_ERRORS = 1000  # kept for the job page; the count of all of them is kept too
+DEADLOCK_TRIES = 3
+logger = logging.getLogger(__name__)
 
 
 @task()
@@ -50,6 +57,57 @@ def _analysis(run: JobRun) -> dict[str, Any]:
     ]
     url = reverse("cycle:indicators") + f"?year={summary['year']}" + (f"&org={org.pk}" if org else "")
     return {"lines": lines, "url": url, "summary": summary}
+
+
+@task()
+def analyze_province(year: int, org_id: int, workers: int | None = None) -> dict[str, Any]:
+    """One province of a national analysis (`ct05 analyze --on-workers`): the subtree analysis of that
+    province, its dashboards refreshed after. Safe to run again (the queue re-runs it when its worker dies)."""
+    org = Organization.objects.get(pk=org_id)
+    for attempt in range(1, DEADLOCK_TRIES + 1):  # bounded
+        try:
+            summary = analyze(year=year, org=org, workers=workers)
+            break
+        except OperationalError as exc:
+            # A member saving their registration while the province's long transaction rewrites its rows: PostgreSQL
+            # aborts one of the two (seen in bench/cluster). The analysis rolled back whole: run it again.
+            if "deadlock" not in str(exc) or attempt == DEADLOCK_TRIES:
+                raise
+            logger.warning(
+                "analysis of %s: deadlock with a concurrent save, run %s of %s", org.code, attempt + 1, DEADLOCK_TRIES
+            )
+    rollup_after_analysis(year=year, org_id=org_id)
+    # numpy integers in the figures: the queue stores the result as JSON
+    return dict(json.loads(json.dumps(summary, default=lambda v: v.item())))
+
+
+def provinces_enqueue(*, year: int, workers: int | None = None) -> list[tuple[Organization, TaskResult[Any]]]:
+    """A national analysis as one task per province (the top units), for the workers of every node.
+
+    Before: every commitment of the year gets its text digest, so a province's analysis finds the identical
+    copies in the others whatever order the provinces run in (a cold database has none stored yet). The
+    largest provinces go first: the longest tasks start early and the small ones fill the gaps at the end."""
+    digests_fill(year=year)
+    roots = Organization.objects.filter(parent__isnull=True).order_by("pk")
+    year_qs = Commitment.objects.filter(registration__year=year)
+    size = {p.pk: year_qs.filter(registration__organization__path__startswith=p.path).count() for p in roots}
+    provinces = sorted(roots, key=lambda p: -size[p.pk])
+    return [(p, analyze_province.enqueue(year, p.pk, workers)) for p in provinces]
+
+
+def digests_fill(*, year: int, batch: int = 5000) -> int:
+    """Store `text_digest` where it is missing for the year (a digest depends only on the text)."""
+    qs = Commitment.objects.filter(registration__year=year, text_digest__isnull=True).order_by("pk")
+    done = 0
+    for _round in range(qs.count() // batch + 2):  # bounded: each round fills up to `batch` rows
+        rows = list(qs.values_list("pk", "content")[:batch])
+        if not rows:
+            break
+        Commitment.objects.bulk_update(
+            [Commitment(pk=pk, text_digest=text_digest(text)) for pk, text in rows], ["text_digest"], batch_size=1000
+        )
+        done += len(rows)
+    return done
 
 
 @task()

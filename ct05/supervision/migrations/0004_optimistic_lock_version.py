@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('supervision', '0002_default_rules'),
+        ('supervision', '0003_uniform_rule'),
     ]
 
     operations = [
