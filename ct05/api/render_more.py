@@ -33,6 +33,7 @@ def resolution_item(i: ResolutionItem) -> dict[str, Any]:
         "cell_code": i.meeting.cell.code,
         "task": i.task,
         "owner_id": i.owner_id,
+        "owner_card": i.owner.card_number,
         "deadline": i.deadline,
         "status": i.status,
         "evidence": i.evidence,

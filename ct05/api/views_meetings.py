@@ -178,7 +178,7 @@ def resolution_save_api(
 
 
 def _item_detail(pk: int) -> tuple[dict[str, Any], str]:
-    item = ResolutionItem.objects.select_related("meeting", "meeting__cell").get(pk=pk)
+    item = ResolutionItem.objects.select_related("meeting", "meeting__cell", "owner").get(pk=pk)
     body = rm.resolution_item(item)
     return body, rm.etag("i", body)
 
