@@ -23,7 +23,7 @@ from ct05.api.schemas import READ_RESPONSES, ProblemOut
 from ct05.api.schemas_more import ResolutionItemOut
 from ct05.api.schemas_writes import MeetingCreateIn, MeetingDetailOut, MeetingIn, ProgressIn, ResolutionIn
 from ct05.api.views_read import router
-from ct05.api.writes import WRITE_ERRORS, Id, IdemKey, IfMatch, audit_write, require_match
+from ct05.api.writes import WRITE_ERRORS, Id, IdemKey, IfMatch, audit_write, lock, require_match
 from ct05.orgs.models import Member, Organization
 from ct05.orgs.selectors.organizations import organization_list
 from ct05.records.models import Meeting, ResolutionItem
@@ -48,7 +48,7 @@ def _locked_meeting(request: HttpRequest, pk: int, if_match: str | None) -> Meet
     """The meeting, locked for the write, once the caller may change it and has read its current state."""
     meeting = sel.meeting_get(user=request.user, pk=pk)  # 404 outside the scope
     _may_manage(request, meeting.cell)
-    Meeting.objects.select_for_update().filter(pk=pk).exists()
+    lock(Meeting, pk)
     require_match(if_match, _detail(pk)[1], what=_("buổi sinh hoạt"))
     return meeting
 
@@ -201,7 +201,7 @@ def resolution_item_progress_api(
     item = sel.resolution_item_get(user=request.user, pk=id)  # 404 outside the scope
     _may_manage(request, item.meeting.cell)
     with transaction.atomic():
-        ResolutionItem.objects.select_for_update().filter(pk=id).exists()
+        lock(ResolutionItem, id)
         require_match(if_match, _item_detail(id)[1], what=_("việc trong nghị quyết"))
         svc.resolution_item_progress(actor=request.user, item=item, **payload.model_dump())
         audit_write(request, "resolution_item.progress", item, item.meeting.cell_id, status=payload.status)

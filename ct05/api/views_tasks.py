@@ -19,7 +19,7 @@ from ct05.api.idempotency import idempotent
 from ct05.api.schemas import READ_RESPONSES, ProblemOut
 from ct05.api.schemas_writes import FollowUpIn, ProgressIn, TaskCreateIn, TaskDetailOut
 from ct05.api.views_read import router
-from ct05.api.writes import WRITE_ERRORS, Id, IdemKey, IfMatch, audit_write, require_match
+from ct05.api.writes import WRITE_ERRORS, Id, IdemKey, IfMatch, audit_write, lock, require_match
 from ct05.orgs.models import Member
 from ct05.orgs.selectors.organizations import organization_list
 from ct05.supervision.access import may_manage_mission, mission_q, supervises
@@ -37,7 +37,7 @@ def _detail(pk: int) -> tuple[dict[str, Any], str]:
 
 
 def _locked(pk: int, if_match: str | None) -> None:
-    RemediationTask.objects.select_for_update().filter(pk=pk).exists()
+    lock(RemediationTask, pk)
     require_match(if_match, _detail(pk)[1], what=_("nhiệm vụ khắc phục"))
 
 

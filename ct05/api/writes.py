@@ -48,6 +48,11 @@ def audit_write(request: HttpRequest, operation: str, target: Any, organization_
     )
 
 
+def lock(model: Any, pk: int) -> None:
+    """Lock the row for the rest of the transaction (`SELECT … FOR UPDATE`; SQLite serialises writers)."""
+    list(model.objects.select_for_update().filter(pk=pk).values_list("pk", flat=True))
+
+
 def content_etag(kind: str, pk: int, state: Any) -> str:
     """A strong ETag for an object without a version: `"<kind><id>-<digest of its state>"`."""
     blob = json.dumps(state, cls=DjangoJSONEncoder, sort_keys=True, ensure_ascii=False).encode()
