@@ -54,11 +54,22 @@ def _read_body(request: HttpRequest) -> None:
     request._body = request.read()  # type: ignore[attr-defined]
 
 
+def _now() -> float:
+    return time.time()
+
+
+def rate_key(token: ApiToken, now: float) -> str:
+    """The cache key counting the token's requests in the window of `now`."""
+    return f"ct05:api:rate:{token.pk}:{int(now // WINDOW)}"
+
+
 def _count(token: ApiToken) -> tuple[int, int]:
-    """(requests in the current window including this one, seconds until the window ends)."""
-    now = time.time()
+    """(requests in the current window including this one, seconds until the window ends). `add` then `incr`:
+    atomic in Redis and Memcached; in the database cache two nodes may read the same count at the same
+    instant, so a token may get a request or two over its limit, never fewer than its limit."""
+    now = _now()
     window = int(now // WINDOW)
-    key = f"ct05:api:rate:{token.pk}:{window}"
+    key = rate_key(token, now)
     cache.add(key, 0, timeout=WINDOW + 5)
     try:
         n = cache.incr(key)

@@ -43,15 +43,17 @@ def decode_cursor(cursor: str) -> int:
 
 
 def page(
-    qs: QuerySet[M], *, cursor: str | None, limit: int, render: Callable[[Iterable[M]], list[Any]]
+    qs: QuerySet[Any], *, cursor: str | None, limit: int, render: Callable[[Iterable[Any]], list[Any]]
 ) -> dict[str, Any]:
-    """One page of `qs` in id order: {"items": [...], "next": cursor or null}."""
+    """One page of `qs` (model instances, or dicts with "id") in id order: {"items": [...], "next": cursor or
+    null}."""
     if cursor:
         qs = qs.filter(pk__gt=decode_cursor(cursor))
     rows = list(qs.order_by("pk")[: limit + 1])
     more = len(rows) > limit
     rows = rows[:limit]
-    return {"items": render(rows), "next": encode_cursor(rows[-1].pk) if more and rows else None}
+    last = (rows[-1]["id"] if isinstance(rows[-1], dict) else rows[-1].pk) if rows else 0
+    return {"items": render(rows), "next": encode_cursor(last) if more else None}
 
 
 def org_filter(user: Any, code: str | None) -> Organization | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from ct05.cycle.models import CheckIn, Commitment, Registration
@@ -48,33 +48,28 @@ def _current_duties(member_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
     return out
 
 
+MEMBER_FIELDS = (
+    "id", "card_number", "full_name", "date_of_birth", "gender", "ethnicity", "joined_on", "official_on",
+    "cell_id", "party_position", "government_position", "is_key_leader", "is_exempt", "status",
+)  # fmt: skip
+
+
 def member(m: Member, duties: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     if duties is None:
         duties = _current_duties([m.pk]).get(m.pk, [])
-    return {
-        "id": m.pk,
-        "card_number": m.card_number,
-        "full_name": m.full_name,
-        "date_of_birth": m.date_of_birth,
-        "gender": m.gender,
-        "ethnicity": m.ethnicity,
-        "joined_on": m.joined_on,
-        "official_on": m.official_on,
-        "cell_id": m.cell_id,
-        "cell_code": m.cell.code,
-        "party_position": m.party_position,
-        "government_position": m.government_position,
-        "is_key_leader": m.is_key_leader,
-        "is_exempt": m.is_exempt,
-        "status": m.status,
-        "duties": duties,
-    }
+    return {**{f: getattr(m, f) for f in MEMBER_FIELDS}, "cell_code": m.cell.code, "duties": duties}
 
 
-def members(rows: Iterable[Member]) -> list[dict[str, Any]]:
+def member_rows(qs: QuerySet[Member]) -> QuerySet[Any]:
+    """The rows of a members' list as dicts of the fields the API shows (no model instances: a page has 100
+    members, and building them was a third of the page's time)."""
+    return qs.values(*MEMBER_FIELDS, cell_code=F("cell__code"))
+
+
+def members(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     rows = list(rows)
-    duties = _current_duties([m.pk for m in rows])
-    return [member(m, duties.get(m.pk, [])) for m in rows]
+    duties = _current_duties([m["id"] for m in rows])
+    return [{**m, "duties": duties.get(m["id"], [])} for m in rows]
 
 
 def registration_qs(qs: QuerySet[Registration]) -> QuerySet[Registration]:

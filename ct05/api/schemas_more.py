@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from pydantic import Field
+
 from ct05.api.schemas_base import Schema
 
 
@@ -27,6 +29,7 @@ class ResolutionItemOut(Schema):
     cell_code: str
     task: str
     owner_id: int | None
+    owner_card: str = Field(description="số thẻ của người thực hiện")
     deadline: dt.date
     status: str
     evidence: str

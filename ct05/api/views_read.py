@@ -77,7 +77,7 @@ def member_list_api(
     qs = member_list(user=request.user, org=root, status=status)
     if updated_since is not None:
         qs = changed_since(qs, updated_since, ("orgs.duty", "duties"))
-    result = page(qs, cursor=cursor, limit=limit, render=render.members)
+    result = page(render.member_rows(qs), cursor=cursor, limit=limit, render=render.members)
     if result["items"]:  # issue 12: reads of personal data are logged, a page of the list as an export
         personal_data_read(
             reader=request.user,

@@ -5,14 +5,12 @@ token (action "api.<operation>"). Updates need `If-Match` (412 on a stale versio
 
 from __future__ import annotations
 
-import re
-from typing import Annotated, Any
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import Header, Path
 
 from ct05.api import render
 from ct05.api.auth import token_of
@@ -30,7 +28,7 @@ from ct05.api.schemas import (
     RosterOut,
 )
 from ct05.api.views_read import router  # one router: a path's GET and PUT must share one URL pattern
-from ct05.core.audit import record
+from ct05.api.writes import WRITE_ERRORS, Id, IdemKey, IfMatch, audit_write, require_match
 from ct05.cycle.access import registration_q
 from ct05.cycle.models import Commitment, Registration
 from ct05.cycle.selectors.registrations import registration_for_action
@@ -44,47 +42,11 @@ from ct05.cycle.services.registrations import (
 from ct05.orgs.selectors.members import member_list
 from ct05.orgs.selectors.organizations import organization_list
 
-Id = Annotated[int, Path(ge=1, le=2**62)]
-IfMatch = Annotated[str | None, Header(None, alias="If-Match", description="ETag của lần đọc trước")]
-IdemKey = Annotated[str | None, Header(None, alias="Idempotency-Key", description="khóa duy nhất của yêu cầu")]
-WRITE_ERRORS = frozenset({400, 401, 403, 404, 409, 412, 413, 422, 428, 429})
-_ETAG = re.compile(r'^(?:W/)?"r(\d+)-v(\d+)"$')
-
-
-def _audit(request: HttpRequest, operation: str, target: Any, organization_id: int | None, **after: Any) -> None:
-    """The API's own audit event: which token made the write, next to the service's event of the write."""
-    token = token_of(request)
-    record(
-        actor=request.user,
-        action=f"api.{operation}",
-        target=token,
-        organization_id=organization_id,
-        after={
-            "token": token.pk,
-            "token_prefix": token.prefix,
-            "token_name": token.name,
-            "object": f"{target._meta.label_lower}#{target.pk}",
-            **after,
-        },
-        note=f"{request.method} {request.path}",
-    )
-
 
 def _version(if_match: str | None, registration: Registration) -> int:
     """The version the client read (from If-Match); 428 without one, 412 when it is not the current one."""
-    if not if_match:
-        raise Problem(428, _("Gửi tiêu đề If-Match với ETag nhận được khi đọc bản đăng ký (tránh ghi đè)."))
-    if if_match.strip() == "*":
-        return registration.version
-    m = _ETAG.match(if_match.strip())
-    if m is None or int(m.group(1)) != registration.pk or int(m.group(2)) != registration.version:
-        raise Problem(
-            412,
-            _("Bản đăng ký đã được cập nhật (phiên bản hiện tại %(v)s) sau lần bạn đọc; hãy đọc lại rồi gửi lại.")
-            % {"v": registration.version},
-            headers={"ETag": render.etag(registration)},
-        )
-    return int(m.group(2))
+    require_match(if_match, render.etag(registration), what=_("bản đăng ký"))
+    return registration.version
 
 
 def _items(items: list[Any]) -> list[CommitmentInput]:
@@ -127,7 +89,7 @@ def registration_create_api(
                 reg = registration_save(
                     actor=request.user, registration=reg, version=reg.version, commitments=_items(payload.items)
                 )
-            _audit(request, "registration.create", reg, reg.organization_id, items=len(payload.items))
+            audit_write(request, "registration.create", reg, reg.organization_id, items=len(payload.items))
         body, headers = _reg_body(reg, request.user)
         return 201, body, {**headers, "Location": f"/api/v1/registrations/{reg.pk}"}
 
@@ -145,7 +107,7 @@ def registration_update_api(
         reg = registration_save(
             actor=request.user, registration=reg, version=version, commitments=_items(payload.items)
         )
-        _audit(request, "registration.save", reg, reg.organization_id, items=len(payload.items))
+        audit_write(request, "registration.save", reg, reg.organization_id, items=len(payload.items))
     body, headers = _reg_body(reg, request.user)
     response["ETag"] = headers["ETag"]
     return body
@@ -160,7 +122,7 @@ def registration_submit_api(request: HttpRequest, id: Id, if_match: IfMatch, res
     version = _version(if_match, reg)
     with transaction.atomic():
         reg = registration_submit(actor=request.user, registration=reg, version=version)
-        _audit(request, "registration.submit", reg, reg.organization_id)
+        audit_write(request, "registration.submit", reg, reg.organization_id)
     body, headers = _reg_body(reg, request.user)
     response["ETag"] = headers["ETag"]
     return body
@@ -187,7 +149,7 @@ def checkin_record_api(request: HttpRequest, id: Id, payload: CheckInIn, idempot
             org_id = Registration.objects.filter(pk=commitment.registration_id).values_list(
                 "organization_id", flat=True
             )
-            _audit(request, "checkin.record", checkin, org_id.first(), quarter=payload.quarter)
+            audit_write(request, "checkin.record", checkin, org_id.first(), quarter=payload.quarter)
         body = {
             "quarter": checkin.quarter,
             "progress": checkin.progress,
@@ -212,7 +174,7 @@ def roster_sync_api(request: HttpRequest, payload: RosterIn, idempotency_key: Id
         except RosterRejected as exc:
             detail = _("Không đồng bộ dòng nào: có %(n)s lỗi.") % {"n": exc.count}
             raise Problem(422, detail, errors=exc.errors) from None
-        _audit(request, "roster.sync", token_of(request), None, **summary.as_dict())
+        audit_write(request, "roster.sync", token_of(request), None, **summary.as_dict())
         return 200, summary.as_dict(), {}
 
     return idempotent(request, produce)

@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 
+from ct05.records.models import Meeting, ResolutionItem
+from ct05.supervision.models import MissionUnit, RemediationTask
 from tests.api.records import make_records
 from tests.conftest import World
 
@@ -169,3 +171,90 @@ def test_each_persona_may_make_exactly_its_writes(world: World, api_for, persona
 @pytest.mark.parametrize("path", ["/api/v1/organizations", "/api/v1/members/1", "/api/v1/indicators"])
 def test_anonymous_reads_are_401(world: World, api_for, path: str) -> None:
     assert api_for(None).get(path).status_code == 401
+
+
+def _record_writes(world: World) -> list[tuple[str, str, Any, dict[str, str]]]:
+    """Meetings, their resolutions' tasks and remediation tasks, on MT1's records (`If-Match: *`: the version
+    check has its own tests; here only who may write)."""
+    records = make_records(world)
+    MissionUnit.objects.create(mission=records.mission, organization=world.cell1)
+    meeting = Meeting.objects.get(cell=world.cell1)
+    item = ResolutionItem.objects.get(meeting=meeting)
+    task = RemediationTask.objects.get(organization=world.cell1)
+    today = dt.date.today()
+    later = (today + dt.timedelta(days=30)).isoformat()
+    any_version = {"If-Match": "*"}
+    regular = {"kind": "regular", "date": today.isoformat(), "place": "Nhà văn hóa"}
+    row = {"owner_card": "DV0001", "task": "Rà soát hộ cận nghèo", "deadline": later}
+    new_task = {"mission_id": records.mission.pk, "organization_code": "MT1", "owner_card": "DV0001"}
+    new_task |= {"deadline": later, "text": "Bổ sung sổ nghị quyết"}
+    return [
+        ("meeting", "POST /api/v1/meetings", {**regular, "kind": "extraordinary", "cell_code": "MT1"}, {}),
+        ("meeting-update", f"PUT /api/v1/meetings/{meeting.pk}", regular, any_version),
+        ("resolution", f"PUT /api/v1/meetings/{meeting.pk}/resolution", {"items": [row]}, any_version),
+        ("item", f"PUT /api/v1/resolution-items/{item.pk}", {"status": "in_progress"}, any_version),
+        ("task", "POST /api/v1/remediation-tasks", new_task, {}),
+        ("task-update", f"PUT /api/v1/remediation-tasks/{task.pk}", {"status": "in_progress"}, any_version),
+        ("follow-up", f"PUT /api/v1/remediation-tasks/{task.pk}/follow-up", {"follow_up_on": later}, any_version),
+    ]
+
+
+# Expected status of each write on MT1's meeting, resolution item and remediation task (a province mission).
+RECORD_WRITE_MATRIX = {
+    #            meeting update resolution item task task-update follow-up
+    "admin": (201, 200, 200, 200, 201, 200, 200),
+    "supervisor": (403, 403, 403, 403, 201, 200, 200),  # sees the cell's meetings, manages none; sets tasks
+    "officer": (201, 200, 200, 200, 422, 200, 403),  # the ward's: its meetings and its tasks; no mission
+    "secretary": (201, 200, 200, 200, 422, 200, 403),
+    "member1": (403, 403, 403, 403, 422, 404, 404),  # sees the cell's meetings; no tasks, no missions
+    "member2": (422, 404, 404, 404, 422, 404, 404),  # MT1 is not visible from MT2
+    "read-token": (403,) * 7,
+    "anonymous": (401,) * 7,
+}
+
+
+@pytest.mark.parametrize("persona", list(RECORD_WRITE_MATRIX))
+def test_each_persona_may_make_exactly_its_writes_of_meetings_and_tasks(world: World, api_for, persona: str) -> None:
+    writes = _record_writes(world)
+    if persona == "anonymous":
+        client = api_for(None)
+    elif persona == "read-token":
+        client = api_for(world.admin, scope="read")
+    else:
+        client = api_for(_user(world, persona))
+    got = []
+    for _name, call, body, headers in writes:
+        method, path = call.split(" ")
+        got.append(client.send(method, path, body, **headers).status_code)
+    assert tuple(got) == RECORD_WRITE_MATRIX[persona]
+
+
+# Single reads: MT1's meeting, resolution item and task, TT5's meeting and task, MT1's dashboard.
+SINGLE_READ_MATRIX = {
+    "admin": (200, 200, 200, 200, 200, 200),
+    "supervisor": (200, 200, 200, 200, 200, 200),
+    "officer": (200, 200, 200, 404, 404, 200),
+    "secretary": (200, 200, 200, 404, 404, 200),
+    "member1": (200, 200, 404, 404, 404, 200),  # the cell's meetings and its own dashboard; no tasks
+    "member2": (404, 404, 404, 404, 404, 404),
+    "anonymous": (401,) * 6,
+}
+
+
+@pytest.mark.parametrize("persona", list(SINGLE_READ_MATRIX))
+def test_each_persona_reads_exactly_its_single_records(world: World, api_for, persona: str) -> None:
+    make_records(world)
+    meeting = {m.cell.code: m.pk for m in Meeting.objects.select_related("cell")}
+    task = {t.organization.code: t.pk for t in RemediationTask.objects.select_related("organization")}
+    item = ResolutionItem.objects.get(meeting_id=meeting["MT1"]).pk
+    paths = [
+        f"/api/v1/meetings/{meeting['MT1']}",
+        f"/api/v1/resolution-items/{item}",
+        f"/api/v1/remediation-tasks/{task['MT1']}",
+        f"/api/v1/meetings/{meeting['TT5']}",
+        f"/api/v1/remediation-tasks/{task['TT5']}",
+        "/api/v1/dashboard?org=MT1",
+    ]
+    client = api_for(None if persona == "anonymous" else _user(world, persona), scope="read")
+    got = tuple(client.get(p).status_code for p in paths)
+    assert got == SINGLE_READ_MATRIX[persona]

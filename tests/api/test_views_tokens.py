@@ -47,3 +47,19 @@ def test_the_page_needs_a_login(world: World) -> None:
     from django.test import Client
 
     assert Client().get("/api/tokens/").status_code == 302
+
+
+def test_the_token_page_is_in_vietnamese_and_in_english_through_the_catalogue(world: World) -> None:
+    token_create(actor=None, user=world.secretary, name="Sổ tay", scope="write")
+    client = world.client_for(world.secretary)
+    vi = client.get("/api/tokens/").content.decode()
+    for text in ("Mã truy cập API", "Tạo mã mới", "Các mã của bạn", "Đọc và ghi", "Dùng lần cuối", "Thu hồi"):
+        assert text in vi, text
+    assert 'href="/api/tokens/"' in vi  # the account menu links to the page
+    client.post("/i18n/setlang/", {"language": "en", "next": "/api/tokens/"})
+    en = client.get("/api/tokens/").content.decode()
+    for text in ("API tokens", "Create a token", "Your tokens", "Read and write", "Last used", "Revoke"):
+        assert text in en, text
+    assert "Các mã của bạn" not in en and "Dùng lần cuối" not in en
+    refused = client.post("/api/tokens/", {"name": "", "scope": "read"}).content.decode()
+    assert "Give the token a name" in refused
