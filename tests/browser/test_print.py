@@ -46,8 +46,8 @@ def _pdf(person: Person, name: str) -> bytes:
 SIGNED = """() => {
   const block = document.querySelector('.signatures');
   if (!block || block.getClientRects().length === 0) return null;
-  return {date: block.querySelector('.date-line').textContent.trim(),
-          signers: [...block.querySelectorAll('.sig')].map(s => s.textContent.replace(/\\s+/g, ' ').trim())};
+  return {date: block.querySelector('.date-line').innerText.trim(),
+          signers: [...block.querySelectorAll('.sig')].map(s => s.innerText.replace(/\\s+/g, ' ').trim())};
 }"""
 HEADERS_REPEAT = """() => [...document.querySelectorAll('main table thead')]
   .every(t => getComputedStyle(t).display === 'table-header-group')"""

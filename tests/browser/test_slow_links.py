@@ -15,7 +15,7 @@ from ct05.cycle.models import Registration
 from ct05.cycle.services import registrations as rsvc
 from ct05.cycle.services.registrations import CommitmentInput
 from ct05.records.models import Meeting
-from tests.browser.conftest import DESKTOP, Person
+from tests.browser.conftest import DESKTOP, WAIT_MS, Person
 from tests.browser.world import journey
 from tests.conftest import PASSWORD, World
 from tests.cycle.helpers import SPECIFIC
@@ -88,18 +88,19 @@ def test_an_unsent_draft_is_put_back_when_the_form_is_opened_again_but_never_ove
 def test_the_live_check_waits_for_the_typing_to_pause(town: World, people: Callable[[], Person]) -> None:
     me, _reg = _draft_page(town, people)
     page = me.page
+    page.wait_for_load_state("networkidle")  # the check each text box makes once when the page opens
     asked: list[str] = []
     page.on("request", lambda r: asked.append(r.url) if "/lam-theo/kiem-tra/" in r.url else None)
     typed = "Vận động 20 hộ gia đình tổ dân phố 1 phân loại rác tại nguồn"
-    page.get_by_label("Nội dung đăng ký").first.press_sequentially(typed, delay=15)
-    expect(page.locator("#q-0")).not_to_be_empty()
-    page.wait_for_load_state("networkidle")
+    with page.expect_response(lambda r: "/lam-theo/kiem-tra/" in r.url):
+        page.get_by_label("Nội dung đăng ký").first.press_sequentially(typed, delay=15)
+    # One check once the typing pauses, not one per key (a slow machine may pause mid-word once or twice).
     assert 1 <= len(asked) <= 3, f"{len(typed)} keys made {len(asked)} live checks"
 
 
 def _no_script(browser: Browser, base: str) -> Any:
     context = browser.new_context(viewport=DESKTOP, locale="vi-VN", java_script_enabled=False)
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(WAIT_MS)
     page = context.new_page()
     return context, page
 

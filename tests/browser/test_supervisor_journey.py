@@ -11,6 +11,7 @@ from docx import Document
 from playwright.sync_api import expect
 
 from ct05.core import clock
+from ct05.orgs.models import Member
 from ct05.supervision.models import Finding, Mission
 from tests.browser.conftest import Person
 from tests.browser.world import journey
@@ -95,7 +96,7 @@ def test_a_supervisor_prepares_a_mission_from_the_suggested_sample_and_downloads
     sup.look()
 
     page.locator("#don-vi tbody tr").first.locator("a").first.click()
-    unit = page.get_by_role("heading", level=1).inner_text()
+    assert page.get_by_role("heading", level=1).inner_text() in names
     page.get_by_label("Loại").select_option(Finding.Kind.SHORTCOMING)
     page.get_by_label("Nội dung", exact=True).fill(
         "Bản đăng ký của nhiều đảng viên còn chung chung, chưa gắn nhiệm vụ."
@@ -115,7 +116,14 @@ def test_a_supervisor_prepares_a_mission_from_the_suggested_sample_and_downloads
 
     page.get_by_role("link", name="Giao nhiệm vụ").click()
     page.get_by_label("Theo nhiệm vụ").select_option(index=1)
-    page.get_by_label("Đơn vị thực hiện").select_option(label=unit)
+    # a unit of the sample with members under it, and one of them to answer for the task
+    target, owner = next(
+        (mu.organization, m)
+        for mu in Mission.objects.get().units.select_related("organization")
+        for m in Member.objects.filter(cell__path__startswith=mu.organization.path)[:1]
+    )
+    page.get_by_label("Đơn vị thực hiện").select_option(str(target.pk))
+    page.get_by_label("Người chịu trách nhiệm").select_option(str(owner.pk))
     page.get_by_label("Thời hạn").fill((today + dt.timedelta(days=60)).strftime("%d/%m/%Y"))
     page.get_by_label("Việc phải làm").fill("Chỉ đạo các chi bộ rà soát, sửa bản đăng ký chung chung.")
     sup.look()
@@ -137,5 +145,6 @@ def test_a_supervisor_prepares_a_mission_from_the_suggested_sample_and_downloads
     assert "BÁO CÁO" in text and "Các cấp ủy ban hành kế hoạch phù hợp." in text
     assert "cụ thể hóa bản đăng ký theo nhiệm vụ được giao" in text
     assert "còn chung chung, chưa gắn nhiệm vụ" in text
-    assert "Chỉ đạo các chi bộ rà soát, sửa bản đăng ký chung chung." in cells and unit in cells
+    assert "Chỉ đạo các chi bộ rà soát, sửa bản đăng ký chung chung." in cells
+    assert target.name in cells and owner.full_name in cells
     sup.assert_clean()
