@@ -1,4 +1,6 @@
-"""What the home page shows: the user's scope and what needs their attention in every app.
+"""What the home page shows, shaped by what the user's roles see (issue 13): a member's own registration, tasks
+from resolutions, next meeting and notifications; the queues of secretaries and offices; a supervisor's
+warnings beside the dashboard; the user's scope and what needs their attention in every app.
 
 The home page sits with the dashboard, above the domain apps, because it reads all of them; each app says
 what needs attention in its own records (listed here, explicitly, so the page's cost stays visible in one
@@ -10,12 +12,27 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from ct05.access.resolver import roles_of
+from ct05.access.policy import Record
+from ct05.access.resolver import record_scope, roles_of
+from ct05.core import clock
 from ct05.core.attention import Attention
+from ct05.core.web.lists import ListFilters
+from ct05.cycle.models import Notification, Registration
 from ct05.cycle.selectors.attention import cycle_attention
+from ct05.cycle.selectors.registrations import RegistrationFilters, own_member, registration_list
+from ct05.cycle.selectors.year import notification_list
+from ct05.orgs.models import Member
 from ct05.orgs.selectors.attention import orgs_attention
+from ct05.records.compliance import PENDING
+from ct05.records.models import Meeting, ResolutionItem
 from ct05.records.selectors.attention import records_attention
+from ct05.records.selectors.meetings import compliance_calendars, meeting_list, resolution_item_list
+from ct05.supervision.models import Warning
 from ct05.supervision.selectors.attention import supervision_attention
+from ct05.supervision.selectors.warnings import WarningFilters, warning_counts, warning_list
+
+# How many of each list the home page shows (each with a link to the whole list).
+SHOWN = 5
 
 
 @dataclass(frozen=True)
@@ -40,3 +57,76 @@ def attention_items(*, user: Any) -> list[Attention]:
         for item in provider(user=user):
             items.append(Attention(str(item.message), int(item.count), str(item.url)))
     return items
+
+
+@dataclass(frozen=True)
+class Due:
+    """A meeting the cell still owes in a period not yet over (the compliance calendar's "pending")."""
+
+    label: str
+    by: dt.date
+
+
+@dataclass(frozen=True)
+class MemberHome:
+    """A member's own corner: this year's registration, their open tasks from the cell's resolutions, the
+    cell's next meetings (what its compliance calendar still expects; a meeting is recorded only once held,
+    never ahead) and its last one, and their unread notifications."""
+
+    member: Member
+    year: int
+    registration: Registration | None
+    tasks: list[ResolutionItem]
+    next_meetings: list[Due]
+    last_meeting: Meeting | None
+    notifications: list[Notification]
+
+
+def member_home(*, user: Any, today: dt.date | None = None) -> MemberHome | None:
+    me = own_member(user=user)
+    if me is None:
+        return None
+    today = today or clock.today()
+    registration = registration_list(user=user, filters=RegistrationFilters(year=today.year)).filter(member=me).first()
+    tasks = (
+        resolution_item_list(user=user, filters=ListFilters(), today=today)
+        .filter(owner=me)
+        .exclude(status__in=ResolutionItem.CLOSED)
+    )
+    calendars = compliance_calendars(user=user, org=me.cell, year=today.year, today=today)
+    due = [Due(r.label, s.end) for cal in calendars for r in cal.rows for s in r.slots if s.status == PENDING]
+    due.sort(key=lambda d: d.by)
+    return MemberHome(
+        member=me,
+        year=today.year,
+        registration=registration,
+        tasks=list(tasks[:SHOWN]),
+        next_meetings=due[:SHOWN],
+        last_meeting=meeting_list(user=user, filters=ListFilters()).filter(cell=me.cell_id).first(),
+        notifications=list(notification_list(user=user, unread_only=True)[:SHOWN]),
+    )
+
+
+@dataclass(frozen=True)
+class WarningsHome:
+    """For those who see the units' warnings: counts by severity and the most severe few."""
+
+    by_severity: list[tuple[int, str, int]]  # level, label, open warnings
+    top: list[Warning]
+
+
+def warnings_home(*, user: Any) -> WarningsHome | None:
+    if record_scope(user, Record.WARNING).is_empty:
+        return None
+    counts = warning_counts(user=user)
+    levels = sorted(Warning._meta.get_field("severity").choices or [], key=lambda c: -c[0])
+    return WarningsHome(
+        by_severity=[(level, str(label), counts.get(level, 0)) for level, label in levels],
+        top=list(warning_list(user=user, filters=WarningFilters())[:SHOWN]),
+    )
+
+
+def sees_units(*, user: Any) -> bool:
+    """Does the user see some unit's records as a whole (a secretary, an office, a supervisor), not only their
+    own (a plain member)? The former get the queues of their units on the home page."""
+    return getattr(user, "is_superuser", False) or not record_scope(user, Record.REGISTRATION).is_empty

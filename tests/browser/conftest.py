@@ -30,10 +30,15 @@ ARGS = [
     "--disable-sync",
 ]
 DESKTOP = {"width": 1280, "height": 900}
+# How long an action or an expectation may wait for the page: generous, for a CI machine shared with other jobs
+# (an upper bound for waiting, never a measure: nothing asserts how fast a page is).
+WAIT_MS = 30_000
 PHONE = {"width": 360, "height": 740}
 
 try:
-    from playwright.sync_api import Browser, Page, sync_playwright
+    from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+    expect.set_options(timeout=WAIT_MS // 2)
 except ImportError:  # pragma: no cover - the dev extra installs it
     sync_playwright = None
 
@@ -185,7 +190,7 @@ def people(browser: Browser, live_server: Any) -> Iterator[Callable[[], Person]]
 
     def open_one() -> Person:
         context = browser.new_context(viewport=DESKTOP, locale="vi-VN", bypass_csp=True, accept_downloads=True)
-        context.set_default_timeout(10_000)
+        context.set_default_timeout(WAIT_MS)
         contexts.append(context)
         return Person(context.new_page(), live_server.url)
 

@@ -49,3 +49,47 @@ def test_on_a_wide_screen_the_same_lists_stay_tables(town: World, people: Callab
     sec.goto("/lam-theo/")
     cards = sec.page.evaluate(CARD, "table.cards-sm")
     assert cards and all(c["display"] == "table-row" for c in cards)
+
+
+THUMB = """() => {
+  const form = document.querySelector('main form[method=post]');
+  const box = form.getBoundingClientRect();
+  const shown = e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
+  const small = [], narrow = [];
+  for (const e of form.querySelectorAll('input, select, textarea, button')) {
+    if (e.type === 'hidden' || !shown(e)) continue;
+    const r = e.getBoundingClientRect();
+    const tap = (e.type === 'checkbox' || e.type === 'radio') ? (e.closest('label') || e).getBoundingClientRect() : r;
+    const name = e.name || e.textContent.trim().slice(0, 20);
+    if (tap.height < 44) small.push(name + ' ' + Math.round(tap.height) + 'px');
+    const field = e.tagName !== 'BUTTON' && !['checkbox', 'radio'].includes(e.type);
+    if (field && r.width < box.width * 0.85) narrow.push(name + ' ' + Math.round(r.width));
+  }
+  return {small, narrow};
+}"""
+IN_REACH = """(name) => {
+  const b = [...document.querySelectorAll('main form button')].find(e => e.textContent.trim() === name);
+  const r = b.getBoundingClientRect();
+  return r.top >= 0 && r.bottom <= window.innerHeight;
+}"""
+
+
+def test_forms_are_usable_with_one_thumb_on_a_phone(town: World, people: Callable[[], Person]) -> None:
+    reg = registration(town)
+    sec = people()
+    sec.page.set_viewport_size(PHONE)
+    sec.login("bithu", PASSWORD)
+    page = sec.page
+    for path, primary in (
+        (f"/lam-theo/{reg.pk}/sua/", "Lưu và nộp cho chi bộ"),
+        (f"/sinh-hoat/them/?org={town.cell1.pk}", "Lưu"),
+    ):
+        sec.goto(path)
+        page.evaluate("window.scrollTo(0, 0)")
+        found = page.evaluate(THUMB)
+        assert found == {"small": [], "narrow": []}, (path, found)
+        # The form is longer than the screen, yet its main action is within reach without scrolling to the end.
+        assert page.evaluate("document.scrollingElement.scrollHeight") > PHONE["height"]
+        assert page.evaluate(IN_REACH, primary), f"{path}: “{primary}” is not on the screen"
+        sec.shot(f"dien-thoai-form-{path.strip('/').split('/')[0]}", phone=True)
+    sec.assert_clean()

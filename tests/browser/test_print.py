@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
+from typing import Any
 
 from ct05.core import clock
 from ct05.records.services import meetings as msvc
@@ -42,6 +43,26 @@ def _pdf(person: Person, name: str) -> bytes:
     return data
 
 
+SIGNED = """() => {
+  const block = document.querySelector('.signatures');
+  if (!block || block.getClientRects().length === 0) return null;
+  return {date: block.querySelector('.date-line').innerText.trim(),
+          signers: [...block.querySelectorAll('.sig')].map(s => s.innerText.replace(/\\s+/g, ' ').trim())};
+}"""
+HEADERS_REPEAT = """() => [...document.querySelectorAll('main table thead')]
+  .every(t => getComputedStyle(t).display === 'table-header-group')"""
+
+
+def _signed(person: Person) -> dict[str, Any] | None:
+    """The signature block as printed (None: not on paper); on screen it must not show."""
+    page = person.page
+    assert page.evaluate(SIGNED) is None, f"{page.url}: the signature block shows on screen"
+    page.emulate_media(media="print")
+    found = page.evaluate(SIGNED)
+    page.emulate_media(media="screen")
+    return found
+
+
 def _pages(pdf: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
 
@@ -61,9 +82,23 @@ def test_the_list_the_registration_and_the_meeting_minutes_print_on_a4(
     sec.login("bithu", PASSWORD)
 
     sec.goto("/lam-theo/")
+    sec.page.emulate_media(media="print")
+    assert sec.page.evaluate(HEADERS_REPEAT), "a long list's header row must repeat on every printed page"
+    sec.page.emulate_media(media="screen")
     assert _pages(_pdf(sec, "in-danh-sach")) == 1
+
     sec.goto(f"/lam-theo/{reg.pk}/")
+    signed = _signed(sec)
+    assert signed is not None, "the printed registration has no signature block"
+    assert signed["date"].endswith(f"ngày …… tháng …… năm {reg.year}")
+    assert signed["signers"][0].startswith("XÁC NHẬN CỦA CHI BỘ BÍ THƯ CHI BỘ (Ký, ghi rõ họ tên)")
+    assert signed["signers"][1] == "NGƯỜI ĐĂNG KÝ (Ký, ghi rõ họ tên) Lò Văn Pâng"
     assert _pages(_pdf(sec, "in-ban-dang-ky")) == 1
+
     sec.goto(f"/sinh-hoat/{meeting.pk}/")
+    signed = _signed(sec)
+    day = meeting.date
+    assert signed is not None and signed["date"].endswith(f"ngày {day.day} tháng {day.month} năm {day.year}")
+    assert [s.split(" (")[0] for s in signed["signers"]] == ["THƯ KÝ", "CHỦ TRÌ"]
     assert _pages(_pdf(sec, "in-bien-ban")) >= 1
     sec.assert_clean()

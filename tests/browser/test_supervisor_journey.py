@@ -1,5 +1,5 @@
-"""A supervisor opens the dashboard and drills down to a ward, runs the warnings, and downloads the report of a
-mission whose conclusion is issued."""
+"""A supervisor opens the dashboard and drills down to a ward and runs the warnings; then prepares a mission from
+the sample CT05 suggests, records findings, issues the conclusion, assigns a task and downloads the report."""
 
 from __future__ import annotations
 
@@ -7,13 +7,12 @@ import datetime as dt
 import io
 from collections.abc import Callable
 
-from django.utils import timezone
 from docx import Document
 from playwright.sync_api import expect
 
-from ct05.supervision.models import Finding
-from ct05.supervision.services import findings as fsvc
-from ct05.supervision.services import missions as msvc
+from ct05.core import clock
+from ct05.orgs.models import Member
+from ct05.supervision.models import Finding, Mission
 from tests.browser.conftest import Person
 from tests.browser.world import journey
 from tests.conftest import PASSWORD, World
@@ -22,43 +21,10 @@ from tests.cycle.helpers import registration
 pytestmark = journey
 
 
-def _concluded_mission(town: World) -> int:
-    today = timezone.localdate()
-    mission = msvc.mission_create(
-        actor=town.supervisor,
-        issuing_body=town.province,
-        title="Đoàn khảo sát việc thực hiện Chỉ thị 05-CT/TW",
-        issuer_name="Ban Tuyên giáo và Dân vận Tỉnh ủy",
-        decision_number="Quyết định số 12-QĐ/BTGDVTU",
-        purpose="Đánh giá một năm thực hiện.",
-        start_date=today - dt.timedelta(days=1),
-        end_date=today + dt.timedelta(days=9),
-        leader=town.supervisor,
-    )
-    msvc.mission_unit_add(actor=town.supervisor, mission=mission, organization=town.ward)
-    fsvc.finding_add(
-        actor=None,
-        mission=mission,
-        organization=town.ward,
-        kind=Finding.Kind.SHORTCOMING,
-        text="Bản đăng ký còn chung chung.",
-    )
-    conclusion = fsvc.conclusion_save(
-        actor=None,
-        mission=mission,
-        commendation="Các cấp ủy ban hành kế hoạch phù hợp.",
-        shortcomings="",
-        points=["Một là, tuyên truyền."],
-    )
-    fsvc.conclusion_issue(actor=None, conclusion=conclusion)
-    return mission.pk
-
-
-def test_a_supervisor_drills_down_the_dashboard_runs_the_warnings_and_downloads_a_mission_report(
+def test_a_supervisor_drills_down_the_dashboard_and_runs_the_warnings(
     town: World, people: Callable[[], Person]
 ) -> None:
     registration(town)
-    mission_pk = _concluded_mission(town)
     sup = people()
     sup.login("giamsat", PASSWORD)
     page = sup.page
@@ -86,11 +52,99 @@ def test_a_supervisor_drills_down_the_dashboard_runs_the_warnings_and_downloads_
     sup.look()
     sup.shot("giam-sat-canh-bao")
 
-    sup.goto(f"/giam-sat/doan/{mission_pk}/")
+    sup.assert_clean()
+
+
+def test_a_supervisor_prepares_a_mission_from_the_suggested_sample_and_downloads_its_report(
+    town: World, people: Callable[[], Person]
+) -> None:
+    registration(town)
+    today = clock.today()
+    sup = people()
+    sup.login("giamsat", PASSWORD)
+    page = sup.page
+    sup.goto("/giam-sat/doan/")
+    page.get_by_role("link", name="Thêm mới").click()
+    expect(page.get_by_role("heading", name="Lập đoàn khảo sát, kiểm tra, giám sát")).to_be_visible()
+    page.get_by_label("Tên đoàn").fill("Đoàn khảo sát việc thực hiện Chỉ thị 05-CT/TW năm nay")
+    page.get_by_label("Số quyết định").fill("Quyết định số 12-QĐ/BTGDVTU")
+    page.get_by_label("Mục đích, yêu cầu, nội dung").fill("Đánh giá một năm thực hiện ở cơ sở.")
+    page.get_by_label("Từ ngày").fill(today.strftime("%d/%m/%Y"))
+    page.get_by_label("Đến ngày").fill((today + dt.timedelta(days=9)).strftime("%d/%m/%Y"))
+    sup.look()
+    page.get_by_role("button", name="Lưu", exact=True).click()
+    expect(page.get_by_text("Đã lập đoàn. Bước tiếp theo: thêm thành viên và chọn đơn vị.")).to_be_visible()
+    sup.look()
+
+    page.get_by_role("link", name="CT05 đề xuất đơn vị").click()
+    page.get_by_label("Số đơn vị cần chọn").fill("2")
+    page.get_by_role("button", name="Xem đề xuất").click()
+    proposed = page.locator("table tbody tr")
+    expect(proposed).to_have_count(2)
+    names = [proposed.nth(i).locator("td").nth(1).inner_text() for i in range(2)]
+    sup.look()
+    sup.shot("giam-sat-de-xuat-don-vi")
+    page.get_by_role("button", name="Áp dụng đề xuất này").click()
+    units = page.locator("#don-vi table tbody tr")
+    expect(units).to_have_count(2)
+    for name in names:
+        expect(page.locator("#don-vi")).to_contain_text(name)
+    expect(page.locator("#don-vi .badge", has_text="CT05 đề xuất")).to_have_count(2)
+    page.locator("#thanh-vien").get_by_label("Cán bộ").select_option(str(town.officer.pk))
+    page.locator("#thanh-vien").get_by_role("button", name="Thêm").click()
+    page.get_by_role("button", name="Bắt đầu làm việc").click()
+    sup.look()
+
+    page.locator("#don-vi tbody tr").first.locator("a").first.click()
+    assert page.get_by_role("heading", level=1).inner_text() in names
+    page.get_by_label("Loại").select_option(Finding.Kind.SHORTCOMING)
+    page.get_by_label("Nội dung", exact=True).fill(
+        "Bản đăng ký của nhiều đảng viên còn chung chung, chưa gắn nhiệm vụ."
+    )
+    page.get_by_role("button", name="Ghi", exact=True).click()
+    expect(page.locator(".finding.accepted")).to_contain_text("còn chung chung, chưa gắn nhiệm vụ")
+    sup.look()
+    sup.shot("giam-sat-ghi-ket-qua")
+
+    page.get_by_role("link", name="Đoàn khảo sát việc thực hiện Chỉ thị 05-CT/TW năm nay").click()
+    page.get_by_role("link", name="Viết kết luận").click()
+    page.get_by_label("Kết quả, ưu điểm ghi nhận").fill("Các cấp ủy ban hành kế hoạch phù hợp.")
+    page.get_by_label("Nhiệm vụ đề nghị", exact=False).fill("Một là, cụ thể hóa bản đăng ký theo nhiệm vụ được giao.")
+    sup.look()
+    page.get_by_role("button", name="Lưu và ban hành").click()
+    expect(page.locator("#ket-luan")).to_contain_text("cụ thể hóa bản đăng ký theo nhiệm vụ được giao")
+
+    page.get_by_role("link", name="Giao nhiệm vụ").click()
+    page.get_by_label("Theo nhiệm vụ").select_option(index=1)
+    # a unit of the sample with members under it, and one of them to answer for the task
+    target, owner = next(
+        (mu.organization, m)
+        for mu in Mission.objects.get().units.select_related("organization")
+        for m in Member.objects.filter(cell__path__startswith=mu.organization.path)[:1]
+    )
+    page.get_by_label("Đơn vị thực hiện").select_option(str(target.pk))
+    page.get_by_label("Người chịu trách nhiệm").select_option(str(owner.pk))
+    page.get_by_label("Thời hạn").fill((today + dt.timedelta(days=60)).strftime("%d/%m/%Y"))
+    page.get_by_label("Việc phải làm").fill("Chỉ đạo các chi bộ rà soát, sửa bản đăng ký chung chung.")
+    sup.look()
+    page.get_by_role("button", name="Lưu", exact=True).click()
+    expect(page.get_by_text("Đã giao nhiệm vụ khắc phục.")).to_be_visible()
+    page.goto(sup.url(f"/giam-sat/doan/{Mission.objects.get().pk}/"))
+    expect(page.locator("#nhiem-vu")).to_contain_text("Chỉ đạo các chi bộ rà soát")
+    sup.look()
+    sup.shot("giam-sat-doan")
+
     with page.expect_download() as got:
         page.get_by_role("link", name="Báo cáo (.docx)").click()
     report = got.value
     assert report.suggested_filename.endswith(".docx")
-    text = "\n".join(p.text for p in Document(io.BytesIO(open(report.path(), "rb").read())).paragraphs)
-    assert "BÁO CÁO" in text and "Một là, tuyên truyền." in text
+    with open(report.path(), "rb") as f:
+        doc = Document(io.BytesIO(f.read()))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    cells = "\n".join(c.text for t in doc.tables for row in t.rows for c in row.cells)
+    assert "BÁO CÁO" in text and "Các cấp ủy ban hành kế hoạch phù hợp." in text
+    assert "cụ thể hóa bản đăng ký theo nhiệm vụ được giao" in text
+    assert "còn chung chung, chưa gắn nhiệm vụ" in text
+    assert "Chỉ đạo các chi bộ rà soát, sửa bản đăng ký chung chung." in cells
+    assert target.name in cells and owner.full_name in cells
     sup.assert_clean()

@@ -174,7 +174,7 @@ def _mission_forms(request: HttpRequest, mission: Mission, *, manage: bool, work
         out["unit_form"] = forms.UnitAddForm(orgs=candidates_qs(request, mission).exclude(pk__in=unit_orgs))
         out["sample_form"] = forms.SampleForm()
     if work:
-        out["request_form"] = forms.RequestForm(orgs=Organization.objects.filter(pk__in=unit_orgs))
+        out["request_form"] = forms.RequestForm(orgs=Organization.objects.filter(pk__in=unit_orgs), auto_id="id_%s_r")
     return out
 
 
