@@ -8,9 +8,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.http import Http404
 from django.utils.translation import gettext as _
 
-from ct05.access.resolver import Scope, org_scope
+from ct05.access.policy import Record
+from ct05.access.resolver import Scope, record_scope
 from ct05.core import clock
 from ct05.dashboard.figures import Figures, add_into
 from ct05.dashboard.indicators import DEFAULT_RISK_WEIGHTS, risk_score
@@ -77,13 +79,19 @@ def _figures(row: _Row | None) -> Figures:
 
 
 def dashboard_data(*, user: Any, org_id: int | None, year: int) -> DashboardData:
-    scope = org_scope(user)
+    # The units whose indicators the user's roles may see (the visibility policy: a plain member sees none,
+    # not even of their own cell) — not every unit they may open.
+    scope = record_scope(user, Record.INDICATOR)
+    if scope.is_empty:
+        raise Http404
     if org_id is None and not scope.everything:
-        roots = org_selectors.organization_roots(user=user)
+        roots = [r for r in org_selectors.organization_roots(user=user) if scope.contains(r)]
         if len(roots) == 1:  # one top unit: its dashboard is the user's whole scope
             org_id = roots[0].pk
     if org_id is not None:
         org = org_selectors.organization_get(user=user, pk=org_id)  # 404 outside the scope
+        if not scope.contains(org):
+            raise Http404
         full = covers_subtree(scope, org)
         kids: list[Organization] = (
             list(
@@ -100,7 +108,7 @@ def dashboard_data(*, user: Any, org_id: int | None, year: int) -> DashboardData
         crumbs = [a for a in org.ancestors() if scope.contains(a)]
     else:
         org = None
-        tops = org_selectors.organization_roots(user=user)
+        tops = [t for t in org_selectors.organization_roots(user=user) if scope.contains(t)]
         full = True
         kids = tops
         title = _("Toàn quốc") if scope.everything else _("Toàn bộ phạm vi của bạn")

@@ -160,8 +160,8 @@ ENTRIES: dict[str, Entry] = {
     "cycle:notifications": Entry(anyone=True),
     # dashboard
     "dashboard:start": Entry(anyone=True),
-    "dashboard:home": Entry(anyone=True),
-    "dashboard:org": see(Record.COLLECTIVE_PLAN, *ORG_IN_OUT),
+    "dashboard:home": see(Record.INDICATOR),
+    "dashboard:org": see(Record.INDICATOR, *ORG_IN_OUT),
     "dashboard:report": see(Record.REPORT, *ORG_IN_OUT),
     "dashboard:report_job": who({"job:officer": frozenset({"muongthanh"})}, "job:officer"),
     "dashboard:report_download": who({}, "job_file:officer"),

@@ -235,7 +235,7 @@ SINGLE_READ_MATRIX = {
     "supervisor": (200, 200, 200, 200, 200, 200),
     "officer": (200, 200, 200, 404, 404, 200),
     "secretary": (200, 200, 200, 404, 404, 200),
-    "member1": (200, 200, 404, 404, 404, 200),  # the cell's meetings and its own dashboard; no tasks
+    "member1": (200, 200, 404, 404, 404, 404),  # the cell's meetings; no tasks, no indicators (policy)
     "member2": (404, 404, 404, 404, 404, 404),
     "anonymous": (401,) * 6,
 }

@@ -1,7 +1,7 @@
 """The weight of each page for a slow link (issue 13: highland communes on 2G): every page in each role's menu and
 the pages behind them, with a full page of a list (50 rows), measured as a browser with an empty cache fetches
 it — the HTML and every stylesheet, script and image it loads — each compressed with gzip (level 6, what
-WhiteNoise serves for static files and nginx's `gzip on` for pages). The heaviest must stay under 150 KB.
+WhiteNoise serves for static files and the application's GZipMiddleware for pages). The heaviest must stay under 150 KB.
 
 With CT05_SCREENSHOTS=1 (the run that refreshes the guides) the figures are written to docs/benchmarks-pages.md.
 """
@@ -120,7 +120,7 @@ def _write_report(weights: list[Weight]) -> None:
 Every page in each role's menu and the main pages behind them, with a full page of the registration list
 (50 registrations of 3 commitments each), as a browser with an empty cache loads it: the HTML and each
 stylesheet, script and image it fetches, every one compressed with gzip level 6 (what WhiteNoise serves for
-static files; pages need nginx's `gzip on`, see below). The limit is **150 KB** for the heaviest page; a test
+static files; pages by the application's GZipMiddleware, see below). The limit is **150 KB** for the heaviest page; a test
 fails above it (`tests/browser/test_page_weight.py`). On a warm cache a page costs only its HTML column.
 
 Command: `CT05_SCREENSHOTS=1 CT05_CHROMIUM=/usr/bin/chromium .venv/bin/pytest tests/browser/test_page_weight.py`
@@ -133,8 +133,9 @@ Heaviest: `{weights[0].path}` ({weights[0].who}), {kb(weights[0].total)} KB comp
 | --- | --- | ---: | ---: | ---: | ---: |
 {rows}
 
-Pages are compressed only if the front server does it: `deploy/nginx.conf` should carry `gzip on;` (nginx
-compresses text/html by default once on). Static files are compressed by WhiteNoise (`STATIC_MANIFEST=true`).
+Pages are compressed by the application itself (Django's GZipMiddleware, which pads each response with
+random bytes against BREACH; CSRF tokens are masked per response), whatever the front server does, so nginx
+needs no `gzip on`. Static files are compressed by WhiteNoise (`STATIC_MANIFEST=true`).
 """,
         encoding="utf-8",
     )

@@ -10,7 +10,8 @@ from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from ct05.access.resolver import org_scope
+from ct05.access.policy import Record
+from ct05.access.resolver import org_scope, record_scope
 from ct05.core import clock
 from ct05.supervision.access import running_membership_q
 from ct05.supervision.models import Mission, RemediationTask, ReportAnswer, ReportRequest, Severity, Warning
@@ -26,7 +27,7 @@ class AttentionItem:
 def supervision_attention(*, user: Any, today: dt.date | None = None) -> list[AttentionItem]:
     today = today or clock.today()
     items: list[AttentionItem] = []
-    scope = org_scope(user)
+    scope = record_scope(user, Record.WARNING)  # what the warnings list shows this user, no more
     high = Warning.objects.filter(scope.q("organization__"), resolved_on__isnull=True, severity=Severity.HIGH).count()
     if high:
         items.append(
