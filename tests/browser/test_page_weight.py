@@ -121,7 +121,8 @@ Every page in each role's menu and the main pages behind them, with a full page 
 (50 registrations of 3 commitments each), as a browser with an empty cache loads it: the HTML and each
 stylesheet, script and image it fetches, every one compressed with gzip level 6 (what WhiteNoise serves for
 static files; pages by the application's GZipMiddleware, see below). The limit is **150 KB** for the
-heaviest page; a test fails above it (`tests/browser/test_page_weight.py`). On a warm cache a page costs only its HTML column.
+heaviest page; a test fails above it (`tests/browser/test_page_weight.py`). On a warm cache a page costs
+only its HTML column.
 
 Command: `CT05_SCREENSHOTS=1 CT05_CHROMIUM=/usr/bin/chromium .venv/bin/pytest tests/browser/test_page_weight.py`
 Commit: `{sh("git", "rev-parse", "--short", "HEAD")}` · {dt.date.today():%Y-%m-%d} · machine load: `{sh("uptime")}`
