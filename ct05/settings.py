@@ -76,8 +76,8 @@ MIDDLEWARE = [
     "ct05.ops.metrics.MetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Pages compressed for slow links (issue 13: the weights in docs/benchmarks-pages.md assume it), with the
-    # Heal-the-BREACH padding nginx's gzip lacks; static files come compressed from WhiteNoise.
-    "django.middleware.gzip.GZipMiddleware",
+    # Heal-the-BREACH padding nginx's gzip lacks; static files come compressed from WhiteNoise; the API is not.
+    "ct05.core.middleware.PageGZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "ct05.core.middleware.LanguageMiddleware",

@@ -4,6 +4,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.middleware.gzip import GZipMiddleware
 from django.shortcuts import render
 from django.utils import translation
 
@@ -48,3 +49,14 @@ class JobLimitMiddleware:
             return None
         context = {"message": exception.message, "busy": exception.busy}
         return render(request, "core/job_limit.html", context, status=429)
+
+
+class PageGZipMiddleware(GZipMiddleware):
+    """Pages (text/html) compressed for slow links, with Django's BREACH padding. Nothing else: the API's
+    ETags must stay strong for If-Match (Django weakens the ETag of a compressed response), and downloads
+    (.xlsx, .docx, .csv) are either compressed already or streamed to a program that asked for the file."""
+
+    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        if not response.get("Content-Type", "").startswith("text/html"):
+            return response
+        return super().process_response(request, response)  # type: ignore[no-any-return]
