@@ -13,7 +13,7 @@ import re
 import secrets
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -104,3 +104,27 @@ def upload_local(name: str) -> Iterator[Path | None]:
 
 def upload_delete(name: str) -> None:
     store().delete(_checked(name))
+
+
+def upload_job_start(*, upload: Any, check: Callable[[Path], str], params: dict[str, Any], **job: Any) -> Any:
+    """An import's start, for every kind: `check` looks at the received file (raising refuses it, and nothing is
+    kept) and gives its format; the file is kept in the imports store and `job_start(**job)` queues its run in
+    the same transaction; if queueing fails the kept file goes too."""
+    from django.db import transaction
+
+    from ct05.core.jobs import job_start
+    from ct05.core.text import clean
+
+    with upload_received(upload) as raw:
+        fmt = check(raw)
+        name = upload_keep(raw, fmt=fmt)
+    try:
+        with transaction.atomic():
+            return job_start(
+                file_path=name,
+                params={**params, "filename": clean(upload.name)[:200], "size": upload.size},
+                **job,
+            )
+    except Exception:
+        upload_delete(name)
+        raise

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from ct05.textcheck.pairs import concat_ranges
+
 I64 = npt.NDArray[np.int64]
 
 
@@ -30,15 +32,6 @@ class TextPairs:
     checked: int = 0  # pairs of distinct texts whose shingles were compared exactly
 
 
-def _ranges(starts: I64, lengths: I64) -> I64:
-    """Concatenation of arange(s, s + n) for each (s, n)."""
-    total = int(lengths.sum())
-    if total == 0:
-        return np.zeros(0, np.int64)
-    before = np.cumsum(lengths) - lengths
-    return np.repeat(starts - before, lengths) + np.arange(total, dtype=np.int64)
-
-
 def overlaps(flat: npt.NDArray[np.uint64], offsets: I64, ta: I64, tb: I64) -> I64:
     """Size of the intersection of the sorted unique shingle sets number ta[p] and tb[p], for every p."""
     out = np.zeros(ta.size, np.int64)
@@ -47,7 +40,7 @@ def overlaps(flat: npt.NDArray[np.uint64], offsets: I64, ta: I64, tb: I64) -> I6
     for s in range(0, ta.size, block):
         a, b = ta[s : s + block], tb[s : s + block]
         n = a.size
-        vals = np.concatenate((flat[_ranges(offsets[a], sizes[a])], flat[_ranges(offsets[b], sizes[b])]))
+        vals = np.concatenate((flat[concat_ranges(offsets[a], sizes[a])], flat[concat_ranges(offsets[b], sizes[b])]))
         pid = np.concatenate((np.repeat(np.arange(n), sizes[a]), np.repeat(np.arange(n), sizes[b])))
         order = np.lexsort((vals, pid))
         v, p = vals[order], pid[order]

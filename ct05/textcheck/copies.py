@@ -38,7 +38,7 @@ import numpy.typing as npt
 
 from ._vector import mix64, tokenize_batch
 from .normalize import NORMALIZER_VERSION
-from .pairs import Pair, _chunk_bounds
+from .pairs import Pair, _chunk_bounds, concat_ranges
 
 U64 = npt.NDArray[np.uint64]
 I64 = npt.NDArray[np.int64]
@@ -162,15 +162,6 @@ def _item_features(items: Sequence[str], *, check: bool = True) -> _ItemFeatures
     return _ItemFeatures(flat, offs, key_all, check_flat, check_offs)
 
 
-def _ranges(starts: I64, lengths: I64) -> I64:
-    """Concatenation of arange(s, s + n) for each (s, n)."""
-    total = int(lengths.sum())
-    if total == 0:
-        return np.zeros(0, np.int64)
-    before = np.cumsum(lengths) - lengths
-    return np.repeat(starts - before, lengths) + np.arange(total, dtype=np.int64)
-
-
 def _jaccard(flat: U64, offs: I64, ta: I64, tb: I64, *, block: int = 100_000) -> F64:
     """Jaccard similarity of the sorted distinct shingle sets number ta[p] and tb[p], for every p."""
     out = np.zeros(ta.size, np.float64)
@@ -178,7 +169,7 @@ def _jaccard(flat: U64, offs: I64, ta: I64, tb: I64, *, block: int = 100_000) ->
     for s in range(0, ta.size, block):
         a, b = ta[s : s + block], tb[s : s + block]
         n = a.size
-        vals = np.concatenate((flat[_ranges(offs[a], sizes[a])], flat[_ranges(offs[b], sizes[b])]))
+        vals = np.concatenate((flat[concat_ranges(offs[a], sizes[a])], flat[concat_ranges(offs[b], sizes[b])]))
         pid = np.concatenate((np.repeat(np.arange(n), sizes[a]), np.repeat(np.arange(n), sizes[b])))
         order = np.lexsort((vals, pid))
         v, q = vals[order], pid[order]

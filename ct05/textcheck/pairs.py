@@ -501,3 +501,13 @@ def verify(
             found.append((key, inter / union))
     found.sort(key=lambda kv: (-kv[1], kv[0]))
     return found
+
+
+def concat_ranges(starts: npt.NDArray[np.int64], lengths: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """Concatenation of arange(s, s + n) for each (s, n): the shingles of many texts gathered from a flat array
+    by their offsets and sizes, without a Python loop."""
+    total = int(lengths.sum())
+    if total == 0:
+        return np.zeros(0, np.int64)
+    before = np.cumsum(lengths) - lengths
+    return np.repeat(starts - before, lengths) + np.arange(total, dtype=np.int64)

@@ -10,8 +10,7 @@ from django.utils.translation import gettext as _
 
 from ct05.core.jobs import job_list, job_start
 from ct05.core.models import BackgroundJob
-from ct05.core.text import clean
-from ct05.core.uploads import upload_delete, upload_keep, upload_received
+from ct05.core.uploads import upload_job_start
 from ct05.cycle import exchange
 from ct05.cycle.tasks import ANALYZE_KIND, IMPORT_KIND, analyze_job, registration_import_job
 from ct05.orgs.models import Organization
@@ -35,26 +34,19 @@ def registration_import_start(*, actor: Any, upload: Any, year: int) -> Backgrou
     if upload.size and upload.size > settings.IMPORT_MAX_BYTES:
         message = _("Tệp quá lớn (tối đa %(n)s MB).") % {"n": settings.IMPORT_MAX_BYTES // (1024 * 1024)}
         raise exchange.ImportRejected([exchange.ImportError_(None, "", message)])
-    with upload_received(upload) as raw:
+
+    def check(raw: Any) -> str:
         exchange.import_file_check(raw)
-        name = upload_keep(raw, fmt="xlsx")
-    try:
-        with transaction.atomic():
-            return job_start(
-                kind=IMPORT_KIND,
-                owner=actor,
-                task=registration_import_job,
-                file_path=name,
-                params={
-                    "title": _("Nhập bản đăng ký làm theo năm %(y)s") % {"y": year},
-                    "filename": clean(upload.name)[:200],
-                    "year": year,
-                    "size": upload.size,
-                },
-            )
-    except Exception:
-        upload_delete(name)
-        raise
+        return "xlsx"
+
+    return upload_job_start(
+        upload=upload,
+        check=check,
+        params={"title": _("Nhập bản đăng ký làm theo năm %(y)s") % {"y": year}, "year": year},
+        kind=IMPORT_KIND,
+        owner=actor,
+        task=registration_import_job,
+    )
 
 
 def registration_import_jobs(*, user: Any) -> list[BackgroundJob]:
