@@ -176,6 +176,15 @@ TASK_LEASE_SECONDS = env_int(
     "A running task whose worker has not renewed its lease for this long is retried or failed (ct05/core/leases.py).",
 )
 
+# Argon2id first (ct05/accounts/passwords.py: why, and what it costs); the others verify older hashes, which
+# are re-hashed with Argon2id at the next sign-in.
+PASSWORD_HASHERS = [
+    "ct05.accounts.passwords.Argon2idHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "ct05.accounts.passwords.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},

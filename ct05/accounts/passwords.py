@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth import password_validation
+from django.contrib.auth.hashers import Argon2PasswordHasher
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
@@ -35,3 +36,18 @@ class MinimumLengthValidator(password_validation.MinimumLengthValidator):
 
     def get_help_text(self) -> str:
         return _("Mật khẩu cần ít nhất %(n)s ký tự.") % {"n": self.min_length}
+
+
+class Argon2idHasher(Argon2PasswordHasher):
+    """Argon2id at the first of OWASP's recommended settings (19 MiB, 2 passes, 1 lane).
+
+    Django's own default here is PBKDF2-SHA256 at 1,000,000 iterations: about 0.3 s of CPU per sign-in on
+    one core of the reference machine, a third of an application node's CPU at the registration peak
+    (docs/benchmarks-load.md). Argon2id at these settings costs about 25 ms and, being memory-hard, resists
+    guessing on graphics cards better than PBKDF2 does. Hashes of the older kinds still verify and are
+    re-hashed with these settings at the user's next sign-in (Django's ``must_update``).
+    """
+
+    time_cost = 2
+    memory_cost = 19 * 1024  # KiB
+    parallelism = 1
