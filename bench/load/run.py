@@ -204,10 +204,31 @@ def report(args: argparse.Namespace, wall: float, cpu_app: float, cpu_db: float,
             f"| {float(total['Max Response Time']):.0f} | {total['Failure Count']} |"
         )
         if n:
+            goals(rows)
             print(
                 f"CPU: application nodes {cpu_app:.1f} s, their database connections {cpu_db:.1f} s over {wall:.0f} s "
                 f"→ {1000 * cpu_app / n:.1f} ms + {1000 * cpu_db / n:.1f} ms of CPU per request"
             )
+
+
+PAGE_P95_MS = 300  # issue 15, item 5: page views
+LIVE_P95_MS = 100  # live checks while typing
+
+
+def goals(rows: list[dict[str, str]]) -> None:
+    """Issue 15's goals, row by row: every page's p95 and the live checks' p95 against their limits, no failures."""
+    pages = [r for r in rows if r["Name"].startswith("page: ") and int(r["Request Count"])]
+    live = [r for r in rows if r["Name"].startswith("live: ") and int(r["Request Count"])]
+    worst = max(pages, key=lambda r: float(r["95%"]), default=None)
+    failures = sum(int(r["Failure Count"]) for r in rows if r["Name"] != "Aggregated")
+    if worst is not None:
+        verdict = "met" if float(worst["95%"]) <= PAGE_P95_MS else "NOT met"
+        print(f"goal: every page view p95 ≤ {PAGE_P95_MS} ms: {verdict}", end=" ")
+        print(f"(worst: {worst['Name']}, p95 {worst['95%']} ms)")
+    for r in live:
+        verdict = "met" if float(r["95%"]) <= LIVE_P95_MS else "NOT met"
+        print(f"goal: {r['Name']} p95 ≤ {LIVE_P95_MS} ms: {verdict} (p95 {r['95%']} ms)")
+    print(f"goal: no errors: {'met' if failures == 0 else f'NOT met ({failures} failures)'}")
 
 
 if __name__ == "__main__":
