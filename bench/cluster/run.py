@@ -4,7 +4,8 @@
 
 Hosts are network namespaces (`ct05c-*`) joined by veth pairs to a bridge that lives in its own namespace;
 their addresses (10.77.0.0/24) exist inside those namespaces only: nothing outside this machine is contacted
-and the machine's own addresses and PostgreSQL (5432) are not touched.
+and the machine's own addresses and PostgreSQL (5432) are not touched (the cluster's listen on 5440 and 5441
+of their namespace addresses).
 
     lb 10.77.0.10   nginx (the balancer, deploy/nginx.conf's proxy settings)
     app1 .11, app2 .12  gunicorn with deploy/gunicorn.conf.py
@@ -42,6 +43,8 @@ PGBIN = Path("/usr/lib/postgresql/15/bin")
 PREFIX = "ct05c-"
 TMP = Path("/tmp/ct05c")
 NET = "10.77.0"
+# The two PostgreSQL servers listen on their namespace address only, on ports of their own.
+PGPORT = {"db1": 5440, "db2": 5441}
 HOSTS = {"lb": 10, "app1": 11, "app2": 12, "wk1": 21, "wk2": 22, "db1": 31, "db2": 32, "client": 40}
 YEAR = time.gmtime().tm_year
 
@@ -71,12 +74,13 @@ class Cluster:
         self.procs: dict[str, subprocess.Popen[bytes]] = {}
         self.events: list[dict[str, Any]] = []
         self.t0 = time.time()
+        self.started_at = 0.0  # journeys' start, seconds after t0
         self.env = {
             **{k: v for k, v in os.environ.items() if k in {"PATH", "LANG", "LC_ALL", "HOME"}},
             "DJANGO_SETTINGS_MODULE": "ct05.settings",
             "SECRET_KEY": secrets.token_urlsafe(64),
-            "DATABASE_URL": f"postgres://postgres@{NET}.31:5432/ct05",
-            "DATABASE_REPLICA_URL": f"postgres://postgres@{NET}.32:5432/ct05",
+            "DATABASE_URL": f"postgres://postgres@{NET}.31:{PGPORT['db1']}/ct05",
+            "DATABASE_REPLICA_URL": f"postgres://postgres@{NET}.32:{PGPORT['db2']}/ct05",
             "ALLOWED_HOSTS": f"{NET}.10",
             "CSRF_TRUSTED_ORIGINS": f"http://{NET}.10",
             "BEHIND_PROXY": "false",
@@ -139,6 +143,8 @@ class Cluster:
             str(PGBIN / "pg_basebackup"),
             "-h",
             f"{NET}.31",
+            "-p",
+            str(PGPORT["db1"]),
             "-U",
             "postgres",
             "-D",
@@ -151,11 +157,22 @@ class Cluster:
             timeout=300,
         )
         self._pg_start("db2", replica, 32, TMP / "sock2")
-        sh(str(PGBIN / "psql"), "-h", f"{NET}.31", "-U", "postgres", "-c", "CREATE DATABASE ct05", ns="db1")
+        sh(
+            str(PGBIN / "psql"),
+            "-h",
+            f"{NET}.31",
+            "-p",
+            str(PGPORT["db1"]),
+            "-U",
+            "postgres",
+            "-c",
+            "CREATE DATABASE ct05",
+            ns="db1",
+        )
         self.mark("primary and replica up")
 
     def _pg_start(self, host: str, data: Path, last: int, sock: Path) -> None:
-        opts = f"-c listen_addresses={NET}.{last} -c port=5432 -c unix_socket_directories={sock}"
+        opts = f"-c listen_addresses={NET}.{last} -c port={PGPORT[host]} -c unix_socket_directories={sock}"
         log = str(TMP / "pglogs" / f"{host}.log")
         sh(
             str(PGBIN / "pg_ctl"),
@@ -200,7 +217,19 @@ class Cluster:
     def sql(self, host: str, query: str) -> str:
         last = HOSTS[host]
         return sh(
-            str(PGBIN / "psql"), "-h", f"{NET}.{last}", "-U", "postgres", "-d", "ct05", "-At", "-c", query, ns="client"
+            str(PGBIN / "psql"),
+            "-h",
+            f"{NET}.{last}",
+            "-p",
+            str(PGPORT[host]),
+            "-U",
+            "postgres",
+            "-d",
+            "ct05",
+            "-At",
+            "-c",
+            query,
+            ns="client",
         ).stdout.strip()
 
     def start(self, name: str, host: str, *cmd: str, env: dict[str, str] | None = None) -> None:
@@ -216,19 +245,7 @@ class Cluster:
 
     def nodes(self) -> None:
         for name in ("app1", "app2"):
-            metrics = TMP / f"metrics-{name}"
-            metrics.mkdir()
-            env = {
-                **self.env,
-                "GUNICORN_BIND": f"{NET}.{HOSTS[name]}:8000",
-                "GUNICORN_WORKERS": "2",
-                "GUNICORN_THREADS": "2",
-                "GUNICORN_FORWARDED_ALLOW_IPS": f"{NET}.10",
-                "PROMETHEUS_MULTIPROC_DIR": str(metrics),
-            }
-            self.start(
-                name, name, str(VENV / "gunicorn"), "ct05.wsgi", "-c", str(ROOT / "deploy/gunicorn.conf.py"), env=env
-            )
+            self.node(name)
         for name in ("wk1", "wk2"):
             self.worker(name)
         self.start("reaper", "wk1", "sh", "-c", f"while :; do {VENV}/ct05 tasks_reap; sleep 10; done")
@@ -236,40 +253,55 @@ class Cluster:
         self.wait_up()
         self.mark("nodes, workers and balancer up")
 
+    def node(self, name: str) -> None:
+        metrics = TMP / f"metrics-{name}"
+        shutil.rmtree(metrics, ignore_errors=True)
+        metrics.mkdir()
+        env = {
+            **self.env,
+            "GUNICORN_BIND": f"{NET}.{HOSTS[name]}:8000",
+            "GUNICORN_WORKERS": "2",
+            "GUNICORN_THREADS": "2",
+            "GUNICORN_FORWARDED_ALLOW_IPS": f"{NET}.10",
+            "PROMETHEUS_MULTIPROC_DIR": str(metrics),
+        }
+        self.start(
+            name, name, str(VENV / "gunicorn"), "ct05.wsgi", "-c", str(ROOT / "deploy/gunicorn.conf.py"), env=env
+        )
+
     def worker(self, name: str) -> None:
         self.start(name, name, str(VENV / "ct05"), "db_worker", "--worker-id", name, "--interval", "0.5")
 
     def balancer(self) -> None:
-        deploy = (ROOT / "deploy/nginx.conf").read_text()
-        # deploy's own proxy settings (retry on the next node, timeouts), inside a plain-HTTP server
-        location = re.search(r"(    location / \{.*?\n    \})", deploy, re.S)
-        log_format = re.search(r"(log_format ct05 .*?;)\n", deploy, re.S)
-        assert location and log_format, "deploy/nginx.conf has no 'location /' block"
-        conf = f"""worker_processes 2;
-pid {TMP}/nginx.pid;
-error_log {TMP}/nginx-error.log warn;
-events {{ worker_connections 512; }}
-http {{
-    client_body_temp_path {TMP}/nginx-body; proxy_temp_path {TMP}/nginx-proxy;
-    fastcgi_temp_path {TMP}/nginx-fcgi; uwsgi_temp_path {TMP}/nginx-uwsgi; scgi_temp_path {TMP}/nginx-scgi;
-    {log_format.group(1)}
-    upstream ct05_app {{
-        server {NET}.11:8000 max_fails=3 fail_timeout=10s;
-        server {NET}.12:8000 max_fails=3 fail_timeout=10s;
-        keepalive 32;
-    }}
-    server {{
-        listen {NET}.10:80;
-        access_log {TMP}/nginx-access.log ct05;
-        client_max_body_size 25m;
-        add_header X-Upstream $upstream_addr always;
-{location.group(1)}
-    }}
-}}
-"""
+        conf = balancer_conf(
+            (ROOT / "deploy/nginx.conf").read_text(),
+            tmp=TMP,
+            listen=f"{NET}.10:80",
+            servers=[f"{NET}.{HOSTS[n]}:8000" for n in ("app1", "app2")],
+        )
         (TMP / "nginx.conf").write_text(conf)
         sh("nginx", "-t", "-c", str(TMP / "nginx.conf"), ns="lb")
         self.start("nginx", "lb", "nginx", "-c", str(TMP / "nginx.conf"), "-g", "daemon off;")
+
+    def node_up(self, name: str) -> None:
+        """Wait (bounded) until the node answers /healthz itself, as a balancer's health check would."""
+        for _try in range(120):
+            r = sh(
+                "curl",
+                "-s",
+                "-o",
+                "/dev/null",
+                "-w",
+                "%{http_code}",
+                f"http://{NET}.{HOSTS[name]}:8000/healthz",
+                ns="client",
+                check=False,
+            )
+            if r.stdout == "200":
+                self.mark(f"{name} serving again")
+                return
+            time.sleep(0.5)
+        raise RuntimeError(f"{name} did not answer /healthz in 60 s")
 
     def wait_up(self) -> None:
         for _try in range(120):  # bounded: two minutes
@@ -295,6 +327,15 @@ http {{
         os.killpg(proc.pid, signal.SIGKILL)  # the node's whole process group: master and workers, no goodbye
         proc.wait(timeout=30)
         self.mark(f"killed {name} (SIGKILL)")
+
+    def stop(self, name: str) -> None:
+        """What `systemctl stop ct05-web` does (KillMode=mixed): SIGTERM to gunicorn's master, which stops
+        accepting, lets its workers finish the requests they hold (graceful_timeout) and exits."""
+        proc = self.procs[name]
+        self.mark(f"stopping {name} (SIGTERM to the master)")
+        os.kill(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=60)
+        self.mark(f"{name} stopped", exit=proc.returncode)
 
     def running_task_on(self, worker: str) -> str:
         return self.sql(
@@ -330,6 +371,7 @@ http {{
             start_new_session=True,
         )
         self.procs["journeys"] = journeys
+        self.started_at = time.time() - self.t0
         self.mark("journeys started", duration=d, clients=self.args.clients)
         # a national analysis, one task per province: wk2 is surely running one of them when it is killed
         self.start(
@@ -345,7 +387,12 @@ http {{
             "--workers",
             "1",
         )
-        time.sleep(d * 0.3)
+        # 1. app2 stopped as `systemctl stop` does, then started again; 2. app2 killed, and wk2 while it runs a task
+        time.sleep(d * 0.2)
+        self.stop("app2")
+        self.node("app2")
+        self.node_up("app2")
+        time.sleep(max(0.0, self.t0 + self.started_at + d * 0.55 - time.time()))
         self.kill("app2")
         killed_task = ""
         for _poll in range(int(d * 2)):  # bounded
@@ -463,6 +510,42 @@ http {{
             shutil.rmtree(TMP, ignore_errors=True)
 
 
+PROXYING = re.compile(r"\n(    # --- proxying: .*?\n    # --- end of proxying ---\n)", re.S)
+
+
+def balancer_conf(deploy: str, *, tmp: Path, listen: str, servers: list[str]) -> str:
+    """The balancer's nginx.conf: deploy/nginx.conf's log format, its upstream settings (keepalive and its
+    timeout, failure counting) and its proxying block verbatim (headers, timeouts, which requests are resent
+    to the other node), inside a plain-HTTP server; `X-Upstream` added to each answer for the journeys."""
+    proxying = PROXYING.search(deploy)
+    log_format = re.search(r"(log_format ct05 .*?;)\n", deploy, re.S)
+    upstream = re.search(r"upstream ct05_app \{(.*?)\n\}", deploy, re.S)
+    assert proxying and log_format and upstream, "deploy/nginx.conf lost its proxying block, log format or upstream"
+    server_opts = re.search(r"^\s*server \S+ ([^;]*);", upstream.group(1), re.M)
+    kept = [line.strip() for line in upstream.group(1).splitlines() if re.match(r"\s*keepalive", line)]
+    upstream_lines = [f"server {addr} {server_opts.group(1) if server_opts else ''};" for addr in servers] + kept
+    inner = "\n        ".join(upstream_lines)
+    return f"""worker_processes 2;
+pid {tmp}/nginx.pid;
+error_log {tmp}/nginx-error.log warn;
+events {{ worker_connections 512; }}
+http {{
+    client_body_temp_path {tmp}/nginx-body; proxy_temp_path {tmp}/nginx-proxy;
+    fastcgi_temp_path {tmp}/nginx-fcgi; uwsgi_temp_path {tmp}/nginx-uwsgi; scgi_temp_path {tmp}/nginx-scgi;
+    {log_format.group(1)}
+    upstream ct05_app {{
+        {inner}
+    }}
+    server {{
+        listen {listen};
+        access_log {tmp}/nginx-access.log ct05;
+        client_max_body_size 25m;
+        add_header X-Upstream $upstream_addr always;
+{proxying.group(1)}    }}
+}}
+"""
+
+
 def remove_namespaces() -> None:
     names = sh("ip", "netns", "list", check=False).stdout.split()
     for name in names:
@@ -470,13 +553,18 @@ def remove_namespaces() -> None:
             sh("ip", "netns", "del", name, check=False)
 
 
-def summarize(path: Path, events: list[dict[str, Any]]) -> dict[str, Any]:
+def summarize(path: Path, events: list[dict[str, Any]], t0: float) -> dict[str, Any]:
     lines = [json.loads(x) for x in path.read_text().splitlines() if x.startswith("{")]
     requests = [x for x in lines if x["method"] != "-"]
+    for x in requests:
+        x["t_end"] = round(x["t"] - t0, 2)  # seconds after the script's start, as the events
     ms = sorted(x["ms"] for x in requests)
-    failures = [x for x in requests if x["status"] == 0 or x["status"] >= 500]
-    refused = [x for x in requests if 400 <= x["status"] < 500]
-    retried = [x for x in requests if "," in x.get("upstream", "")]
+
+    def failed(x: dict[str, Any]) -> bool:
+        return bool(x["status"] == 0 or x["status"] >= 500)
+
+    def retried(x: dict[str, Any]) -> bool:
+        return "," in x.get("upstream", "")
 
     def pct(p: float) -> float:
         return ms[min(len(ms) - 1, int(p * len(ms)))] if ms else 0.0
@@ -486,11 +574,34 @@ def summarize(path: Path, events: list[dict[str, Any]]) -> dict[str, Any]:
         for hop in x.get("upstream", "").split(" | "):
             last = hop.split(", ")[-1]
             by_node[last] = by_node.get(last, 0) + 1
+    # phases by the events; a request belongs to the phase in which it ended (a request in flight when a node
+    # died ends, failed or retried, after the event)
+    at = {e["event"]: e["t"] for e in events}
+    edges = [
+        ("both nodes, before the stop", 0.0),
+        ("app2 stopped with SIGTERM, until it serves again", at.get("stopping app2 (SIGTERM to the master)")),
+        ("both nodes again", at.get("app2 serving again")),
+        ("app2 killed with SIGKILL (and wk2)", at.get("killed app2 (SIGKILL)")),
+    ]
+    phases = [(name, start) for name, start in edges if start is not None]
+    by_phase: dict[str, dict[str, Any]] = {}
+    for i, (name, start) in enumerate(phases):
+        end = phases[i + 1][1] if i + 1 < len(phases) else float("inf")
+        inside = [x for x in requests if start <= x["t_end"] < end]
+        by_phase[name] = {
+            "from t": start,
+            "requests": len(inside),
+            "POST": sum(1 for x in inside if x["method"] == "POST"),
+            "failed": len([x for x in inside if failed(x)]),
+            "retried by nginx": len([x for x in inside if retried(x)]),
+            "retried POST": sorted({x["step"] for x in inside if retried(x) and x["method"] == "POST"}),
+        }
     return {
         "requests": len(requests),
-        "failed (5xx or no answer)": len(failures),
-        "refused (4xx)": len(refused),
-        "retried by nginx on the other node": len(retried),
+        "failed (5xx or no answer)": len([x for x in requests if failed(x)]),
+        "refused (4xx)": len([x for x in requests if 400 <= x["status"] < 500]),
+        "retried by nginx on the other node": len([x for x in requests if retried(x)]),
+        "by phase": by_phase,
         "ms p50/p95/p99/max": [pct(0.5), pct(0.95), pct(0.99), ms[-1] if ms else 0],
         "mean ms": round(statistics.fmean(ms), 1) if ms else 0,
         "served by (last upstream)": by_node,
@@ -498,8 +609,9 @@ def summarize(path: Path, events: list[dict[str, Any]]) -> dict[str, Any]:
         "dashboard pages": sum(1 for x in requests if x["path"].startswith("/bang-dieu-khien/")),
         "reports ended": [x.get("done") for x in lines if x["step"] == "report job ended"],
         "steps": sorted({x["step"] for x in requests}),
-        "failures": failures[:20],
-        "refusals": refused[:20],
+        "failures": [x for x in requests if failed(x)][:30],
+        "retries": [x for x in requests if retried(x)][:40],
+        "refusals": [x for x in requests if 400 <= x["status"] < 500][:20],
     }
 
 
@@ -534,7 +646,7 @@ def main() -> None:
         cluster.nodes()
         result["scenario"] = cluster.scenario()
         result["replica"] = cluster.replica_evidence()
-        result["journeys"] = summarize(TMP / "journeys.jsonl", cluster.events)
+        result["journeys"] = summarize(TMP / "journeys.jsonl", cluster.events, cluster.t0)
         if not args.skip_national:
             result["national"] = cluster.national()
         result["uptime_after"] = uptime()
