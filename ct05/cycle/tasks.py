@@ -6,12 +6,12 @@ import json
 import logging
 from typing import Any
 
-from django.db import OperationalError
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_tasks import TaskResult, task
 
 from ct05.core.jobs import JobFailed, JobRun, error, job_run
+from ct05.core.leases import conflict_retry
 from ct05.core.uploads import upload_delete, upload_local
 from ct05.cycle import exchange
 from ct05.cycle.models import Commitment
@@ -24,7 +24,6 @@ from ct05.orgs.models import Organization
 ANALYZE_KIND = "cycle.analyze"
 IMPORT_KIND = "cycle.registration_import"
 MAX_ERRORS = 1000  # kept for the job page; the count of all of them is kept too
-DEADLOCK_TRIES = 3
 logger = logging.getLogger(__name__)
 
 
@@ -45,8 +44,10 @@ def _analysis(run: JobRun) -> dict[str, Any]:
     def progress(phase: str, done: int, total: int) -> None:
         run.save(done=done, total=total, result={"phase": phase})
 
-    summary = analyze(year=int(run.job.params["year"]), org=org, progress=progress)
-    rollup_after_analysis(year=int(run.job.params["year"]), org_id=org.pk if org else None)
+    year = int(run.job.params["year"])
+    # aborted in a deadlock or a serialization conflict: rolled back whole, run again (see analyze_province)
+    summary = conflict_retry(lambda: analyze(year=year, org=org, progress=progress), what=f"analysis job {run.job.pk}")
+    rollup_after_analysis(year=year, org_id=org.pk if org else None)
     lines = [
         _("Đã phân tích %(n)s nội dung đăng ký năm %(y)s.") % {"n": summary["commitments"], "y": summary["year"]},
         _("Cụ thể: %(s)s; chung chung: %(g)s.")
@@ -64,18 +65,10 @@ def analyze_province(year: int, org_id: int, workers: int | None = None) -> dict
     """One province of a national analysis (`ct05 analyze --on-workers`): the subtree analysis of that
     province, its dashboards refreshed after. Safe to run again (the queue re-runs it when its worker dies)."""
     org = Organization.objects.get(pk=org_id)
-    for attempt in range(1, DEADLOCK_TRIES + 1):  # bounded
-        try:
-            summary = analyze(year=year, org=org, workers=workers)
-            break
-        except OperationalError as exc:
-            # A member saving their registration while the province's long transaction rewrites its rows: PostgreSQL
-            # aborts one of the two (seen in bench/cluster). The analysis rolled back whole: run it again.
-            if "deadlock" not in str(exc) or attempt == DEADLOCK_TRIES:
-                raise
-            logger.warning(
-                "analysis of %s: deadlock with a concurrent save, run %s of %s", org.code, attempt + 1, DEADLOCK_TRIES
-            )
+    # A member saving their registration, or the worker analysing the next province, while this province's long
+    # transaction rewrites its rows: PostgreSQL aborts one of the two (seen in bench/cluster). The analysis
+    # rolled back whole: it runs again (a bounded number of times).
+    summary = conflict_retry(lambda: analyze(year=year, org=org, workers=workers), what=f"analysis of {org.code}")
     rollup_after_analysis(year=year, org_id=org_id)
     # numpy integers in the figures: the queue stores the result as JSON
     return dict(json.loads(json.dumps(summary, default=lambda v: v.item())))

@@ -130,25 +130,3 @@ def test_it_only_queues_with_no_wait_and_refuses_an_organization(nation: list[Or
     with pytest.raises(CommandError, match="bỏ --org"):
         call_command("analyze", "--year", str(YEAR), "--on-workers", "--org", nation[0].code, stdout=StringIO())
 
-
-def test_a_province_analysis_that_loses_a_deadlock_runs_again(
-    nation: list[Organization], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from django.db import OperationalError
-
-    from ct05.cycle import tasks
-
-    calls: list[int] = []
-
-    def flaky(**kwargs: Any) -> dict[str, Any]:
-        calls.append(kwargs["org"].pk)
-        if len(calls) == 1:
-            raise OperationalError("deadlock detected")
-        return analyze(**kwargs)
-
-    monkeypatch.setattr(tasks, "analyze", flaky)
-    summary = tasks.analyze_province.call(YEAR, nation[0].pk, 1)
-    assert calls == [nation[0].pk, nation[0].pk] and summary["organization"] == nation[0].code
-    monkeypatch.setattr(tasks, "analyze", lambda **kwargs: (_ for _ in ()).throw(OperationalError("disk full")))
-    with pytest.raises(OperationalError, match="disk full"):  # anything but a deadlock is not retried
-        tasks.analyze_province.call(YEAR, nation[0].pk, 1)
