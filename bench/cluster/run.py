@@ -14,10 +14,11 @@ of their namespace addresses).
     db2 .32         its streaming replica, made with pg_basebackup; DATABASE_REPLICA_URL points at it
     client .40      the journeys (bench/cluster/journeys.py)
 
-It seeds the demo province (logins) and a multi-province dataset, runs the journeys through the balancer,
-kills one application node and one worker (while it runs a task) in the middle, then checks that no request
-failed beyond nginx's retry and no task is left running, and measures the national analysis on one worker
-against two (item 4). Everything is removed at the end, on failure and on Ctrl-C too. The figures are printed
+It seeds the demo province (logins) and a multi-province dataset, runs the journeys through the balancer; in
+the middle it stops app2 as `systemctl stop` does (SIGTERM), starts it again, then kills it (SIGKILL) and kills
+one worker while it runs a task; then it says, phase by phase, which requests failed beyond nginx's retry and
+whether a task was left running, and measures the national analysis on one worker against two, with the year's
+baseline made once per run and made by every province task (item 4). Everything is removed at the end, on failure and on Ctrl-C too. The figures are printed
 as JSON (and the journeys' request log kept with --keep-logs) for docs/benchmarks-cluster.md.
 """
 
@@ -66,6 +67,18 @@ def sh(
     if check and done.returncode:
         raise RuntimeError(f"{' '.join(full)}: exit {done.returncode}\n{done.stdout[-2000:]}\n{done.stderr[-3000:]}")
     return done
+
+
+# The national analysis as it ran before the baseline was shared: every province task makes the year's
+# baseline again from the whole corpus (ct05/cycle/tasks.py `provinces_enqueue(shared_baseline=False)`).
+PER_TASK_BASELINE = """
+import functools
+from django.core.management import call_command
+from ct05.cycle import tasks
+from ct05.cycle.management.commands import analyze as command
+command.provinces_enqueue = functools.partial(tasks.provinces_enqueue, shared_baseline=False)
+call_command("analyze", "--year", "{year}", "--on-workers", "--wait", "3000", "--workers", "1")
+"""
 
 
 class Cluster:
@@ -449,21 +462,31 @@ class Cluster:
 
     # ---------------------------------------------------------------- item 4
     def national(self) -> dict[str, Any]:
+        """The national analysis on one worker, then two; each time with the year's baseline made once for the
+        run (now) and, for comparison, made again by every province task (as before: `shared_baseline=False`)."""
         out: dict[str, Any] = {}
-        # wk2 is dead (killed in the scenario): the first run has wk1 alone
+        # wk2 is dead (killed in the scenario): the first runs have wk1 alone
         for workers in (1, 2):
             if workers == 2:
                 self.worker("wk2")  # back
                 self.mark("wk2 started again")
-            load = Path("/proc/loadavg").read_text().split()[:3]
-            t = time.perf_counter()
-            text = self.ct05(
-                "analyze", "--year", str(YEAR), "--on-workers", "--wait", "3000", "--workers", "1", ns="client"
-            )
-            wall = time.perf_counter() - t
-            summary = json.loads([line for line in text.splitlines() if line.startswith("{")][-1])
-            out[f"{workers}_worker"] = {"wall_seconds": round(wall, 1), "load_before": " ".join(load), **summary}
-            self.mark(f"national analysis on {workers} worker(s)", seconds=round(wall, 1))
+            for way in ("baseline once", "baseline in every task"):
+                load = Path("/proc/loadavg").read_text().split()[:3]
+                t = time.perf_counter()
+                if way == "baseline once":
+                    text = self.ct05(
+                        "analyze", "--year", str(YEAR), "--on-workers", "--wait", "3000", "--workers", "1", ns="client"
+                    )
+                else:
+                    text = self.ct05("shell", "-c", PER_TASK_BASELINE.format(year=YEAR), ns="client")
+                wall = time.perf_counter() - t
+                summary = json.loads([line for line in text.splitlines() if line.startswith("{")][-1])
+                out[f"{workers} worker(s), {way}"] = {
+                    "wall_seconds": round(wall, 1),
+                    "load_before": " ".join(load),
+                    **summary,
+                }
+                self.mark(f"national analysis on {workers} worker(s), {way}", seconds=round(wall, 1))
         if self.args.single:
             t = time.perf_counter()
             self.ct05("analyze", "--year", str(YEAR), "--workers", "1", ns="client")
@@ -647,13 +670,17 @@ def main() -> None:
         result["scenario"] = cluster.scenario()
         result["replica"] = cluster.replica_evidence()
         result["journeys"] = summarize(TMP / "journeys.jsonl", cluster.events, cluster.t0)
+        print(json.dumps(result, ensure_ascii=False, indent=1), flush=True)  # kept should the rest fail
         if not args.skip_national:
             result["national"] = cluster.national()
+    except Exception as exc:  # the figures gathered so far are still printed, with what stopped the run
+        result["stopped_by"] = f"{type(exc).__name__}: {exc}"[:3000]
+        raise
+    finally:
         result["uptime_after"] = uptime()
         result["events"] = cluster.events
-    finally:
         cluster.cleanup()
-    print(json.dumps(result, ensure_ascii=False, indent=1))
+        print(json.dumps(result, ensure_ascii=False, indent=1), flush=True)
 
 
 def install_nginx() -> None:
