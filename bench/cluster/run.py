@@ -18,8 +18,9 @@ It seeds the demo province (logins) and a multi-province dataset, runs the journ
 the middle it stops app2 as `systemctl stop` does (SIGTERM), starts it again, then kills it (SIGKILL) and kills
 one worker while it runs a task; then it says, phase by phase, which requests failed beyond nginx's retry and
 whether a task was left running, and measures the national analysis on one worker against two, with the year's
-baseline made once per run and made by every province task (item 4). Everything is removed at the end, on failure and on Ctrl-C too. The figures are printed
-as JSON (and the journeys' request log kept with --keep-logs) for docs/benchmarks-cluster.md.
+baseline made once per run and made by every province task (item 4). Everything is removed at the end, on
+failure and on Ctrl-C too. The figures are printed as JSON (and the journeys' request log kept with
+--keep-logs) for docs/benchmarks-cluster.md.
 """
 
 from __future__ import annotations
