@@ -307,6 +307,8 @@ class Cluster:
                 "/dev/null",
                 "-w",
                 "%{http_code}",
+                "-H",
+                f"Host: {NET}.10",  # the site's name (ALLOWED_HOSTS), as nginx passes it
                 f"http://{NET}.{HOSTS[name]}:8000/healthz",
                 ns="client",
                 check=False,
