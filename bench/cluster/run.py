@@ -286,16 +286,21 @@ class Cluster:
     def worker(self, name: str) -> None:
         self.start(name, name, str(VENV / "ct05"), "db_worker", "--worker-id", name, "--interval", "0.5")
 
-    def balancer(self) -> None:
+    def balancer(self, *, down: tuple[str, ...] = (), reload: bool = False) -> None:
         conf = balancer_conf(
             (ROOT / "deploy/nginx.conf").read_text(),
             tmp=TMP,
             listen=f"{NET}.10:80",
             servers=[f"{NET}.{HOSTS[n]}:8000" for n in ("app1", "app2")],
+            down=[f"{NET}.{HOSTS[n]}:8000" for n in down],
         )
         (TMP / "nginx.conf").write_text(conf)
         sh("nginx", "-t", "-c", str(TMP / "nginx.conf"), ns="lb")
-        self.start("nginx", "lb", "nginx", "-c", str(TMP / "nginx.conf"), "-g", "daemon off;")
+        if reload:
+            sh("nginx", "-c", str(TMP / "nginx.conf"), "-s", "reload", ns="lb")
+            self.mark("balancer reloaded", down=list(down))
+        else:
+            self.start("nginx", "lb", "nginx", "-c", str(TMP / "nginx.conf"), "-g", "daemon off;")
 
     def node_up(self, name: str) -> None:
         """Wait (bounded) until the node answers /healthz itself, as a balancer's health check would."""
@@ -403,12 +408,23 @@ class Cluster:
             "--workers",
             "1",
         )
-        # 1. app2 stopped as `systemctl stop` does, then started again; 2. app2 killed, and wk2 while it runs a task
-        time.sleep(d * 0.2)
+        # 1. app2 taken out as docs/operations.md says (marked down at the balancer, then stopped), started again
+        # and put back; 2. app2 stopped as a plain `systemctl stop` does, started again; 3. app2 killed, and wk2
+        # while it runs a task
+        self.wait_until(d * 0.12)
+        self.mark("taking app2 out: down at the balancer")
+        self.balancer(down=("app2",), reload=True)
+        time.sleep(15)  # the requests it holds finish (the longest pages of this loaded machine: ~10 s)
         self.stop("app2")
         self.node("app2")
         self.node_up("app2")
-        time.sleep(max(0.0, self.t0 + self.started_at + d * 0.55 - time.time()))
+        self.balancer(reload=True)
+        self.mark("app2 back in the balancer")
+        self.wait_until(d * 0.45)
+        self.stop("app2")
+        self.node("app2")
+        self.node_up("app2")
+        self.wait_until(d * 0.7)
         self.kill("app2")
         killed_task = ""
         for _poll in range(int(d * 2)):  # bounded
@@ -422,6 +438,10 @@ class Cluster:
         self.mark("journeys ended")
         drained = self.drain()
         return {"killed_task": killed_task, "killed_task_end": self.task_end(killed_task), **drained}
+
+    def wait_until(self, seconds: float) -> None:
+        """Sleep until `seconds` after the journeys started."""
+        time.sleep(max(0.0, self.t0 + self.started_at + seconds - time.time()))
 
     def drain(self) -> dict[str, Any]:
         """Wait (bounded) until the queue is empty, then say how every task ended."""
@@ -539,7 +559,7 @@ class Cluster:
 PROXYING = re.compile(r"\n(    # --- proxying: .*?\n    # --- end of proxying ---\n)", re.S)
 
 
-def balancer_conf(deploy: str, *, tmp: Path, listen: str, servers: list[str]) -> str:
+def balancer_conf(deploy: str, *, tmp: Path, listen: str, servers: list[str], down: list[str] | None = None) -> str:
     """The balancer's nginx.conf: deploy/nginx.conf's log format, its upstream settings (keepalive and its
     timeout, failure counting) and its proxying block verbatim (headers, timeouts, which requests are resent
     to the other node), inside a plain-HTTP server; `X-Upstream` added to each answer for the journeys."""
@@ -549,7 +569,8 @@ def balancer_conf(deploy: str, *, tmp: Path, listen: str, servers: list[str]) ->
     assert proxying and log_format and upstream, "deploy/nginx.conf lost its proxying block, log format or upstream"
     server_opts = re.search(r"^\s*server \S+ ([^;]*);", upstream.group(1), re.M)
     kept = [line.strip() for line in upstream.group(1).splitlines() if re.match(r"\s*keepalive", line)]
-    upstream_lines = [f"server {addr} {server_opts.group(1) if server_opts else ''};" for addr in servers] + kept
+    opts = server_opts.group(1) if server_opts else ""
+    upstream_lines = [f"server {a} {opts}{' down' if a in (down or []) else ''};" for a in servers] + kept
     inner = "\n        ".join(upstream_lines)
     return f"""worker_processes 2;
 pid {tmp}/nginx.pid;
@@ -603,10 +624,17 @@ def summarize(path: Path, events: list[dict[str, Any]], t0: float) -> dict[str, 
     # phases by the events; a request belongs to the phase in which it ended (a request in flight when a node
     # died ends, failed or retried, after the event)
     at = {e["event"]: e["t"] for e in events}
+    stops = [e["t"] for e in events if e["event"] == "stopping app2 (SIGTERM to the master)"]
+    backs = [e["t"] for e in events if e["event"] == "app2 serving again"]
     edges = [
-        ("both nodes, before the stop", 0.0),
-        ("app2 stopped with SIGTERM, until it serves again", at.get("stopping app2 (SIGTERM to the master)")),
-        ("both nodes again", at.get("app2 serving again")),
+        ("both nodes, before any stop", 0.0),
+        (
+            "app2 marked down at the balancer, stopped, started, put back",
+            at.get("taking app2 out: down at the balancer"),
+        ),
+        ("both nodes again (1)", at.get("app2 back in the balancer")),
+        ("app2 stopped with a plain SIGTERM, until it serves again", stops[-1] if len(stops) > 1 else None),
+        ("both nodes again (2)", backs[-1] if len(backs) > 1 else None),
         ("app2 killed with SIGKILL (and wk2)", at.get("killed app2 (SIGKILL)")),
     ]
     phases = [(name, start) for name, start in edges if start is not None]
