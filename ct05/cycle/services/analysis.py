@@ -225,12 +225,25 @@ def _clear_bands(*, year: int, stale: np.ndarray, full: bool, tuned: bool, rows:
     return rebuild
 
 
+def baseline_make(year: int) -> quality.Baseline:
+    """The year's stock-phrase baseline from every commitment of the year (all provinces), stored."""
+    corpus = Commitment.objects.filter(registration__year=year).values_list("content", flat=True)
+    return quality.baseline_store(year=year, corpus=list(corpus.iterator(chunk_size=20_000)))
+
+
 def analyze(
-    *, year: int, org: Organization | None = None, progress: Progress | None = None, workers: int | None = None
+    *,
+    year: int,
+    org: Organization | None = None,
+    progress: Progress | None = None,
+    workers: int | None = None,
+    baseline: quality.Baseline | None = None,
 ) -> dict[str, Any]:
     """Run the whole analysis; returns figures for the job page and the command.
 
     `workers`: processes that judge and fingerprint (default: the machine's cores, at most 4).
+    `baseline`: the year's, already made from the whole year's corpus (the provinces of a national run on the
+    workers share the one made when the run was queued); by default it is made again here.
     """
     t0 = time.perf_counter()
     c0 = time.process_time()
@@ -239,9 +252,8 @@ def analyze(
     year_qs = Commitment.objects.filter(registration__year=year)
     scope_qs = year_qs.filter(registration__organization__path__startswith=org.path) if org else year_qs
 
-    baseline = quality.baseline_store(
-        year=year, corpus=list(year_qs.values_list("content", flat=True).iterator(chunk_size=20_000))
-    )
+    if baseline is None:
+        baseline = baseline_make(year)
     timings["baseline"] = time.perf_counter() - t0
 
     plan = _read_plan(year, scope_qs)
