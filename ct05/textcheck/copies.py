@@ -363,12 +363,12 @@ def _item_pairs(item: I64, fid: I64, weight: F64, owner: I64) -> tuple[I64, I64,
         first = np.ones(code.size, np.bool_)
         first[1:] = code[1:] != code[:-1]
         starts = np.flatnonzero(first)
-        summed = np.add.reduceat((key & np.uint64(0xFFFF)).astype(np.float64), starts) / 1000.0
+        packed_sum = np.add.reduceat((key & np.uint64(0xFFFF)).astype(np.float64), starts) / 1000.0
         code = code[first]
         return (
             (code >> np.uint64(24)).astype(np.int64),
             (code & np.uint64(0xFFFFFF)).astype(np.int64),
-            summed.astype(np.float64),
+            packed_sum.astype(np.float64),
         )
     code = (lo << np.uint64(32)) | hi
     order = np.argsort(code)
