@@ -52,7 +52,7 @@ U64 = npt.NDArray[np.uint64]
 I64 = npt.NDArray[np.int64]
 F64 = npt.NDArray[np.float64]
 
-THRESHOLD = 0.4  # share of each registration's personal weight matched in the other (the smaller of the two)
+THRESHOLD = 0.35  # share of each registration's personal weight matched in the other (the smaller of the two)
 # Two items become candidates when the weight of the rarer features they share is this share of the lighter
 # item's.
 ITEM_MATCH = 0.1
@@ -73,8 +73,10 @@ FIG_STRONG_SHARE = 0.9
 FIG_STRONG_WEIGHT = 9.0
 CHECK_LOW = 0.25
 # Two registrations with a single matched item pair are copies only when one of them has a single personal
-# item: at a province's scale one item in common is otherwise a coincidence.
+# item (at a province's scale one item in common is otherwise a coincidence or a borrowing) ...
 MIN_MATCHED = 2
+# ... and that single item pair is sure: SINGLE_CHECK of the word check, and every figure kept (if any).
+SINGLE_CHECK = 0.5
 # An item whose whole-text shingles are at least this share those of the templates, a formula or its group's
 # uniform items is an edited stock line or rule: not personal.
 NEAR_SHARE = 0.6
@@ -99,7 +101,7 @@ WEIGHT_MIN_N = 200
 NGRAMS: tuple[int, ...] = (3,)
 COPIES_VERSION = (
     f"copies-items-v3+{NORMALIZER_VERSION}+n{''.join(map(str, NGRAMS))}+t{THRESHOLD}+i{ITEM_MATCH}+df{RARE_MAX_DF}"
-    f"+c{CHECK_MATCH}+near{NEAR_SHARE}+f{FIG_MATCH}+s{FIG_STRONG_WEIGHT}/{CHECK_LOW}+m{MIN_MATCHED}"
+    f"+c{CHECK_MATCH}+near{NEAR_SHARE}+f{FIG_MATCH}+s{FIG_STRONG_WEIGHT}/{CHECK_LOW}+m{MIN_MATCHED}/{SINGLE_CHECK}+r"
 )
 
 _POS_SALT = np.uint64(0x9E3779B97F4A7C15)
@@ -461,13 +463,17 @@ def score_registrations(
     personal = (item_w >= MIN_ITEM_WEIGHT) & ~near & ~drop_item & ~short
     pw = np.where(personal, item_w, 0.0)
     reg_w = np.bincount(owner, weights=pw, minlength=nreg).astype(np.float64)
-    # Candidates: personal items of different registrations sharing a rarer feature.
-    share = (df[fid_e] >= 2) & personal[item_e]
+    # Candidates: personal items, and a cell's rules (and lines close to them) to recognise them edited.
+    rules = (uniform | near) & ~formula
+    share = (df[fid_e] >= 2) & (personal | rules)[item_e]
     ia, ib, shared = _item_pairs(item_e[share], fid_e[share], weight, owner)
     if ia.size == 0:
         return none
     isim = shared / np.minimum(item_w[ia], item_w[ib])
     hit = isim >= item_match - 1e-9
+    both = np.zeros(ia.size, np.bool_)  # items both with figures
+    agree = np.zeros(ia.size, np.bool_)  # ... that agree fully
+    strong = np.zeros(ia.size, np.bool_)  # ... and weigh
     if fig_match > 0:
         fweight = _figure_weights(f.figs, len(items))
         fw_item = np.bincount(
@@ -481,8 +487,8 @@ def score_registrations(
         fsim = np.maximum(ca, cb)
         ok = np.ones(ia.size, np.bool_)
         ok[both] = fsim >= fig_match - 1e-9
-        strong = np.zeros(ia.size, np.bool_)
-        strong[both] = (np.minimum(ca, cb) >= FIG_STRONG_SHARE - 1e-9) & (np.minimum(sa, sb) >= FIG_STRONG_WEIGHT)
+        agree[both] = np.minimum(ca, cb) >= FIG_STRONG_SHARE - 1e-9
+        strong[both] = agree[both] & (np.minimum(sa, sb) >= FIG_STRONG_WEIGHT)
         hit &= ok
     if check_match > 0:
         full = np.zeros(ia.size, np.float64)
@@ -492,7 +498,17 @@ def score_registrations(
         else:
             hit &= full >= check_match - 1e-9
         isim = full
-    ia, ib, isim = ia[hit], ib[hit], np.minimum(isim[hit], 1.0)
+    # A match sure enough to make two registrations copies on its own: close words, figures all kept.
+    # A personal item matching a cell's rule is that rule, edited: not personal either.
+    rule = hit & (rules[ia] != rules[ib])
+    edited = np.where(rules[ia], ib, ia)[rule]
+    if edited.size:
+        personal[edited] = False
+        pw[edited] = 0.0
+        reg_w = np.bincount(owner, weights=pw, minlength=nreg).astype(np.float64)
+    hit &= personal[ia] & personal[ib]
+    sure = (isim >= SINGLE_CHECK - 1e-9) & (agree | ~both)
+    ia, ib, isim, sure = ia[hit], ib[hit], np.minimum(isim[hit], 1.0), sure[hit]
     if ia.size == 0:
         return none
     ra, rb = owner[ia], owner[ib]
@@ -512,7 +528,7 @@ def score_registrations(
         mine = np.zeros(ia.size, np.bool_)
         mine[order[first]] = True
         best &= mine
-    ia, ib, isim, p = ia[best], ib[best], isim[best], p[best]
+    ia, ib, isim, p, sure = ia[best], ib[best], isim[best], p[best], sure[best]
     matched = np.zeros((2, upair.size), np.float64)
     count = np.zeros(upair.size, np.int64)
     for k, side in enumerate((ia, ib)):
@@ -527,7 +543,8 @@ def score_registrations(
     if MIN_MATCHED > 1:
         # One item in common is a coincidence unless it is all one side has of its own.
         npers = np.bincount(owner, weights=personal, minlength=nreg)
-        ok &= (count >= 2 * MIN_MATCHED) | (np.minimum(npers[a], npers[b]) <= 1)
+        single = (np.minimum(npers[a], npers[b]) <= 1) & (np.bincount(p, weights=sure, minlength=upair.size) > 0)
+        ok &= (count >= 2 * MIN_MATCHED) | single
     dice = (matched[0] + matched[1]) / np.maximum(wa + wb, 1e-9)
     cover_a = matched[0] / np.maximum(wa, 1e-9)
     cover_b = matched[1] / np.maximum(wb, 1e-9)
