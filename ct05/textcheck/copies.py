@@ -12,8 +12,9 @@ item (copies-items-v3):
   the cell, item 5), lines that are mostly one of those edited (``NEAR_SHARE``), short lines (names,
   signatures) and items whose rarer features weigh little are not personal. A feature in more than
   ``RARE_MAX_DF`` registrations is a stock phrase: it weighs nothing and proposes nothing;
-- candidates: item pairs of different registrations sharing rarer features (``ITEM_MATCH`` of the lighter
-  item's weight), found by sorting, never by comparing texts two by two;
+- candidates: personal items of different registrations sharing rarer features (``ITEM_MATCH`` of the
+  lighter item's weight), found by sorting, never by comparing texts two by two; a cell's rules (and lines
+  close to them) are candidates too, so that a personal item matching one is known as that rule, edited;
 - two checks on the items' unfiltered text. **Figures**: the numbers of each item (amounts, dates,
   quarters, percentages) weighted by their rarity; where both items have some, at least ``FIG_MATCH`` of one
   side's must be in the other. Members of one cell writing in its stock phrasing differ in exactly these
@@ -21,9 +22,11 @@ item (copies-items-v3):
   Jaccard of two-syllable shingles ``CHECK_MATCH``, or only ``CHECK_LOW`` when the figures agree fully and
   weigh ``FIG_STRONG_WEIGHT`` (two copies of one original, each edited, drift apart in their words);
 - items are matched one to one (mutual best); the similarity of two registrations is the share of each
-  one's personal weight matched in the other, the smaller; copies at ``THRESHOLD``, and only with two matched
-  items or more unless one side has a single personal item (``MIN_MATCHED``): one item in common is, at a
-  province's scale, a coincidence or a borrowing, not a copied registration.
+  one's personal weight matched in the other, the smaller; copies at ``THRESHOLD``, with two matched items
+  or more; one matched item only when one side has a single personal item and the match is sure (words
+  ``SINGLE_CHECK``, every figure kept): one item in common is otherwise, at a province's scale, a
+  coincidence or a borrowing, not a copied registration. A copier who changes every figure of an item is
+  not found through that item (the figures are what makes a commitment personal).
 
 Measured in docs/benchmarks-textcheck.md ("Copies (item 6)"), with what was tried and dropped. The result
 depends on the whole input (the weights are the corpus's), so nothing is stored per text: the analysis
