@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from typing import Any
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -33,9 +34,15 @@ LEASE = dt.timedelta(minutes=5)
 BATCH = 200
 
 
-def mail_queue(*, to: str, subject: str, body: str) -> OutboxMail:
-    """Queue one e-mail; it is sent after the surrounding transaction commits (never if it rolls back)."""
-    mail = OutboxMail.objects.create(to=to, subject=subject[:200], body=body, next_attempt_at=timezone.now())
+SECRET_GONE = "(nội dung có liên kết bí mật, đã xoá sau khi gửi / secret content removed once sent)"
+
+
+def mail_queue(*, to: str, subject: str, body: str, secret: bool = False) -> OutboxMail:
+    """Queue one e-mail; it is sent after the surrounding transaction commits (never if it rolls back).
+    `secret`: the body (a password-reset link) is blanked once the mail is sent or given up."""
+    mail = OutboxMail.objects.create(
+        to=to, subject=subject[:200], body=body, secret=secret, next_attempt_at=timezone.now()
+    )
     transaction.on_commit(_enqueue_now)
     return mail
 
@@ -83,6 +90,8 @@ def outbox_deliver(*, now: dt.datetime | None = None) -> dict[str, int]:
             fields = {"attempts": F("attempts") + 1, "last_error": f"{type(exc).__name__}: {exc}"[:500]}
             if attempts >= MAX_ATTEMPTS:
                 fields["gave_up_at"] = now
+                if mail.secret:
+                    fields["body"] = SECRET_GONE
                 counts["gave_up"] += 1
                 logger.error("mail %s to %s given up after %s attempts: %s", mail.pk, mail.to, attempts, exc)
             else:
@@ -91,7 +100,10 @@ def outbox_deliver(*, now: dt.datetime | None = None) -> dict[str, int]:
                 logger.warning("mail %s to %s failed (attempt %s), retried later: %s", mail.pk, mail.to, attempts, exc)
             OutboxMail.objects.filter(pk=mail.pk).update(**fields)
             continue
-        OutboxMail.objects.filter(pk=mail.pk).update(sent_at=timezone.now(), attempts=F("attempts") + 1, last_error="")
+        sent: dict[str, Any] = {"sent_at": timezone.now(), "attempts": F("attempts") + 1, "last_error": ""}
+        if mail.secret:
+            sent["body"] = SECRET_GONE
+        OutboxMail.objects.filter(pk=mail.pk).update(**sent)
         counts["sent"] += 1
     return counts
 

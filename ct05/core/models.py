@@ -120,6 +120,9 @@ class OutboxMail(models.Model):
     to = models.EmailField(max_length=254)
     subject = models.CharField(max_length=200)
     body = models.TextField()
+    # A body holding a secret (a password-reset link) is blanked once the mail is sent or given up: the outbox
+    # is seen by administrators and kept in backups.
+    secret = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     attempts = models.PositiveIntegerField(default=0)
     next_attempt_at = models.DateTimeField(db_index=True)

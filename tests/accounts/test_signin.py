@@ -20,7 +20,7 @@ from django.utils import translation
 
 from ct05.access.services import user_create
 from ct05.accounts.middleware import LAST_SEEN, SIGNED_IN_AT
-from ct05.core.mail import outbox_deliver
+from ct05.core.mail import SECRET_GONE, outbox_deliver
 from ct05.core.models import AuditEvent, OutboxMail
 from tests.conftest import PASSWORD, World
 
@@ -134,9 +134,11 @@ def test_a_forgotten_password_is_reset_through_a_one_time_link_by_email(
     with django_capture_on_commit_callbacks(execute=True):  # the outbox's task runs at commit (immediate backend)
         response = Client().post(reverse("accounts:password_reset"), {"email": "dangvien@example.vn"})
     assert response.status_code == 302
-    assert OutboxMail.objects.get().sent_at is not None  # through the outbox, like every notification
+    kept = OutboxMail.objects.get()
+    assert kept.sent_at is not None  # through the outbox, like every notification
     assert len(mail.outbox) == 1 and "đặt lại mật khẩu" in mail.outbox[0].subject
     link = re.search(r"https?://[^/]+(/\S+)", mail.outbox[0].body)[1]  # type: ignore[index]
+    assert link not in kept.body and kept.body == SECRET_GONE  # the link is not kept once sent (admin, backups)
     client = Client()
     form_url = client.get(link, follow=True).redirect_chain[-1][0]
     new = "Mường-Thanh-2026"
@@ -165,6 +167,7 @@ def test_a_password_reset_mail_waits_in_the_outbox_while_the_mail_server_is_down
     waiting = OutboxMail.objects.get()
     assert waiting.to == "dangvien@example.vn" and waiting.sent_at is None and waiting.attempts == 1
     assert "Connection" in waiting.last_error and "đặt lại mật khẩu" in waiting.subject
+    assert "http" in waiting.body and waiting.body != SECRET_GONE  # the link is kept until the mail leaves
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"  # the server is back
     assert outbox_deliver(now=waiting.next_attempt_at) == {"sent": 1, "failed": 0, "gave_up": 0}

@@ -53,7 +53,8 @@ class OutboxPasswordResetForm(auth_forms.PasswordResetForm):
         html_email_template_name: str | None = None,
     ) -> None:
         subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
-        mail_queue(to=to_email, subject=subject, body=loader.render_to_string(email_template_name, context))
+        body = loader.render_to_string(email_template_name, context)
+        mail_queue(to=to_email, subject=subject, body=body, secret=True)  # the link is blanked once sent
 
 
 class PasswordResetView(auth_views.PasswordResetView):
