@@ -13,6 +13,7 @@ The load average is printed: the machine is shared.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import statistics
 import sys
@@ -103,7 +104,9 @@ def main() -> None:
     ap.add_argument("--warm", type=int, default=2)
     ap.add_argument("--only", default="", help="measure only the pages whose label contains this")
     ap.add_argument("--profile", default="", help="profile the page with this exact label (pyinstrument)")
+    ap.add_argument("--queries", action="store_true", help="print the SQL of the last request of each page")
     args = ap.parse_args()
+    logging.getLogger("axes").setLevel(logging.WARNING)  # a line per force_login would bury the table
     clients: dict[str, Client] = {}
     print(
         f"commit {os.popen('git rev-parse --short HEAD').read().strip()}; database {connection.vendor}; load {_load()}"
@@ -136,6 +139,9 @@ def main() -> None:
             f"| {label} | {persona.split('-')[1] if persona.startswith('bench-') else persona} | {status} "
             f"| {len(q.captured_queries)} | {statistics.median(times):.0f} | {max(times):.0f} |"
         )
+        if args.queries:
+            for query in q.captured_queries:
+                print(f"    {query['time']}s  {query['sql'][:400]}")
     print(f"load after: {_load()}")
 
 
