@@ -148,7 +148,8 @@ def _audits_verdicts(user: Any) -> bool:
 
 def _detail_context(request: HttpRequest, reg: Registration) -> dict[str, Any]:
     commitments = list(rsel.commitments_of(registration=reg))
-    rows = [{"c": c, "matches": msel.stored_matches(user=request.user, commitment=c)} for c in commitments]
+    matches = msel.stored_matches_of(user=request.user, commitments=commitments)
+    rows = [{"c": c, "matches": matches[c.pk]} for c in commitments]
     manage = may_manage(request.user, reg)
     owner = is_owner(request.user, reg)
     return {
