@@ -32,3 +32,22 @@ def test_the_home_page_runs_as_many_queries_for_many_members_as_for_few(world: W
         member = make_member(cell, f"Đảng viên số {i}", f"DVH{i:04d}")
         registration(world, actor=world.admin, member=member, texts=(GENERIC + f" {i}",))
     assert _count(world, user) == few <= MAX_QUERIES
+
+
+def test_a_secretary_who_is_a_member_has_their_member_record_read_once(world: World) -> None:
+    make_member(world.cell1, "Bí thư Lường Văn Sơn", "DVB0001", user=world.secretary)
+    client = world.client_for(world.secretary)
+    with CaptureQueriesContext(connection) as ctx:
+        body = client.get("/").content.decode()
+    own = [q["sql"] for q in ctx.captured_queries if q["sql"].startswith('SELECT "orgs_member"."id"')]
+    assert len([q for q in own if '"orgs_member"."user_id" =' in q]) == 1
+    assert "Của tôi" in body and "Việc chờ xử lý" in body  # both the member's corner and the queues
+
+
+def test_the_queues_of_registrations_are_counted_in_one_query(world: World) -> None:
+    topic()
+    registration(world)
+    with CaptureQueriesContext(connection) as ctx:
+        world.client_for(world.secretary).get("/")
+    counted = [q["sql"] for q in ctx.captured_queries if "COUNT(" in q["sql"] and '"cycle_registration"' in q["sql"]]
+    assert len([q for q in counted if "'submitted'" in q or "'self_assessed'" in q]) == 1

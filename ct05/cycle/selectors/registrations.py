@@ -19,6 +19,7 @@ from ct05.cycle.models import (
     Registration,
 )
 from ct05.orgs.models import Member, Organization
+from ct05.orgs.selectors.members import member_of_user
 
 
 def current_year() -> int:
@@ -138,9 +139,7 @@ def members_to_register(*, user: Any, year: int, limit: int = 5000) -> list[tupl
 
 
 def own_member(*, user: Any) -> Member | None:
-    if not getattr(user, "is_authenticated", False):
-        return None
-    return Member.objects.filter(user=user).select_related("cell").first()
+    return member_of_user(user=user)
 
 
 @dataclass(frozen=True)
