@@ -298,6 +298,10 @@ class Commitment(models.Model):
     class Meta:
         ordering = ["registration", "position", "id"]
         verbose_name = _("nội dung đăng ký")
+        # The registration list's "generic" filter and its pager's count read the registrations having a
+        # generic commitment from this index alone (issue 15: through the index on `verdict`, 75,000 rows
+        # fetched from the table took half a second)
+        indexes = [models.Index(fields=["verdict", "registration"], name="cycle_commitment_verdict_reg")]
 
     def __str__(self) -> str:
         return self.content[:80]

@@ -174,7 +174,7 @@ def lookup(
         return []
     # By primary key only; the parameters are checked here, not in SQL: a planner that believes `fp_key`
     # selective (its statistics taken before the analysis rewrote it) would scan every commitment of the year.
-    rows = Commitment.objects.filter(pk__in=ids)
+    rows = Commitment.objects.filter(pk__in=ids).order_by()  # the model's ordering would join three tables
     if exclude_registration is not None:
         rows = rows.exclude(registration_id=exclude_registration)
     candidates = {

@@ -6,8 +6,8 @@ sum of its sub-units' figures (rolled up bottom-up, cells → parents). Three sh
 - int: a count for the year ("members", "registered", "commitments" …);
 - list of 12 ints (codes ending "_m"): one count per month ("study_m": cells whose regular meeting of that
   month had the study item) — or 4 ints (codes ending "_q"), one per quarter;
-- dict of str → int (codes "ratings", "warnings"): a distribution by a key that is data (rating codes,
-  warning kinds).
+- dict of str → int (codes "ratings", "warnings", "calendar", "calendar_rules"): a distribution by a key
+  that is data (rating codes, warning kinds, the compliance calendar's requirement|period|outcome).
 
 Percentages are never stored: they are computed from the two counters at display time, so that sums stay
 exact all the way up the tree.
@@ -35,7 +35,7 @@ def shape_of(code: str) -> int:
     return 0
 
 
-DISTRIBUTIONS = frozenset({"ratings", "warnings"})
+DISTRIBUTIONS = frozenset({"ratings", "warnings", "calendar", "calendar_rules"})
 
 
 def empty() -> Figures:

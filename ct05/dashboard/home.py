@@ -9,11 +9,16 @@ place and a renamed function fails at import, not silently)."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.cache import cache
+from django.utils import timezone
+from django.utils.translation import get_language
+
 from ct05.access.policy import Record
-from ct05.access.resolver import record_scope, roles_of
+from ct05.access.resolver import org_scope, record_scope, roles_of
 from ct05.core import clock
 from ct05.core.attention import Attention
 from ct05.core.web.lists import ListFilters
@@ -21,7 +26,7 @@ from ct05.cycle.models import Notification, Registration
 from ct05.cycle.selectors.attention import cycle_attention
 from ct05.cycle.selectors.registrations import RegistrationFilters, own_member, registration_list
 from ct05.cycle.selectors.year import notification_list
-from ct05.orgs.models import Member
+from ct05.orgs.models import Member, Organization
 from ct05.orgs.selectors.attention import orgs_attention
 from ct05.records.compliance import PENDING
 from ct05.records.models import Meeting, ResolutionItem
@@ -57,6 +62,42 @@ def attention_items(*, user: Any) -> list[Attention]:
         for item in provider(user=user):
             items.append(Attention(str(item.message), int(item.count), str(item.url)))
     return items
+
+
+# The queues of a wide scope (a province: eight counts over 50,000 members and registrations, ~0.3 s) are
+# kept for a while and shown with their time; those of a narrower scope (a secretary, a ward's office) are
+# counted for every request.
+WIDE_SCOPE_CELLS = 200
+KEEP_QUEUES = 120  # seconds
+
+
+@dataclass(frozen=True)
+class Queues:
+    items: list[Attention]
+    as_of: dt.datetime | None  # when they were counted, if not for this request
+
+
+def _queues_key(user: Any) -> str:
+    """Per user, their roles (a new role counts afresh), their account (a reused id is another key) and the
+    language the messages are in: a cached queue never shows what another user's scope holds."""
+    roles = sorted((a.role, a.organization_id, a.recursive) for a in roles_of(user))
+    ident = f"{user.pk}|{user.date_joined.isoformat()}|{roles}|{get_language()}"
+    return "ct05:home-queues:" + hashlib.sha1(ident.encode()).hexdigest()
+
+
+def queues(*, user: Any) -> Queues:
+    """`attention_items`, or, for a scope of more than WIDE_SCOPE_CELLS cells, the same counted less than
+    KEEP_QUEUES seconds ago (issue 15)."""
+    cells = Organization.objects.filter(org_scope(user).q(), kind__is_cell=True)
+    if not cells[WIDE_SCOPE_CELLS : WIDE_SCOPE_CELLS + 1].exists():
+        return Queues(attention_items(user=user), None)
+    key = _queues_key(user)
+    kept = cache.get(key)
+    if kept is not None:
+        return Queues([Attention(*row) for row in kept["items"]], kept["at"])
+    items = attention_items(user=user)
+    cache.set(key, {"items": [(a.message, a.count, a.url) for a in items], "at": timezone.now()}, KEEP_QUEUES)
+    return Queues(items, None)
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from ct05.records.models import (
     UnitStandard,
 )
 from ct05.records.quality import GOOD_VERDICTS
-from ct05.records.selectors.meetings import STUDY_CODE
+from ct05.records.selectors.meetings import STUDY_CODE, calendar_outcomes
 from ct05.records.selectors.standards import review_deadline
 from ct05.supervision import figures as supervision_figures
 
@@ -85,6 +85,7 @@ def own_figures(*, year: int, units: Units, today: dt.date) -> dict[int, Figures
     _members(out, fig, units)
     _cells(fig, units, w)
     _meetings(fig, units, w)
+    _calendar(fig, units, w)
     _resolution_items(fig, units, w)
     _standards(fig, units, w)
     _registers(fig, units, w)
@@ -155,6 +156,17 @@ def _meetings(fig: Any, units: Units, w: Window) -> None:
     quarters = {(cell_id, (d.month - 1) // 3) for cell_id, d in thematic.iterator(chunk_size=20_000)}
     for cell_id, q in quarters:
         bump(fig(cell_id), "thematic_q", index=q)
+
+
+def _calendar(fig: Any, units: Units, w: Window) -> None:
+    """The compliance calendar's outcomes, cell by cell (ct05/records/compliance.py): "calendar" counts the
+    cells per requirement, period and outcome, "calendar_rules" the cells per digest of the rules they were
+    computed against. The province's calendar is then summed from one row (issue 15)."""
+    for cell_id, digest, keys in calendar_outcomes(cells=units.q(), year=w.year):
+        f = fig(cell_id)
+        bump(f, "calendar_rules", key=digest)
+        for k in keys:
+            bump(f, "calendar", key=k)
 
 
 def _resolution_items(fig: Any, units: Units, w: Window) -> None:

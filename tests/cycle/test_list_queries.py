@@ -65,3 +65,29 @@ def test_the_counts_of_each_row_are_those_of_its_own_commitments(world: World) -
     registration(world, actor=world.member2, member=world.m2, texts=(SPECIFIC + " Tổ 2.",))
     body = world.client_for(world.admin).get("/lam-theo/", {"year": YEAR}).content.decode()
     assert '<td data-label="Nội dung">3</td>' in body and '<td data-label="Nội dung">1</td>' in body
+
+
+def test_every_page_read_from_either_end_is_the_book_order(world: World) -> None:
+    from ct05.cycle.selectors.registrations import BookPaginator, RegistrationFilters, registration_list
+    from ct05.cycle.services.registrations import registration_create
+
+    topic()
+    _more_registrations(world, world.cell2, 4)
+    _more_registrations(world, world.other_cell, 3)
+    registration_create(actor=world.admin, year=YEAR, organization=world.ward)  # a unit's plan: no member
+    registration_create(actor=world.admin, year=YEAR, organization=world.cell2)
+    qs = registration_list(user=world.admin, filters=RegistrationFilters(year=YEAR))
+    book = list(qs.values_list("pk", flat=True))
+    assert len(book) == 9
+    pager = BookPaginator(qs, 2)
+    read = [r.pk for n in pager.page_range for r in pager.page(n).object_list]
+    assert read == book
+
+
+def test_the_page_sorts_ids_not_whole_rows(world: World) -> None:
+    topic()
+    _more_registrations(world, world.cell2, 3)
+    for params in ({}, {"page": 2}):
+        queries = _queries(world.client_for(world.admin), params)
+        sorted_reads = [q for q in queries if 'FROM "cycle_registration"' in q and "ORDER BY" in q and "LIMIT" in q]
+        assert sorted_reads and all(q.startswith('SELECT "cycle_registration"."id" AS "pk" FROM') for q in sorted_reads)

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -65,14 +65,21 @@ def cycle_attention(*, user: Any, today: dt.date | None = None) -> list[Attentio
             )
     manages = any(a.role in {Role.CELL_SECRETARY, Role.COMMITTEE_OFFICER, Role.PROVINCE_ADMIN} for a in roles_of(user))
     if manages or getattr(user, "is_superuser", False):
-        base = Registration.objects.filter(registration_q(user, "manage"), year=year)
-        waiting = base.filter(status=Registration.Status.SUBMITTED).count()
+        # both queues in one pass over the registrations in scope
+        queues = (
+            Registration.objects.filter(registration_q(user, "manage"), year=year)
+            .filter(status__in=[Registration.Status.SUBMITTED, Registration.Status.SELF_ASSESSED])
+            .aggregate(
+                waiting=Count("pk", filter=Q(status=Registration.Status.SUBMITTED)),
+                to_assess=Count("pk", filter=Q(status=Registration.Status.SELF_ASSESSED)),
+            )
+        )
+        waiting, to_assess = queues["waiting"], queues["to_assess"]
         url = reverse("cycle:registration_list")
         if waiting:
             items.append(
                 AttentionItem(_("bản đăng ký làm theo chờ chi bộ xem xét"), waiting, f"{url}?status=submitted")
             )
-        to_assess = base.filter(status=Registration.Status.SELF_ASSESSED).count()
         if to_assess:
             items.append(
                 AttentionItem(_("bản đăng ký chờ chi bộ nhận xét, xếp loại"), to_assess, f"{url}?status=self_assessed")

@@ -20,7 +20,6 @@ from ct05.accounts.reads import personal_data_read
 from ct05.core.text import clean
 from ct05.core.web.forms import error_messages, errors_onto_form, flash_errors
 from ct05.core.web.htmx import htmx_template
-from ct05.core.web.lists import paginate
 from ct05.core.web.params import int_param
 from ct05.cycle.access import is_owner, may_manage
 from ct05.cycle.forms import (
@@ -46,8 +45,11 @@ from ct05.orgs.params import org_param
 def registration_list(request: HttpRequest) -> HttpResponse:
     f = registration_filters(request)
     qs = rsel.registration_list(user=request.user, filters=f)
-    page, querystring = paginate(request, qs)
+    page = rsel.registration_page(qs, request.GET.get("page"))
     page.object_list = rsel.with_commitment_counts(list(page.object_list))
+    query = request.GET.copy()
+    query.pop("page", None)
+    querystring = query.urlencode()
     can_manage = not org_scope(request.user, "manage").is_empty
     return render(
         request,
@@ -148,7 +150,8 @@ def _audits_verdicts(user: Any) -> bool:
 
 def _detail_context(request: HttpRequest, reg: Registration) -> dict[str, Any]:
     commitments = list(rsel.commitments_of(registration=reg))
-    rows = [{"c": c, "matches": msel.stored_matches(user=request.user, commitment=c)} for c in commitments]
+    matches = msel.stored_matches_of(user=request.user, commitments=commitments)
+    rows = [{"c": c, "matches": matches[c.pk]} for c in commitments]
     manage = may_manage(request.user, reg)
     owner = is_owner(request.user, reg)
     return {

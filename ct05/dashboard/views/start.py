@@ -9,7 +9,7 @@ from django.shortcuts import render
 from ct05.access.resolver import org_scope
 from ct05.core import clock
 from ct05.core.jobs import job_list
-from ct05.dashboard.home import attention_items, member_home, scope_summary, sees_units, warnings_home
+from ct05.dashboard.home import member_home, queues, scope_summary, sees_units, warnings_home
 
 
 @login_required
@@ -23,7 +23,7 @@ def start(request: HttpRequest) -> HttpResponse:
         "dashboard/start.html",
         {
             "mine": member_home(user=user),
-            "queues": attention_items(user=user) if units else [],
+            "queues": queues(user=user) if units else None,
             "units": units,
             "warnings": warnings_home(user=user),
             "supervises": not org_scope(user, "supervise").is_empty,

@@ -13,6 +13,7 @@ from ct05.access.resolver import member_q, roles_of
 from ct05.core import clock
 from ct05.core.attention import Attention
 from ct05.orgs.models import Duty, Member
+from ct05.orgs.selectors.members import member_of_user
 
 
 def orgs_attention(*, user: Any) -> list[Attention]:
@@ -30,7 +31,7 @@ def orgs_attention(*, user: Any) -> list[Attention]:
                     reverse("orgs:member_list") + "?no_duty=1",
                 )
             )
-    me = Member.objects.filter(user=user).first()
+    me = member_of_user(user=user)
     if me is not None and not me.current_duties().exists():
         items.append(
             Attention(

@@ -51,3 +51,14 @@ def member_get(*, user: Any, pk: int, action: Action = "view") -> Member:
         return Member.objects.select_related("cell", "cell__kind", "user").get(q, pk=pk)
     except Member.DoesNotExist:
         raise Http404 from None
+
+
+def member_of_user(*, user: Any) -> Member | None:
+    """The user's own member record (with its cell), read once per request: the home page asks for it from
+    three apps. Kept on the user object, as the resolver keeps its roles (a request's user is its own)."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    memo: dict[str, Member | None] = user.__dict__.setdefault("_ct05_own_member", {})
+    if "member" not in memo:
+        memo["member"] = Member.objects.filter(user=user).select_related("cell").first()
+    return memo["member"]

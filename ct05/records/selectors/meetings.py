@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -153,7 +154,10 @@ class RollUp:
     year: int
     rows: list[compliance.AggRow]
     children: list[ChildSummary]
-    cells: list[CellCalendar]
+    cells: list[CellCalendar]  # computed live: every cell's calendar; read from the rollups: none
+    n_cells: int = 0
+    as_of: dt.datetime | None = None  # read from the dashboard's rollups computed then; None: computed now
+    stale: bool = False  # writes in the subtree are not in the rollups yet (their refresh is on its way)
 
 
 def _cells_in(user: Any, org: Organization, year: int) -> QuerySet[Organization]:
@@ -192,8 +196,18 @@ def compliance_calendars(
     ]
 
 
+# Above this many cells, a unit's calendar is summed from the dashboard's rollups (refreshed on every meeting
+# write, shown with their "as of"); at or below, computed from the meetings on each request (fresh, and cheap).
+LIVE_CELLS = 100
+
+
 def compliance_roll_up(*, user: Any, org: Organization, year: int, today: dt.date | None = None) -> RollUp:
     """Months × requirements summed over the cells under `org`, and a line per sub-unit to drill down."""
+    today = today or clock.today()
+    if not org.kind.is_cell:
+        stored = _stored_roll_up(user=user, org=org, year=year, today=today)
+        if stored is not None:
+            return stored
     calendars = compliance_calendars(user=user, org=org, year=year, today=today)
     children = list(Organization.objects.filter(org_scope(user).q(), parent=org).order_by("kind__level", "name"))
     tallies = [(c.cell.path, c.tally) for c in calendars]  # once per cell, not once per cell and child
@@ -209,4 +223,83 @@ def compliance_roll_up(*, user: Any, org: Organization, year: int, today: dt.dat
         summaries.append(
             ChildSummary(child, len(mine), total[compliance.OK], total[compliance.LATE], total[compliance.MISSING])
         )
-    return RollUp(org, year, compliance.roll_up(c.rows for c in calendars), summaries, calendars)
+    rows = compliance.roll_up(c.rows for c in calendars)
+    return RollUp(org, year, rows, summaries, calendars, n_cells=len(calendars))
+
+
+def calendar_outcomes(*, cells: Q, year: int) -> Iterator[tuple[int, str, list[str]]]:
+    """(cell id, rules digest, the cell's outcome keys) for the cells active in `year` among the units `cells`
+    selects (a filter on Organization): what the
+    dashboard's rollups store (ct05/dashboard/sources.py) for `_stored_roll_up` to sum. Cells are read in
+    chunks, so a nation's rollup stays within memory."""
+    start, end = year_bounds(year)
+    rules = _rules(year)
+    digest = compliance.rules_digest(rules)
+    rows_plan = compliance.plan(rules, year)
+    active = Organization.objects.active_between(start, end).filter(cells, kind__is_cell=True)
+    rows = list(active.order_by("pk").values_list("pk", "active_from", "active_to"))
+    for s in range(0, len(rows), 1000):
+        chunk = rows[s : s + 1000]
+        facts = _facts([pk for pk, _f, _t in chunk], year)
+        for pk, active_from, active_to in chunk:
+            cal = compliance.cell_calendar(
+                rules,
+                facts.get(pk, []),
+                year=year,
+                active_from=active_from,
+                active_to=active_to,
+                today=dt.date.max,  # outcomes as if the year were over: the day is applied when read
+                rows_plan=rows_plan,
+            )
+            yield pk, digest, [compliance.outcome_key(*o) for o in compliance.outcomes(cal)]
+
+
+def _stored_roll_up(*, user: Any, org: Organization, year: int, today: dt.date) -> RollUp | None:
+    """The roll-up summed from the rollups of `org` and its children, or None (compute it live) when the
+    user does not see the whole subtree (a rollup holds every cell of it), when the unit is small, or when
+    the rollups were computed against other rules than those in force (or not at all)."""
+    from ct05.dashboard.models import Rollup, StaleUnit
+
+    scope = org_scope(user)
+    if not (scope.everything or any(org.path.startswith(p) for p in scope.prefixes)):
+        return None
+    row = Rollup.objects.filter(year=year, organization=org).values_list("total", "computed_at").first()
+    if row is None:
+        return None
+    total, computed_at = row
+    n_cells = int(total.get("cells", 0))
+    rules = _rules(year)
+    if n_cells <= LIVE_CELLS or total.get("calendar_rules") != {compliance.rules_digest(rules): n_cells}:
+        return None
+    rows_plan = compliance.plan(rules, year)
+    children = list(Organization.objects.filter(parent=org).order_by("kind__level", "name"))
+    kid_totals = dict(
+        Rollup.objects.filter(year=year, organization_id__in=[c.pk for c in children]).values_list(
+            "organization_id", "total"
+        )
+    )
+    summaries: list[ChildSummary] = []
+    for child in children:
+        kid = kid_totals.get(child.pk) or {}
+        kid_cells = int(kid.get("cells", 0))
+        if not kid_cells:
+            continue
+        counts: dict[str, int] = defaultdict(int)
+        for agg in compliance.roll_up_counts(rows_plan, kid.get("calendar", {}), cells=kid_cells, today=today):
+            for slot in agg.slots:
+                for status, n in slot.counts.items():
+                    counts[status] += n
+        summaries.append(
+            ChildSummary(child, kid_cells, counts[compliance.OK], counts[compliance.LATE], counts[compliance.MISSING])
+        )
+    in_subtree = Organization.objects.filter(path__startswith=org.path).values("pk")
+    return RollUp(
+        org,
+        year,
+        compliance.roll_up_counts(rows_plan, total.get("calendar", {}), cells=n_cells, today=today),
+        summaries,
+        [],
+        n_cells=n_cells,
+        as_of=computed_at,
+        stale=StaleUnit.objects.filter(year=year, organization_id__in=in_subtree).exists(),
+    )
