@@ -43,8 +43,17 @@ def document_font() -> str:
     """The family the charts are set in: the first of FONT_PREFERENCE installed that has Vietnamese letters
     (decided once per process); DejaVu Serif, which matplotlib ships, when none has."""
     for name in FONT_PREFERENCE[:-1]:
-        paths = [f.fname for f in fontManager.ttflist if f.name == name]
-        if any(_covers(path, VIETNAMESE_PROBE) for path in paths):
+        entries = [f for f in fontManager.ttflist if f.name == name]
+        lacking = [f for f in entries if not _covers(f.fname, VIETNAMESE_PROBE)]
+        if len(lacking) < len(entries):
+            # Two versions under one name (Debian installs fonts-liberation 1.x beside fonts-liberation2 for
+            # LibreOffice): matplotlib picks among equals by list order, so the files without Vietnamese
+            # letters are taken out of its list for this process.
+            if lacking:
+                fontManager.ttflist = [f for f in fontManager.ttflist if f not in lacking]
+                cached = getattr(fontManager, "_findfont_cached", None)
+                if cached is not None:
+                    cached.cache_clear()
             return name
     return FONT_PREFERENCE[-1]
 
