@@ -13,6 +13,7 @@ from django.db import transaction
 from ct05.cycle.models import Commitment, Registration
 from ct05.cycle.services.analysis import analyze
 from ct05.orgs.models import Duty, Member, Organization
+from ct05.seed.bulk import statistics_refresh
 from ct05.seed.commitments import GENERIC, SEED, edited_copy, seed_topics, specific_text
 
 
@@ -100,6 +101,7 @@ def seed_province_cycle(
         flush()
     if not run_analysis:
         return
+    statistics_refresh()
     summary = analyze(year=year)
     _say(
         stdout,

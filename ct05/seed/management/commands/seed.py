@@ -17,6 +17,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from ct05.orgs.models import Organization
 from ct05.seed.bulk import cycle as bulk_cycle
 from ct05.seed.bulk import records as bulk_records
+from ct05.seed.bulk import statistics_refresh
 from ct05.seed.bulk import tree as bulk
 from ct05.seed.demo import cycle as demo_cycle
 from ct05.seed.demo import records as demo_records
@@ -121,6 +122,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(stats.summary()))
         if which == "province" and not options["tree_only"]:
             self._steps(PROVINCE_STEPS)
+            statistics_refresh()
             seed_demo_dashboard(stdout=self.stdout)
 
     def _steps(self, steps: list[tuple[Step, tuple[int, ...]]]) -> None:
