@@ -310,7 +310,7 @@ def assess(
             )
         )
     clauses = read(text, lex, tokens)
-    best = max(clauses, key=lambda c: c.score) if clauses else None
+    best = (max(clauses, key=lambda c: c.score) if len(clauses) > 1 else clauses[0]) if clauses else None
     score = best.score if best else 0
     deed = quantity = time = deliverable = False
     weak: list[str] = []
@@ -321,7 +321,8 @@ def assess(
         time = time or c.time
         deliverable = deliverable or c.deliverable or c.anchor
         traps = traps or bool(c.traps)
-        weak.extend(w for w in c.weak if w not in weak)
+        if c.weak:
+            weak.extend(w for w in c.weak if w not in weak)
     if not deed:
         reasons.append(NO_ACTION)
     if not quantity:
