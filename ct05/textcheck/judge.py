@@ -63,8 +63,6 @@ _ABSTAIN = frozenset({"không", "chỉ", "tuyệt"})
 
 # Clause boundaries in the original text: ";", new lines, a sentence end, an enumeration marker.
 _SPLIT_RE = re.compile(r"[;\n\r]+|(?<=[^\d\s.])\.\s+(?=\S)|\s(?=(?:\d{1,2}|[a-eđ])\)\s)|\s[-+•]\s(?=[A-ZĐÀ-Ỹ])")
-# Cheap test first: without any of these, a text is one clause.
-_SPLIT_MARKS = (";", "\n", "\r", ". ", ") ", " - ", " + ", " • ")
 _BULLET_RE = re.compile(r"^\s*(?:[-+•*]|\d{1,2}[.)]|[a-eđ]\))\s*")
 _HEADING_RE = re.compile(r"^\s*(?:[IVX]+\.\s*|\d\.\s*)?Về\s[^:;]{1,80}(?::|$)", re.IGNORECASE)
 _ROLE_RE = re.compile(
@@ -80,7 +78,7 @@ _RATE_RE = re.compile(r"\d\s*[^\W\d_]*\s*/\s*(?:ngày|tuần|tháng|quý|năm|v�
 _PAUSE_RE = re.compile(r"[!?()\[\]\"“”]|[,.:](?!\d)")
 
 
-@dataclass
+@dataclass(slots=True)
 class Clause:
     """One clause of a commitment and what was found in it."""
 
@@ -123,9 +121,24 @@ class Clause:
         self.concrete = bool(self.deed) and self.score >= CONCRETE_SCORE
 
 
+def _may_split(text: str) -> bool:
+    """Cheap test first: without any of these marks, a text is one clause. (Written out: eight ``in`` tests
+    take half the time of ``any()`` over a generator, and every commitment passes here.)"""
+    return (
+        ";" in text
+        or "\n" in text
+        or "\r" in text
+        or ". " in text
+        or ") " in text
+        or " - " in text
+        or " + " in text
+        or " • " in text
+    )
+
+
 def split_clauses(text: str) -> list[tuple[int, str]]:
     """(offset, clause text) of the non-empty clauses of ``text``."""
-    if not any(mark in text for mark in _SPLIT_MARKS):
+    if not _may_split(text):
         stripped = text.strip(" \t.,:")
         return [(0, text)] if stripped and not _BULLET_RE.match(text) else ([] if not stripped else _split(text))
     return _split(text)
