@@ -376,7 +376,8 @@ def read(text: str, lex: Lexicon, tokens: list[str] | None = None) -> list[Claus
     out: list[Clause] = []
     for start, piece in pieces:
         parts = _predicates(start, piece, lex) if " và " in piece else [(start, piece)]
-        out.extend(read_clause(p, s, lex) for s, p in parts)
+        # A part that is the whole text (a "và" that starts no new predicate) keeps the caller's tokens.
+        out.extend(read_clause(p, s, lex, tokens if p == text else None) for s, p in parts)
     total = len(tokens) if tokens is not None else sum(c.syllables for c in out)
     for c in out:
         c.item_syllables = total
