@@ -73,7 +73,10 @@ _ROLE_CLAUSE_RE = re.compile(r"^\s*(?:là(?:\s+một)?|với\s+(?:cương\s+vị
 _HEADING_FIRST = frozenset("vix1234567890")
 _HEADING_MAX_WORDS = 10  # a heading without its colon: short and without a number ("Về đạo đức, lối sống")
 _ROLE_FIRST = frozenset({"là", "vớ", "tr"})
-_RATE_RE = re.compile(r"\d\s*[^\W\d_]*\s*/\s*(?:ngày|tuần|tháng|quý|năm|vụ|người|ca|lần|buổi)\b", re.IGNORECASE)
+_PER = r"/\s*(?:ngày|tuần|tháng|quý|năm|vụ|người|ca|lần|buổi)\b"
+_RATE_RE = re.compile(r"\d\s*[^\W\d_]*\s*" + _PER, re.IGNORECASE)
+# The rate's tail alone: a search from each "/" is cheap, and without it (a date "30/6") there is no rate.
+_PER_RE = re.compile(_PER, re.IGNORECASE)
 # A weak phrase is not read across a comma or colon inside a clause; a number's own dot or comma is not one.
 _PAUSE_RE = re.compile(r"[!?()\[\]\"“”]|[,.:](?!\d)")
 
@@ -268,7 +271,7 @@ def read_clause(text: str, start: int, lex: Lexicon, tokens: list[str] | None = 
         clause.deliverable = any(
             not any(a <= s < b for a, b in trap_spans) for s, _, cat, _ in matches if cat & DELIVERABLE
         )
-    if "/" in text and _RATE_RE.search(text):
+    if "/" in text and _PER_RE.search(text) and _RATE_RE.search(text):
         clause.quantity = clause.time = True  # "2.000 đồng/ngày", "1 ngày lương/năm"
     if "từ" in tokens and "đến" in tokens[tokens.index("từ") + 2 :]:
         clause.time = True  # a span or a window: "từ lớp 8 đến lớp 12", "từ 7h00 đến 11h30"
