@@ -4,7 +4,8 @@
 
 Hosts are network namespaces (`ct05c-*`) joined by veth pairs to a bridge that lives in its own namespace;
 their addresses (10.77.0.0/24) exist inside those namespaces only: nothing outside this machine is contacted
-and the machine's own addresses and PostgreSQL (5432) are not touched.
+and the machine's own addresses and PostgreSQL (5432) are not touched (the cluster's listen on 5440 and 5441
+of their namespace addresses).
 
     lb 10.77.0.10   nginx (the balancer, deploy/nginx.conf's proxy settings)
     app1 .11, app2 .12  gunicorn with deploy/gunicorn.conf.py
@@ -13,11 +14,13 @@ and the machine's own addresses and PostgreSQL (5432) are not touched.
     db2 .32         its streaming replica, made with pg_basebackup; DATABASE_REPLICA_URL points at it
     client .40      the journeys (bench/cluster/journeys.py)
 
-It seeds the demo province (logins) and a multi-province dataset, runs the journeys through the balancer,
-kills one application node and one worker (while it runs a task) in the middle, then checks that no request
-failed beyond nginx's retry and no task is left running, and measures the national analysis on one worker
-against two (item 4). Everything is removed at the end, on failure and on Ctrl-C too. The figures are printed
-as JSON (and the journeys' request log kept with --keep-logs) for docs/benchmarks-cluster.md.
+It seeds the demo province (logins) and a multi-province dataset, runs the journeys through the balancer; in
+the middle it stops app2 as `systemctl stop` does (SIGTERM), starts it again, then kills it (SIGKILL) and kills
+one worker while it runs a task; then it says, phase by phase, which requests failed beyond nginx's retry and
+whether a task was left running, and measures the national analysis on one worker against two, with the year's
+baseline made once per run and made by every province task (item 4). Everything is removed at the end, on
+failure and on Ctrl-C too. The figures are printed as JSON (and the journeys' request log kept with
+--keep-logs) for docs/benchmarks-cluster.md.
 """
 
 from __future__ import annotations
@@ -42,6 +45,8 @@ PGBIN = Path("/usr/lib/postgresql/15/bin")
 PREFIX = "ct05c-"
 TMP = Path("/tmp/ct05c")
 NET = "10.77.0"
+# The two PostgreSQL servers listen on their namespace address only, on ports of their own.
+PGPORT = {"db1": 5440, "db2": 5441}
 HOSTS = {"lb": 10, "app1": 11, "app2": 12, "wk1": 21, "wk2": 22, "db1": 31, "db2": 32, "client": 40}
 YEAR = time.gmtime().tm_year
 
@@ -65,18 +70,31 @@ def sh(
     return done
 
 
+# The national analysis as it ran before the baseline was shared: every province task makes the year's
+# baseline again from the whole corpus (ct05/cycle/tasks.py `provinces_enqueue(shared_baseline=False)`).
+PER_TASK_BASELINE = """
+import functools
+from django.core.management import call_command
+from ct05.cycle import tasks
+from ct05.cycle.management.commands import analyze as command
+command.provinces_enqueue = functools.partial(tasks.provinces_enqueue, shared_baseline=False)
+call_command("analyze", "--year", "{year}", "--on-workers", "--wait", "3000", "--workers", "1")
+"""
+
+
 class Cluster:
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
         self.procs: dict[str, subprocess.Popen[bytes]] = {}
         self.events: list[dict[str, Any]] = []
         self.t0 = time.time()
+        self.started_at = 0.0  # journeys' start, seconds after t0
         self.env = {
             **{k: v for k, v in os.environ.items() if k in {"PATH", "LANG", "LC_ALL", "HOME"}},
             "DJANGO_SETTINGS_MODULE": "ct05.settings",
             "SECRET_KEY": secrets.token_urlsafe(64),
-            "DATABASE_URL": f"postgres://postgres@{NET}.31:5432/ct05",
-            "DATABASE_REPLICA_URL": f"postgres://postgres@{NET}.32:5432/ct05",
+            "DATABASE_URL": f"postgres://postgres@{NET}.31:{PGPORT['db1']}/ct05",
+            "DATABASE_REPLICA_URL": f"postgres://postgres@{NET}.32:{PGPORT['db2']}/ct05",
             "ALLOWED_HOSTS": f"{NET}.10",
             "CSRF_TRUSTED_ORIGINS": f"http://{NET}.10",
             "BEHIND_PROXY": "false",
@@ -139,6 +157,8 @@ class Cluster:
             str(PGBIN / "pg_basebackup"),
             "-h",
             f"{NET}.31",
+            "-p",
+            str(PGPORT["db1"]),
             "-U",
             "postgres",
             "-D",
@@ -151,11 +171,22 @@ class Cluster:
             timeout=300,
         )
         self._pg_start("db2", replica, 32, TMP / "sock2")
-        sh(str(PGBIN / "psql"), "-h", f"{NET}.31", "-U", "postgres", "-c", "CREATE DATABASE ct05", ns="db1")
+        sh(
+            str(PGBIN / "psql"),
+            "-h",
+            f"{NET}.31",
+            "-p",
+            str(PGPORT["db1"]),
+            "-U",
+            "postgres",
+            "-c",
+            "CREATE DATABASE ct05",
+            ns="db1",
+        )
         self.mark("primary and replica up")
 
     def _pg_start(self, host: str, data: Path, last: int, sock: Path) -> None:
-        opts = f"-c listen_addresses={NET}.{last} -c port=5432 -c unix_socket_directories={sock}"
+        opts = f"-c listen_addresses={NET}.{last} -c port={PGPORT[host]} -c unix_socket_directories={sock}"
         log = str(TMP / "pglogs" / f"{host}.log")
         sh(
             str(PGBIN / "pg_ctl"),
@@ -200,7 +231,19 @@ class Cluster:
     def sql(self, host: str, query: str) -> str:
         last = HOSTS[host]
         return sh(
-            str(PGBIN / "psql"), "-h", f"{NET}.{last}", "-U", "postgres", "-d", "ct05", "-At", "-c", query, ns="client"
+            str(PGBIN / "psql"),
+            "-h",
+            f"{NET}.{last}",
+            "-p",
+            str(PGPORT[host]),
+            "-U",
+            "postgres",
+            "-d",
+            "ct05",
+            "-At",
+            "-c",
+            query,
+            ns="client",
         ).stdout.strip()
 
     def start(self, name: str, host: str, *cmd: str, env: dict[str, str] | None = None) -> None:
@@ -216,19 +259,7 @@ class Cluster:
 
     def nodes(self) -> None:
         for name in ("app1", "app2"):
-            metrics = TMP / f"metrics-{name}"
-            metrics.mkdir()
-            env = {
-                **self.env,
-                "GUNICORN_BIND": f"{NET}.{HOSTS[name]}:8000",
-                "GUNICORN_WORKERS": "2",
-                "GUNICORN_THREADS": "2",
-                "GUNICORN_FORWARDED_ALLOW_IPS": f"{NET}.10",
-                "PROMETHEUS_MULTIPROC_DIR": str(metrics),
-            }
-            self.start(
-                name, name, str(VENV / "gunicorn"), "ct05.wsgi", "-c", str(ROOT / "deploy/gunicorn.conf.py"), env=env
-            )
+            self.node(name)
         for name in ("wk1", "wk2"):
             self.worker(name)
         self.start("reaper", "wk1", "sh", "-c", f"while :; do {VENV}/ct05 tasks_reap; sleep 10; done")
@@ -236,40 +267,62 @@ class Cluster:
         self.wait_up()
         self.mark("nodes, workers and balancer up")
 
+    def node(self, name: str) -> None:
+        metrics = TMP / f"metrics-{name}"
+        shutil.rmtree(metrics, ignore_errors=True)
+        metrics.mkdir()
+        env = {
+            **self.env,
+            "GUNICORN_BIND": f"{NET}.{HOSTS[name]}:8000",
+            "GUNICORN_WORKERS": "2",
+            "GUNICORN_THREADS": "2",
+            "GUNICORN_FORWARDED_ALLOW_IPS": f"{NET}.10",
+            "PROMETHEUS_MULTIPROC_DIR": str(metrics),
+        }
+        self.start(
+            name, name, str(VENV / "gunicorn"), "ct05.wsgi", "-c", str(ROOT / "deploy/gunicorn.conf.py"), env=env
+        )
+
     def worker(self, name: str) -> None:
         self.start(name, name, str(VENV / "ct05"), "db_worker", "--worker-id", name, "--interval", "0.5")
 
-    def balancer(self) -> None:
-        deploy = (ROOT / "deploy/nginx.conf").read_text()
-        # deploy's own proxy settings (retry on the next node, timeouts), inside a plain-HTTP server
-        location = re.search(r"(    location / \{.*?\n    \})", deploy, re.S)
-        log_format = re.search(r"(log_format ct05 .*?;)\n", deploy, re.S)
-        assert location and log_format, "deploy/nginx.conf has no 'location /' block"
-        conf = f"""worker_processes 2;
-pid {TMP}/nginx.pid;
-error_log {TMP}/nginx-error.log warn;
-events {{ worker_connections 512; }}
-http {{
-    client_body_temp_path {TMP}/nginx-body; proxy_temp_path {TMP}/nginx-proxy;
-    fastcgi_temp_path {TMP}/nginx-fcgi; uwsgi_temp_path {TMP}/nginx-uwsgi; scgi_temp_path {TMP}/nginx-scgi;
-    {log_format.group(1)}
-    upstream ct05_app {{
-        server {NET}.11:8000 max_fails=3 fail_timeout=10s;
-        server {NET}.12:8000 max_fails=3 fail_timeout=10s;
-        keepalive 32;
-    }}
-    server {{
-        listen {NET}.10:80;
-        access_log {TMP}/nginx-access.log ct05;
-        client_max_body_size 25m;
-        add_header X-Upstream $upstream_addr always;
-{location.group(1)}
-    }}
-}}
-"""
+    def balancer(self, *, down: tuple[str, ...] = (), reload: bool = False) -> None:
+        conf = balancer_conf(
+            (ROOT / "deploy/nginx.conf").read_text(),
+            tmp=TMP,
+            listen=f"{NET}.10:80",
+            servers=[f"{NET}.{HOSTS[n]}:8000" for n in ("app1", "app2")],
+            down=[f"{NET}.{HOSTS[n]}:8000" for n in down],
+        )
         (TMP / "nginx.conf").write_text(conf)
         sh("nginx", "-t", "-c", str(TMP / "nginx.conf"), ns="lb")
-        self.start("nginx", "lb", "nginx", "-c", str(TMP / "nginx.conf"), "-g", "daemon off;")
+        if reload:
+            sh("nginx", "-c", str(TMP / "nginx.conf"), "-s", "reload", ns="lb")
+            self.mark("balancer reloaded", down=list(down))
+        else:
+            self.start("nginx", "lb", "nginx", "-c", str(TMP / "nginx.conf"), "-g", "daemon off;")
+
+    def node_up(self, name: str) -> None:
+        """Wait (bounded) until the node answers /healthz itself, as a balancer's health check would."""
+        for _try in range(120):
+            r = sh(
+                "curl",
+                "-s",
+                "-o",
+                "/dev/null",
+                "-w",
+                "%{http_code}",
+                "-H",
+                f"Host: {NET}.10",  # the site's name (ALLOWED_HOSTS), as nginx passes it
+                f"http://{NET}.{HOSTS[name]}:8000/healthz",
+                ns="client",
+                check=False,
+            )
+            if r.stdout == "200":
+                self.mark(f"{name} serving again")
+                return
+            time.sleep(0.5)
+        raise RuntimeError(f"{name} did not answer /healthz in 60 s")
 
     def wait_up(self) -> None:
         for _try in range(120):  # bounded: two minutes
@@ -295,6 +348,15 @@ http {{
         os.killpg(proc.pid, signal.SIGKILL)  # the node's whole process group: master and workers, no goodbye
         proc.wait(timeout=30)
         self.mark(f"killed {name} (SIGKILL)")
+
+    def stop(self, name: str) -> None:
+        """What `systemctl stop ct05-web` does (KillMode=mixed): SIGTERM to gunicorn's master, which stops
+        accepting, lets its workers finish the requests they hold (graceful_timeout) and exits."""
+        proc = self.procs[name]
+        self.mark(f"stopping {name} (SIGTERM to the master)")
+        os.kill(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=60)
+        self.mark(f"{name} stopped", exit=proc.returncode)
 
     def running_task_on(self, worker: str) -> str:
         return self.sql(
@@ -330,6 +392,7 @@ http {{
             start_new_session=True,
         )
         self.procs["journeys"] = journeys
+        self.started_at = time.time() - self.t0
         self.mark("journeys started", duration=d, clients=self.args.clients)
         # a national analysis, one task per province: wk2 is surely running one of them when it is killed
         self.start(
@@ -345,7 +408,23 @@ http {{
             "--workers",
             "1",
         )
-        time.sleep(d * 0.3)
+        # 1. app2 taken out as docs/operations.md says (marked down at the balancer, then stopped), started again
+        # and put back; 2. app2 stopped as a plain `systemctl stop` does, started again; 3. app2 killed, and wk2
+        # while it runs a task
+        self.wait_until(d * 0.12)
+        self.mark("taking app2 out: down at the balancer")
+        self.balancer(down=("app2",), reload=True)
+        time.sleep(15)  # the requests it holds finish (the longest pages of this loaded machine: ~10 s)
+        self.stop("app2")
+        self.node("app2")
+        self.node_up("app2")
+        self.balancer(reload=True)
+        self.mark("app2 back in the balancer")
+        self.wait_until(d * 0.45)
+        self.stop("app2")
+        self.node("app2")
+        self.node_up("app2")
+        self.wait_until(d * 0.7)
         self.kill("app2")
         killed_task = ""
         for _poll in range(int(d * 2)):  # bounded
@@ -359,6 +438,10 @@ http {{
         self.mark("journeys ended")
         drained = self.drain()
         return {"killed_task": killed_task, "killed_task_end": self.task_end(killed_task), **drained}
+
+    def wait_until(self, seconds: float) -> None:
+        """Sleep until `seconds` after the journeys started."""
+        time.sleep(max(0.0, self.t0 + self.started_at + seconds - time.time()))
 
     def drain(self) -> dict[str, Any]:
         """Wait (bounded) until the queue is empty, then say how every task ended."""
@@ -402,21 +485,31 @@ http {{
 
     # ---------------------------------------------------------------- item 4
     def national(self) -> dict[str, Any]:
+        """The national analysis on one worker, then two; each time with the year's baseline made once for the
+        run (now) and, for comparison, made again by every province task (as before: `shared_baseline=False`)."""
         out: dict[str, Any] = {}
-        # wk2 is dead (killed in the scenario): the first run has wk1 alone
+        # wk2 is dead (killed in the scenario): the first runs have wk1 alone
         for workers in (1, 2):
             if workers == 2:
                 self.worker("wk2")  # back
                 self.mark("wk2 started again")
-            load = Path("/proc/loadavg").read_text().split()[:3]
-            t = time.perf_counter()
-            text = self.ct05(
-                "analyze", "--year", str(YEAR), "--on-workers", "--wait", "3000", "--workers", "1", ns="client"
-            )
-            wall = time.perf_counter() - t
-            summary = json.loads([line for line in text.splitlines() if line.startswith("{")][-1])
-            out[f"{workers}_worker"] = {"wall_seconds": round(wall, 1), "load_before": " ".join(load), **summary}
-            self.mark(f"national analysis on {workers} worker(s)", seconds=round(wall, 1))
+            for way in ("baseline once", "baseline in every task"):
+                load = Path("/proc/loadavg").read_text().split()[:3]
+                t = time.perf_counter()
+                if way == "baseline once":
+                    text = self.ct05(
+                        "analyze", "--year", str(YEAR), "--on-workers", "--wait", "3000", "--workers", "1", ns="client"
+                    )
+                else:
+                    text = self.ct05("shell", "-c", PER_TASK_BASELINE.format(year=YEAR), ns="client")
+                wall = time.perf_counter() - t
+                summary = json.loads([line for line in text.splitlines() if line.startswith("{")][-1])
+                out[f"{workers} worker(s), {way}"] = {
+                    "wall_seconds": round(wall, 1),
+                    "load_before": " ".join(load),
+                    **summary,
+                }
+                self.mark(f"national analysis on {workers} worker(s), {way}", seconds=round(wall, 1))
         if self.args.single:
             t = time.perf_counter()
             self.ct05("analyze", "--year", str(YEAR), "--workers", "1", ns="client")
@@ -463,6 +556,43 @@ http {{
             shutil.rmtree(TMP, ignore_errors=True)
 
 
+PROXYING = re.compile(r"\n(    # --- proxying: .*?\n    # --- end of proxying ---\n)", re.S)
+
+
+def balancer_conf(deploy: str, *, tmp: Path, listen: str, servers: list[str], down: list[str] | None = None) -> str:
+    """The balancer's nginx.conf: deploy/nginx.conf's log format, its upstream settings (keepalive and its
+    timeout, failure counting) and its proxying block verbatim (headers, timeouts, which requests are resent
+    to the other node), inside a plain-HTTP server; `X-Upstream` added to each answer for the journeys."""
+    proxying = PROXYING.search(deploy)
+    log_format = re.search(r"(log_format ct05 .*?;)\n", deploy, re.S)
+    upstream = re.search(r"upstream ct05_app \{(.*?)\n\}", deploy, re.S)
+    assert proxying and log_format and upstream, "deploy/nginx.conf lost its proxying block, log format or upstream"
+    server_opts = re.search(r"^\s*server \S+ ([^;]*);", upstream.group(1), re.M)
+    kept = [line.strip() for line in upstream.group(1).splitlines() if re.match(r"\s*keepalive", line)]
+    opts = server_opts.group(1) if server_opts else ""
+    upstream_lines = [f"server {a} {opts}{' down' if a in (down or []) else ''};" for a in servers] + kept
+    inner = "\n        ".join(upstream_lines)
+    return f"""worker_processes 2;
+pid {tmp}/nginx.pid;
+error_log {tmp}/nginx-error.log warn;
+events {{ worker_connections 512; }}
+http {{
+    client_body_temp_path {tmp}/nginx-body; proxy_temp_path {tmp}/nginx-proxy;
+    fastcgi_temp_path {tmp}/nginx-fcgi; uwsgi_temp_path {tmp}/nginx-uwsgi; scgi_temp_path {tmp}/nginx-scgi;
+    {log_format.group(1)}
+    upstream ct05_app {{
+        {inner}
+    }}
+    server {{
+        listen {listen};
+        access_log {tmp}/nginx-access.log ct05;
+        client_max_body_size 25m;
+        add_header X-Upstream $upstream_addr always;
+{proxying.group(1)}    }}
+}}
+"""
+
+
 def remove_namespaces() -> None:
     names = sh("ip", "netns", "list", check=False).stdout.split()
     for name in names:
@@ -470,13 +600,18 @@ def remove_namespaces() -> None:
             sh("ip", "netns", "del", name, check=False)
 
 
-def summarize(path: Path, events: list[dict[str, Any]]) -> dict[str, Any]:
+def summarize(path: Path, events: list[dict[str, Any]], t0: float) -> dict[str, Any]:
     lines = [json.loads(x) for x in path.read_text().splitlines() if x.startswith("{")]
     requests = [x for x in lines if x["method"] != "-"]
+    for x in requests:
+        x["t_end"] = round(x["t"] - t0, 2)  # seconds after the script's start, as the events
     ms = sorted(x["ms"] for x in requests)
-    failures = [x for x in requests if x["status"] == 0 or x["status"] >= 500]
-    refused = [x for x in requests if 400 <= x["status"] < 500]
-    retried = [x for x in requests if "," in x.get("upstream", "")]
+
+    def failed(x: dict[str, Any]) -> bool:
+        return bool(x["status"] == 0 or x["status"] >= 500)
+
+    def retried(x: dict[str, Any]) -> bool:
+        return "," in x.get("upstream", "")
 
     def pct(p: float) -> float:
         return ms[min(len(ms) - 1, int(p * len(ms)))] if ms else 0.0
@@ -486,11 +621,41 @@ def summarize(path: Path, events: list[dict[str, Any]]) -> dict[str, Any]:
         for hop in x.get("upstream", "").split(" | "):
             last = hop.split(", ")[-1]
             by_node[last] = by_node.get(last, 0) + 1
+    # phases by the events; a request belongs to the phase in which it ended (a request in flight when a node
+    # died ends, failed or retried, after the event)
+    at = {e["event"]: e["t"] for e in events}
+    stops = [e["t"] for e in events if e["event"] == "stopping app2 (SIGTERM to the master)"]
+    backs = [e["t"] for e in events if e["event"] == "app2 serving again"]
+    edges = [
+        ("both nodes, before any stop", 0.0),
+        (
+            "app2 marked down at the balancer, stopped, started, put back",
+            at.get("taking app2 out: down at the balancer"),
+        ),
+        ("both nodes again (1)", at.get("app2 back in the balancer")),
+        ("app2 stopped with a plain SIGTERM, until it serves again", stops[-1] if len(stops) > 1 else None),
+        ("both nodes again (2)", backs[-1] if len(backs) > 1 else None),
+        ("app2 killed with SIGKILL (and wk2)", at.get("killed app2 (SIGKILL)")),
+    ]
+    phases = [(name, start) for name, start in edges if start is not None]
+    by_phase: dict[str, dict[str, Any]] = {}
+    for i, (name, start) in enumerate(phases):
+        end = phases[i + 1][1] if i + 1 < len(phases) else float("inf")
+        inside = [x for x in requests if start <= x["t_end"] < end]
+        by_phase[name] = {
+            "from t": start,
+            "requests": len(inside),
+            "POST": sum(1 for x in inside if x["method"] == "POST"),
+            "failed": len([x for x in inside if failed(x)]),
+            "retried by nginx": len([x for x in inside if retried(x)]),
+            "retried POST": sorted({x["step"] for x in inside if retried(x) and x["method"] == "POST"}),
+        }
     return {
         "requests": len(requests),
-        "failed (5xx or no answer)": len(failures),
-        "refused (4xx)": len(refused),
-        "retried by nginx on the other node": len(retried),
+        "failed (5xx or no answer)": len([x for x in requests if failed(x)]),
+        "refused (4xx)": len([x for x in requests if 400 <= x["status"] < 500]),
+        "retried by nginx on the other node": len([x for x in requests if retried(x)]),
+        "by phase": by_phase,
         "ms p50/p95/p99/max": [pct(0.5), pct(0.95), pct(0.99), ms[-1] if ms else 0],
         "mean ms": round(statistics.fmean(ms), 1) if ms else 0,
         "served by (last upstream)": by_node,
@@ -498,8 +663,9 @@ def summarize(path: Path, events: list[dict[str, Any]]) -> dict[str, Any]:
         "dashboard pages": sum(1 for x in requests if x["path"].startswith("/bang-dieu-khien/")),
         "reports ended": [x.get("done") for x in lines if x["step"] == "report job ended"],
         "steps": sorted({x["step"] for x in requests}),
-        "failures": failures[:20],
-        "refusals": refused[:20],
+        "failures": [x for x in requests if failed(x)][:30],
+        "retries": [x for x in requests if retried(x)][:40],
+        "refusals": [x for x in requests if 400 <= x["status"] < 500][:20],
     }
 
 
@@ -534,14 +700,18 @@ def main() -> None:
         cluster.nodes()
         result["scenario"] = cluster.scenario()
         result["replica"] = cluster.replica_evidence()
-        result["journeys"] = summarize(TMP / "journeys.jsonl", cluster.events)
+        result["journeys"] = summarize(TMP / "journeys.jsonl", cluster.events, cluster.t0)
+        print(json.dumps(result, ensure_ascii=False, indent=1), flush=True)  # kept should the rest fail
         if not args.skip_national:
             result["national"] = cluster.national()
+    except Exception as exc:  # the figures gathered so far are still printed, with what stopped the run
+        result["stopped_by"] = f"{type(exc).__name__}: {exc}"[:3000]
+        raise
+    finally:
         result["uptime_after"] = uptime()
         result["events"] = cluster.events
-    finally:
         cluster.cleanup()
-    print(json.dumps(result, ensure_ascii=False, indent=1))
+        print(json.dumps(result, ensure_ascii=False, indent=1), flush=True)
 
 
 def install_nginx() -> None:

@@ -212,7 +212,7 @@ def distribution(code: npt.NDArray[np.uint64], sim: npt.NDArray[np.float64], pro
     )
 
 
-THRESHOLDS = (0.3, 0.4, 0.45, 0.5, 0.55, 0.6)
+THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 
 
 def main() -> None:

@@ -150,7 +150,7 @@ def registrations(texts: list[str], truth: set[tuple[int, int]], *, old: bool) -
         f"similarity of true pairs min {true[0]:.3f} 2% {true[len(true) // 50]:.3f} median {true[len(true) // 2]:.3f}; "
         f"{len(neg):,} unrelated pairs scored, max {neg[-1] if neg else 0:.3f}"
     )
-    for threshold in (0.4, 0.45, 0.5, 0.55, 0.6):
+    for threshold in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6):
         tp = sum(1 for v in true if v >= threshold - 1e-9)
         fp = sum(1 for v in neg if v >= threshold - 1e-9)
         mark = " <- THRESHOLD" if abs(threshold - THRESHOLD) < 1e-9 else ""

@@ -2,8 +2,9 @@
 sends the same request again with the same key and gets the first answer, not a second write.
 
 The same key with a different request (method, path or body) is refused with 422; while the first request
-with that key is still running, a second one gets 409. Only successful answers are kept: after an error
-the client may correct the request and send it again with the same key. Keys are kept for 24 hours.
+with that key is still running, a second one waits for it and gets its answer. Only successful answers are
+kept: after an error the client may correct the request and send it again with the same key. Keys are kept
+for 24 hours.
 """
 
 from __future__ import annotations
@@ -54,28 +55,31 @@ def idempotent(request: HttpRequest, produce: Produce) -> HttpResponse:
     token = token_of(request)
     digest = _digest(request)
     IdempotencyKey.objects.filter(created_at__lt=timezone.now() - KEEP).delete()
-    try:
-        with transaction.atomic():
-            row = IdempotencyKey.objects.create(token=token, key=key, request_digest=digest)
-    except IntegrityError:
-        seen = IdempotencyKey.objects.get(token=token, key=key)
-        if seen.request_digest != digest:
-            raise Problem(
-                422,
-                _("Idempotency-Key này đã được dùng cho một yêu cầu khác; mỗi yêu cầu mới cần một khóa mới."),
-            ) from None
-        if seen.status == 0:
-            raise Problem(409, _("Yêu cầu với Idempotency-Key này đang được xử lý; hãy thử lại sau ít giây.")) from None
-        response = _json_response(seen.status, json.loads(seen.body), dict(seen.headers))
-        response["Idempotent-Replayed"] = "true"
-        return response
-    try:
-        status, body, headers = produce()
-    except BaseException:
-        row.delete()
-        raise
-    row.status = status
-    row.body = json.dumps(body, cls=DjangoJSONEncoder, ensure_ascii=False)
-    row.headers = headers
-    row.save(update_fields=["status", "body", "headers"])
+    # The key, the write and the answer are one transaction: a node that dies in the middle leaves nothing
+    # behind (the client's resend runs afresh), and on PostgreSQL a second request with the same key waits on
+    # the key's unique index until the first one commits, then gets its answer.
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                row = IdempotencyKey.objects.create(token=token, key=key, request_digest=digest)
+        except IntegrityError:
+            return _replay(IdempotencyKey.objects.get(token=token, key=key), digest)
+        status, body, headers = produce()  # an error rolls the key back too: the client may correct and resend
+        row.status = status
+        row.body = json.dumps(body, cls=DjangoJSONEncoder, ensure_ascii=False)
+        row.headers = headers
+        row.save(update_fields=["status", "body", "headers"])
     return _json_response(status, body, headers)
+
+
+def _replay(seen: IdempotencyKey, digest: str) -> HttpResponse:
+    if seen.request_digest != digest:
+        raise Problem(
+            422,
+            _("Idempotency-Key này đã được dùng cho một yêu cầu khác; mỗi yêu cầu mới cần một khóa mới."),
+        )
+    if seen.status == 0:  # kept by a version that stored the key before the write; gone within KEEP
+        raise Problem(409, _("Yêu cầu với Idempotency-Key này đang được xử lý; hãy thử lại sau ít giây."))
+    response = _json_response(seen.status, json.loads(seen.body), dict(seen.headers))
+    response["Idempotent-Replayed"] = "true"
+    return response

@@ -16,19 +16,26 @@ RUNNING for ever, and the job page polling it (`ct05.core.jobs`) waits for nothi
 
 Who reaps: every worker when it starts a task, every job page that polls a job not yet finished, and
 `ct05 tasks_reap` (deploy/ct05-reaper.timer, each minute) when nothing else runs.
+
+A task whose transaction PostgreSQL aborts to break a deadlock or a serialization conflict (two workers
+analysing neighbouring provinces, an analysis and a member's save) did nothing: `conflict_retry` runs it
+again a bounded number of times, after a short random pause so the two do not meet again at once.
 """
 
 from __future__ import annotations
 
 import logging
+import random
 import threading
+import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
-from django.db import close_old_connections, connection, transaction
+from django.db import OperationalError, close_old_connections, connection, transaction
 from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -42,6 +49,39 @@ from ct05.core.models import BackgroundJob, TaskLease
 logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 3
 WORKER_LOST = "ct05.core.leases.WorkerLost"
+# SQLSTATEs of a transaction PostgreSQL rolled back because of another one: running it again is the remedy.
+CONFLICTS = {"40P01": "deadlock", "40001": "serialization failure"}
+CONFLICT_TRIES = 3
+CONFLICT_PAUSE = (0.5, 2.0)  # seconds, random, times the attempt
+T = TypeVar("T")
+
+
+def conflict_of(exc: BaseException) -> str:
+    """ "deadlock" or "serialization failure" when `exc` (or the driver's error under Django's) is one, else ""."""
+    seen: BaseException | None = exc
+    for _depth in range(4):  # Django's error -> psycopg's; bounded
+        if seen is None:
+            break
+        state = getattr(seen, "sqlstate", None) or getattr(seen, "pgcode", None)
+        if state in CONFLICTS:
+            return CONFLICTS[state]
+        seen = seen.__cause__ or seen.__context__
+    return ""
+
+
+def conflict_retry(run: Callable[[], T], *, what: str, tries: int = CONFLICT_TRIES) -> T:
+    """`run()`, run again (up to `tries` runs in all) when the database aborted it in a deadlock or a
+    serialization failure. `run` must be one transaction, or safe to repeat: it is started afresh each time."""
+    for attempt in range(1, tries + 1):
+        try:
+            return run()
+        except OperationalError as exc:
+            kind = conflict_of(exc)
+            if not kind or attempt == tries:
+                raise
+            logger.warning("%s: %s, run %s of %s", what, kind, attempt + 1, tries)
+            time.sleep(random.uniform(*CONFLICT_PAUSE) * attempt)
+    raise AssertionError("unreachable")  # the loop returns or raises
 
 
 def _lease_seconds() -> int:

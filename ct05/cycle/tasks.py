@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import json
 import logging
+import time
+from dataclasses import dataclass
 from typing import Any
 
-from django.db import OperationalError
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_tasks import TaskResult, task
 
 from ct05.core.jobs import JobFailed, JobRun, error, job_run
+from ct05.core.leases import conflict_retry
 from ct05.core.uploads import upload_delete, upload_local
-from ct05.cycle import exchange
+from ct05.cycle import exchange, quality
 from ct05.cycle.models import Commitment
 from ct05.cycle.quality import text_digest
-from ct05.cycle.services.analysis import analyze
+from ct05.cycle.services.analysis import analyze, baseline_make
 from ct05.cycle.services.reminders import reminders_run
 from ct05.dashboard.stale import rollup_after_analysis
 from ct05.orgs.models import Organization
@@ -24,7 +26,6 @@ from ct05.orgs.models import Organization
 ANALYZE_KIND = "cycle.analyze"
 IMPORT_KIND = "cycle.registration_import"
 MAX_ERRORS = 1000  # kept for the job page; the count of all of them is kept too
-DEADLOCK_TRIES = 3
 logger = logging.getLogger(__name__)
 
 
@@ -45,8 +46,10 @@ def _analysis(run: JobRun) -> dict[str, Any]:
     def progress(phase: str, done: int, total: int) -> None:
         run.save(done=done, total=total, result={"phase": phase})
 
-    summary = analyze(year=int(run.job.params["year"]), org=org, progress=progress)
-    rollup_after_analysis(year=int(run.job.params["year"]), org_id=org.pk if org else None)
+    year = int(run.job.params["year"])
+    # aborted in a deadlock or a serialization conflict: rolled back whole, run again (see analyze_province)
+    summary = conflict_retry(lambda: analyze(year=year, org=org, progress=progress), what=f"analysis job {run.job.pk}")
+    rollup_after_analysis(year=year, org_id=org.pk if org else None)
     lines = [
         _("Đã phân tích %(n)s nội dung đăng ký năm %(y)s.") % {"n": summary["commitments"], "y": summary["year"]},
         _("Cụ thể: %(s)s; chung chung: %(g)s.")
@@ -60,39 +63,57 @@ def _analysis(run: JobRun) -> dict[str, Any]:
 
 
 @task()
-def analyze_province(year: int, org_id: int, workers: int | None = None) -> dict[str, Any]:
+def analyze_province(
+    year: int, org_id: int, workers: int | None = None, baseline_key: str | None = None
+) -> dict[str, Any]:
     """One province of a national analysis (`ct05 analyze --on-workers`): the subtree analysis of that
-    province, its dashboards refreshed after. Safe to run again (the queue re-runs it when its worker dies)."""
+    province, its dashboards refreshed after. Safe to run again (the queue re-runs it when its worker dies).
+
+    `baseline_key`: the run made the year's stock-phrase baseline once, from the whole nation's texts, before
+    queueing its provinces (`provinces_enqueue`); the province uses the stored one instead of making it again
+    (35 times the same work over the whole corpus). Should another analysis have made the year's baseline
+    again meanwhile, the stored one is still the year's: it is used, and that is logged. Without a key (a
+    task queued by an older version) the province makes the baseline itself, as it used to."""
     org = Organization.objects.get(pk=org_id)
-    for attempt in range(1, DEADLOCK_TRIES + 1):  # bounded
-        try:
-            summary = analyze(year=year, org=org, workers=workers)
-            break
-        except OperationalError as exc:
-            # A member saving their registration while the province's long transaction rewrites its rows: PostgreSQL
-            # aborts one of the two (seen in bench/cluster). The analysis rolled back whole: run it again.
-            if "deadlock" not in str(exc) or attempt == DEADLOCK_TRIES:
-                raise
-            logger.warning(
-                "analysis of %s: deadlock with a concurrent save, run %s of %s", org.code, attempt + 1, DEADLOCK_TRIES
-            )
+    baseline = None
+    if baseline_key is not None:
+        baseline = quality.baseline_for(year)
+        if baseline.key != baseline_key:
+            logger.warning("analysis of %s: the year's baseline was made again since the run was queued", org.code)
+    # A member saving their registration, or the worker analysing the next province, while this province's long
+    # transaction rewrites its rows: PostgreSQL aborts one of the two (seen in bench/cluster). The analysis
+    # rolled back whole: it runs again (a bounded number of times).
+    summary = conflict_retry(
+        lambda: analyze(year=year, org=org, workers=workers, baseline=baseline), what=f"analysis of {org.code}"
+    )
     rollup_after_analysis(year=year, org_id=org_id)
     # numpy integers in the figures: the queue stores the result as JSON
     return dict(json.loads(json.dumps(summary, default=lambda v: v.item())))
 
 
-def provinces_enqueue(*, year: int, workers: int | None = None) -> list[tuple[Organization, TaskResult[Any]]]:
+@dataclass
+class Queued:
+    provinces: list[tuple[Organization, TaskResult[Any]]]
+    baseline_seconds: float
+
+
+def provinces_enqueue(*, year: int, workers: int | None = None, shared_baseline: bool = True) -> Queued:
     """A national analysis as one task per province (the top units), for the workers of every node.
 
     Before: every commitment of the year gets its text digest, so a province's analysis finds the identical
-    copies in the others whatever order the provinces run in (a cold database has none stored yet). The
+    copies in the others whatever order the provinces run in (a cold database has none stored yet); and the
+    year's stock-phrase baseline is made once from the whole corpus, for every province (`shared_baseline`
+    False: each task makes it itself, as before — kept to measure the difference, bench/cluster). The
     largest provinces go first: the longest tasks start early and the small ones fill the gaps at the end."""
     digests_fill(year=year)
+    t0 = time.perf_counter()
+    key = baseline_make(year).key if shared_baseline else None
+    seconds = time.perf_counter() - t0 if shared_baseline else 0.0
     roots = Organization.objects.filter(parent__isnull=True).order_by("pk")
     year_qs = Commitment.objects.filter(registration__year=year)
     size = {p.pk: year_qs.filter(registration__organization__path__startswith=p.path).count() for p in roots}
     provinces = sorted(roots, key=lambda p: -size[p.pk])
-    return [(p, analyze_province.enqueue(year, p.pk, workers)) for p in provinces]
+    return Queued([(p, analyze_province.enqueue(year, p.pk, workers, key)) for p in provinces], round(seconds, 2))
 
 
 def digests_fill(*, year: int, batch: int = 5000) -> int:

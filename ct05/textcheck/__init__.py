@@ -97,8 +97,9 @@ from .uniform import UniformItem, uniform_commitments, uniform_items, uniform_te
 # Changes whenever a verdict or a pair can change: scoring rules, lexicons (their digest is appended at
 # import), normalizer. 1.1: weak phrases are not read across a clause boundary. 2.0: clause-level judgement
 # (a deed with a measure or an anchor), traps, legacy-encoding refusal (issue 16). 2.1: stored reasons carry
-# the concrete and the generic clauses; stock phrases of the other clauses cost the item points.
-ENGINE_VERSION = f"2.1+{NORMALIZER_VERSION}+lex.{_lexicon().digest[:8]}"
+# the concrete and the generic clauses; stock phrases of the other clauses cost the item points. 2.2: the
+# analysis also stores the commitments of registrations copied with light edits (copies-items-v3, item 6).
+ENGINE_VERSION = f"2.2+{NORMALIZER_VERSION}+lex.{_lexicon().digest[:8]}"
 
 
 def band_keys(fp: Fingerprint) -> list[int]:

@@ -2,25 +2,35 @@
 
 A registration is a list of items (the cycle's commitments). A copier edits about one word in ten of each
 item, reorders the items and writes another name and signature line: two-syllable shingles of the whole
-text then measure 0.3-0.6 where ``find_pairs`` reports at 0.7, and dropping the corpus-common shingles
-throws away much of what is left. Here nothing is dropped for being merely frequent; every feature is
-*weighted* by how rare it is across the registrations (IDF, ``log(N / df)``):
+text then measure 0.3-0.6 where ``find_pairs`` reports at 0.7. Here the registrations are compared item by
+item (copies-items-v3):
 
-- features of an item: its three-syllable shingles, taken within the item (reordering the items changes
-  nothing); features of the template texts (directive, topic, plan) are removed, and so are items that are
-  formulas: the same item word for word in ``FORMULA_REGISTRATIONS`` registrations, or, within a group (a
-  cell), in at least ``UNIFORM_MIN_MEMBERS`` members and ``UNIFORM_SHARE`` of them (a rule handed down to
-  the cell, item 5: not a copy);
-- a feature held by more than ``RARE_MAX_DF`` registrations is a stock phrase: it counts for nothing and
-  proposes nothing. Every pair of registrations sharing a rarer feature is found by sorting (never by
-  comparing texts two by two), with the summed weight of what it shares;
-- similarity: that weight over the smaller registration's weight (weighted containment: a copy that leaves
-  an item out or adds one stays a copy); copies at ``THRESHOLD``. A registration whose rarer features weigh
-  under ``MIN_WEIGHT`` (one short item, a name) is never paired.
+- personal items: an item's features are its three-syllable shingles (within the item: reordering changes
+  nothing), weighted by how rare they are across registrations (IDF); template features (directive, topics,
+  plans, quoted duties) are removed; formulas (the same item word for word in ``FORMULA_REGISTRATIONS``
+  registrations), a cell's rules (word for word in ``UNIFORM_MIN_MEMBERS`` members and ``UNIFORM_SHARE`` of
+  the cell, item 5), lines that are mostly one of those edited (``NEAR_SHARE``), short lines (names,
+  signatures) and items whose rarer features weigh little are not personal. A feature in more than
+  ``RARE_MAX_DF`` registrations is a stock phrase: it weighs nothing and proposes nothing;
+- candidates: personal items of different registrations sharing rarer features (``ITEM_MATCH`` of the
+  lighter item's weight), found by sorting, never by comparing texts two by two; a cell's rules (and lines
+  close to them) are candidates too, so that a personal item matching one is known as that rule, edited;
+- two checks on the items' unfiltered text. **Figures**: the numbers of each item (amounts, dates,
+  quarters, percentages) weighted by their rarity; where both items have some, at least ``FIG_MATCH`` of one
+  side's must be in the other. Members of one cell writing in its stock phrasing differ in exactly these
+  ("Vận động 37 hộ … trước ngày 15/10" / "Vận động 16 hộ … trước ngày 18/12"), a copier keeps them. **Words**:
+  Jaccard of two-syllable shingles ``CHECK_MATCH``, or only ``CHECK_LOW`` when the figures agree fully and
+  weigh ``FIG_STRONG_WEIGHT`` (two copies of one original, each edited, drift apart in their words);
+- items are matched one to one (mutual best); the similarity of two registrations is the share of each
+  one's personal weight matched in the other, the smaller; copies at ``THRESHOLD``, with two matched items
+  or more; one matched item only when one side has a single personal item and the match is sure (words
+  ``SINGLE_CHECK``, every figure kept): one item in common is otherwise, at a province's scale, a
+  coincidence or a borrowing, not a copied registration. A copier who changes every figure of an item is
+  not found through that item (the figures are what makes a commitment personal).
 
-Measured in docs/benchmarks-textcheck.md ("Copies with light edits"), with what was tried and dropped.
-The result depends on the whole input (the weights are the corpus's), so nothing is stored per text: the
-analysis runs this over a province's registrations and stores the pairs with ``COPIES_VERSION``.
+Measured in docs/benchmarks-textcheck.md ("Copies (item 6)"), with what was tried and dropped. The result
+depends on the whole input (the weights are the corpus's), so nothing is stored per text: the analysis
+runs this over the analysed registrations and stores the matched commitments with ``COPIES_VERSION``.
 
     from ct05.textcheck import find_copies
     pairs = find_copies(items_per_registration, groups=cell_ids, template_texts=(directive, topic))
@@ -29,6 +39,7 @@ analysis runs this over a province's registrations and stores the pairs with ``C
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -44,14 +55,31 @@ U64 = npt.NDArray[np.uint64]
 I64 = npt.NDArray[np.int64]
 F64 = npt.NDArray[np.float64]
 
-THRESHOLD = 0.5  # share of each registration's personal weight matched in the other (the smaller of the two)
-# Two items match when the weight of the features they share is this share of the lighter item's.
-ITEM_MATCH = 0.2
+THRESHOLD = 0.35  # share of each registration's personal weight matched in the other (the smaller of the two)
+# Two items become candidates when the weight of the rarer features they share is this share of the lighter
+# item's.
+ITEM_MATCH = 0.1
 # An item whose rarer features weigh less than this is not personal (a name line, an edited stock line).
 MIN_ITEM_WEIGHT = 12.0
 # Second check, on the items' whole text (nothing dropped): Jaccard of their CHECK_NGRAM-syllable shingles.
 CHECK_NGRAM = 2
 CHECK_MATCH = 0.4
+# Figures: the numbers of an item (amounts, dates, quarters, percentages), each weighted by how rare it is
+# among items (the year weighs ~0). When both items' figures weigh FIG_MIN_WEIGHT or more, the items match
+# only if at least FIG_MATCH of one side's figure weight is found in the other: two members writing the same
+# template ("Vận động 37 hộ …" / "Vận động 16 hộ …") differ there, a copier keeps them.
+FIG_MATCH = 0.7
+FIG_MIN_WEIGHT = 2.0
+# Items whose figures agree (FIG_STRONG_SHARE of each side's, FIG_STRONG_WEIGHT or more shared) need only
+# CHECK_LOW of the whole-text check: two copies of one original, each edited, drift apart in their words.
+FIG_STRONG_SHARE = 0.9
+FIG_STRONG_WEIGHT = 9.0
+CHECK_LOW = 0.25
+# Two registrations with a single matched item pair are copies only when one of them has a single personal
+# item (at a province's scale one item in common is otherwise a coincidence or a borrowing) ...
+MIN_MATCHED = 2
+# ... and that single item pair is sure: SINGLE_CHECK of the word check, and every figure kept (if any).
+SINGLE_CHECK = 0.5
 # An item whose whole-text shingles are at least this share those of the templates, a formula or its group's
 # uniform items is an edited stock line or rule: not personal.
 NEAR_SHARE = 0.6
@@ -75,8 +103,8 @@ WEIGHT_MIN_N = 200
 # Which features an item gives: 1 = syllables, 2 = two-syllable shingles, 3 = three-syllable shingles.
 NGRAMS: tuple[int, ...] = (3,)
 COPIES_VERSION = (
-    f"copies-items-v2+{NORMALIZER_VERSION}+n{''.join(map(str, NGRAMS))}+t{THRESHOLD}+i{ITEM_MATCH}+df{RARE_MAX_DF}"
-    f"+c{CHECK_MATCH}+near{NEAR_SHARE}"
+    f"copies-items-v3+{NORMALIZER_VERSION}+n{''.join(map(str, NGRAMS))}+t{THRESHOLD}+i{ITEM_MATCH}+df{RARE_MAX_DF}"
+    f"+c{CHECK_MATCH}+near{NEAR_SHARE}+f{FIG_MATCH}+s{FIG_STRONG_WEIGHT}/{CHECK_LOW}+m{MIN_MATCHED}/{SINGLE_CHECK}+r"
 )
 
 _POS_SALT = np.uint64(0x9E3779B97F4A7C15)
@@ -99,6 +127,8 @@ class _ItemFeatures:
     keys: U64  # the item word for word (position-salted token hashes summed)
     check: U64  # each item's distinct CHECK_NGRAM-syllable shingles, sorted, unfiltered (the second check)
     check_offs: I64
+    figs: U64  # each item's distinct numbers (token hashes), sorted: its figures
+    figs_offs: I64
 
 
 def _concat(parts: list[U64], counts: list[I64]) -> tuple[U64, I64]:
@@ -114,13 +144,26 @@ def _item_features(items: Sequence[str], *, check: bool = True) -> _ItemFeatures
     keys: list[U64] = []
     checks: list[U64] = []
     check_counts: list[I64] = []
+    figs: list[U64] = []
+    fig_counts: list[I64] = []
     wanted = {*NGRAMS, CHECK_NGRAM} if check else set(NGRAMS)
     for start, end in _chunk_bounds(items):
-        batch = tokenize_batch(items[start:end])
+        chunk = [unicodedata.normalize("NFC", t) for t in items[start:end]]
+        batch = tokenize_batch(chunk, positions=check)
         tok, toffs = batch.hashes, batch.doc_offsets
         n = toffs.size - 1
         ntok = np.diff(toffs)
         item_of_tok = np.repeat(np.arange(n), ntok)
+        if check and batch.starts is not None:
+            # A token is a number when its first character is a digit (tokens never mix digits and letters).
+            codes = np.frombuffer("\x00".join(chunk).encode("utf-32-le"), "<u4")
+            char_start = np.zeros(n + 1, np.int64)
+            np.cumsum(np.fromiter((len(t) + 1 for t in chunk), np.int64, n), out=char_start[1:])
+            first = codes[char_start[item_of_tok] + batch.starts]
+            num = (first >= 48) & (first <= 57)
+            h, o = _distinct_per_item(tok[num], item_of_tok[num])
+            figs.append(h)
+            fig_counts.append(np.bincount(o, minlength=n).astype(np.int64))
         pos = (np.arange(tok.size, dtype=np.int64) - np.repeat(toffs[:-1], ntok)).astype(np.int64)
         left = np.repeat(ntok, ntok) - pos  # tokens from this one to the item's end, itself included
         parts: list[U64] = []
@@ -139,13 +182,9 @@ def _item_features(items: Sequence[str], *, check: bool = True) -> _ItemFeatures
                 parts.append(hashed)
                 owners.append(own)
             if check and k == CHECK_NGRAM:
-                # Distinct shingles of each item, sorted: by (item, hash).
-                order = np.lexsort((hashed, own))
-                h, o = hashed[order], own[order]
-                first = np.ones(h.size, np.bool_)
-                first[1:] = (h[1:] != h[:-1]) | (o[1:] != o[:-1])
-                checks.append(h[first])
-                check_counts.append(np.bincount(o[first], minlength=n).astype(np.int64))
+                h, o = _distinct_per_item(hashed, own)
+                checks.append(h)
+                check_counts.append(np.bincount(o, minlength=n).astype(np.int64))
         own_all = np.concatenate(owners)
         order = np.argsort(own_all, kind="stable")
         feats.append(np.concatenate(parts)[order])
@@ -158,26 +197,68 @@ def _item_features(items: Sequence[str], *, check: bool = True) -> _ItemFeatures
         keys.append(key)
     flat, offs = _concat(feats, counts)
     check_flat, check_offs = _concat(checks, check_counts)
+    fig_flat, fig_offs = _concat(figs, fig_counts)
     key_all = np.concatenate(keys) if keys else np.zeros(0, np.uint64)
-    return _ItemFeatures(flat, offs, key_all, check_flat, check_offs)
+    return _ItemFeatures(flat, offs, key_all, check_flat, check_offs, fig_flat, fig_offs)
 
 
-def _jaccard(flat: U64, offs: I64, ta: I64, tb: I64, *, block: int = 100_000) -> F64:
-    """Jaccard similarity of the sorted distinct shingle sets number ta[p] and tb[p], for every p."""
-    out = np.zeros(ta.size, np.float64)
+def _distinct_per_item(hashed: U64, own: I64) -> tuple[U64, I64]:
+    """Distinct shingles of each item, sorted by (item, hash)."""
+    order = np.lexsort((hashed, own))
+    h, o = hashed[order], own[order]
+    first = np.ones(h.size, np.bool_)
+    first[1:] = (h[1:] != h[:-1]) | (o[1:] != o[:-1])
+    return h[first], o[first]
+
+
+def _overlap(
+    flat: U64, offs: I64, ta: I64, tb: I64, weight: F64 | None = None, *, block: int = 200_000
+) -> tuple[F64, F64, F64]:
+    """(shared, size of a, size of b) of the sorted distinct shingle sets number ta[p] and tb[p], for every p;
+    sizes and shared part weighted by ``weight`` (one per entry of ``flat``) when given.
+
+    Each side's shingles, keyed (p, top 40 bits of the hash), are already in order (p rises, each set is
+    sorted): b's keys are looked up in a's with one ordered binary search, no sort."""
+    shared = np.zeros(ta.size, np.float64)
+    size_a = np.zeros(ta.size, np.float64)
+    size_b = np.zeros(ta.size, np.float64)
     sizes = np.diff(offs)
     for s in range(0, ta.size, block):
         a, b = ta[s : s + block], tb[s : s + block]
         n = a.size
-        vals = np.concatenate((flat[concat_ranges(offs[a], sizes[a])], flat[concat_ranges(offs[b], sizes[b])]))
-        pid = np.concatenate((np.repeat(np.arange(n), sizes[a]), np.repeat(np.arange(n), sizes[b])))
-        order = np.lexsort((vals, pid))
-        v, q = vals[order], pid[order]
-        same = (v[1:] == v[:-1]) & (q[1:] == q[:-1])
-        inter = np.bincount(q[1:][same], minlength=n)
-        union = sizes[a] + sizes[b] - inter
-        out[s : s + n] = inter / np.maximum(union, 1)
-    return out
+        ra, rb = concat_ranges(offs[a], sizes[a]), concat_ranges(offs[b], sizes[b])
+        pa = np.repeat(np.arange(n, dtype=np.uint64), sizes[a])
+        pb = np.repeat(np.arange(n, dtype=np.uint64), sizes[b])
+        ka = (pa << np.uint64(40)) | (flat[ra] >> np.uint64(24))
+        kb = (pb << np.uint64(40)) | (flat[rb] >> np.uint64(24))
+        if ka.size == 0 or kb.size == 0:
+            hit = np.zeros(kb.size, np.bool_)
+        else:
+            at = np.minimum(np.searchsorted(ka, kb), ka.size - 1)
+            hit = ka[at] == kb
+        pbi = pb.astype(np.intp)
+        if weight is None:
+            shared[s : s + n] = np.bincount(pbi[hit], minlength=n)
+            size_a[s : s + n] = sizes[a]
+            size_b[s : s + n] = sizes[b]
+        else:
+            wb = weight[rb]
+            shared[s : s + n] = np.bincount(pbi[hit], weights=wb[hit], minlength=n)
+            size_a[s : s + n] = np.bincount(pa.astype(np.intp), weights=weight[ra], minlength=n)
+            size_b[s : s + n] = np.bincount(pbi, weights=wb, minlength=n)
+    return shared, size_a, size_b
+
+
+def _jaccard(flat: U64, offs: I64, ta: I64, tb: I64) -> F64:
+    """Jaccard similarity of the sorted distinct shingle sets number ta[p] and tb[p], for every p."""
+    inter, na, nb = _overlap(flat, offs, ta, tb)
+    return np.asarray(inter / np.maximum(na + nb - inter, 1), np.float64)
+
+
+def _figure_weights(figs: U64, n_items: int) -> F64:
+    """Weight of each figure: how rare the number is among items (IDF; the year in every item weighs ~0)."""
+    _u, inv, df = np.unique(figs, return_inverse=True, return_counts=True)
+    return np.maximum(np.log(max(n_items, WEIGHT_MIN_N) / df), 0.0)[inv.ravel()].astype(np.float64)
 
 
 def _template_features(template_texts: Iterable[str]) -> U64:
@@ -275,14 +356,32 @@ def _item_pairs(item: I64, fid: I64, weight: F64, owner: I64) -> tuple[I64, I64,
     if not parts_a:
         return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float64)
     a, b = np.concatenate(parts_a), np.concatenate(parts_b)
-    lo, hi = np.minimum(a, b), np.maximum(a, b)
-    code = (lo.astype(np.uint64) << np.uint64(32)) | hi.astype(np.uint64)
+    lo, hi = np.minimum(a, b).astype(np.uint64), np.maximum(a, b).astype(np.uint64)
+    ws = np.concatenate(parts_w)
+    if owner.size <= 1 << 24 and (ws.size == 0 or float(ws.max()) < 65.0):
+        # Pair and weight packed in one integer (24 + 24 bits of items, 16 of weight in thousandths): a plain
+        # sort instead of an argsort and two gathers.
+        q = np.rint(ws * 1000.0).astype(np.uint64)
+        key = (lo << np.uint64(40)) | (hi << np.uint64(16)) | q
+        key.sort()
+        code = key >> np.uint64(16)
+        first = np.ones(code.size, np.bool_)
+        first[1:] = code[1:] != code[:-1]
+        starts = np.flatnonzero(first)
+        packed_sum = np.add.reduceat((key & np.uint64(0xFFFF)).astype(np.float64), starts) / 1000.0
+        code = code[first]
+        return (
+            (code >> np.uint64(24)).astype(np.int64),
+            (code & np.uint64(0xFFFFFF)).astype(np.int64),
+            packed_sum.astype(np.float64),
+        )
+    code = (lo << np.uint64(32)) | hi
     order = np.argsort(code)
     code = code[order]
     first = np.ones(code.size, np.bool_)
     first[1:] = code[1:] != code[:-1]
     run = np.cumsum(first) - 1
-    summed = np.bincount(run, weights=np.concatenate(parts_w)[order], minlength=int(first.sum()))
+    summed = np.bincount(run, weights=ws[order], minlength=int(first.sum()))
     code = code[first]
     return (
         (code >> np.uint64(32)).astype(np.int64),
@@ -298,11 +397,13 @@ def score_registrations(
     template_texts: Iterable[str] = (),
     item_match: float | None = None,
     check_match: float | None = None,
+    fig_match: float | None = None,
 ) -> Scored:
     """Every pair of registrations with a personal item matched in the other, scored (for find_copies and the
     benchmarks)."""
     item_match = ITEM_MATCH if item_match is None else item_match
     check_match = CHECK_MATCH if check_match is None else check_match
+    fig_match = FIG_MATCH if fig_match is None else fig_match
     empty = np.zeros(0, np.float64)
     none = Scored(
         np.zeros(0, np.uint64),
@@ -365,18 +466,52 @@ def score_registrations(
     personal = (item_w >= MIN_ITEM_WEIGHT) & ~near & ~drop_item & ~short
     pw = np.where(personal, item_w, 0.0)
     reg_w = np.bincount(owner, weights=pw, minlength=nreg).astype(np.float64)
-    share = df[fid_e] >= 2
+    # Candidates: personal items, and a cell's rules (and lines close to them) to recognise them edited.
+    rules = (uniform | near) & ~formula
+    share = (df[fid_e] >= 2) & (personal | rules)[item_e]
     ia, ib, shared = _item_pairs(item_e[share], fid_e[share], weight, owner)
     if ia.size == 0:
         return none
     isim = shared / np.minimum(item_w[ia], item_w[ib])
     hit = isim >= item_match - 1e-9
+    both = np.zeros(ia.size, np.bool_)  # items both with figures
+    agree = np.zeros(ia.size, np.bool_)  # ... that agree fully
+    strong = np.zeros(ia.size, np.bool_)  # ... and weigh
+    if fig_match > 0:
+        fweight = _figure_weights(f.figs, len(items))
+        fw_item = np.bincount(
+            np.repeat(np.arange(len(items)), np.diff(f.figs_offs)), weights=fweight, minlength=len(items)
+        )
+        both = hit & (np.minimum(fw_item[ia], fw_item[ib]) >= FIG_MIN_WEIGHT)
+        # A figure weighs the same on both sides (its weight is the number's): one look-up gives both shares.
+        sa, wa, wb = _overlap(f.figs, f.figs_offs, ia[both], ib[both], fweight)
+        sb = sa
+        ca, cb = sa / np.maximum(wa, 1e-9), sb / np.maximum(wb, 1e-9)
+        fsim = np.maximum(ca, cb)
+        ok = np.ones(ia.size, np.bool_)
+        ok[both] = fsim >= fig_match - 1e-9
+        agree[both] = np.minimum(ca, cb) >= FIG_STRONG_SHARE - 1e-9
+        strong[both] = agree[both] & (np.minimum(sa, sb) >= FIG_STRONG_WEIGHT)
+        hit &= ok
     if check_match > 0:
         full = np.zeros(ia.size, np.float64)
         full[hit] = _jaccard(f.check, f.check_offs, ia[hit], ib[hit])
-        hit &= full >= check_match - 1e-9
+        if fig_match > 0 and CHECK_LOW < check_match:
+            hit &= (full >= check_match - 1e-9) | (strong & (full >= CHECK_LOW - 1e-9))
+        else:
+            hit &= full >= check_match - 1e-9
         isim = full
-    ia, ib, isim = ia[hit], ib[hit], np.minimum(isim[hit], 1.0)
+    # A match sure enough to make two registrations copies on its own: close words, figures all kept.
+    # A personal item matching a cell's rule is that rule, edited: not personal either.
+    rule = hit & (rules[ia] != rules[ib])
+    edited = np.where(rules[ia], ib, ia)[rule]
+    if edited.size:
+        personal[edited] = False
+        pw[edited] = 0.0
+        reg_w = np.bincount(owner, weights=pw, minlength=nreg).astype(np.float64)
+    hit &= personal[ia] & personal[ib]
+    sure = (isim >= SINGLE_CHECK - 1e-9) & (agree | ~both)
+    ia, ib, isim, sure = ia[hit], ib[hit], np.minimum(isim[hit], 1.0), sure[hit]
     if ia.size == 0:
         return none
     ra, rb = owner[ia], owner[ib]
@@ -396,7 +531,7 @@ def score_registrations(
         mine = np.zeros(ia.size, np.bool_)
         mine[order[first]] = True
         best &= mine
-    ia, ib, isim, p = ia[best], ib[best], isim[best], p[best]
+    ia, ib, isim, p, sure = ia[best], ib[best], isim[best], p[best], sure[best]
     matched = np.zeros((2, upair.size), np.float64)
     count = np.zeros(upair.size, np.int64)
     for k, side in enumerate((ia, ib)):
@@ -408,6 +543,11 @@ def score_registrations(
     b = (upair & np.uint64(0xFFFFFFFF)).astype(np.int64)
     wa, wb = reg_w[a], reg_w[b]
     ok = (wa >= MIN_WEIGHT) & (wb >= MIN_WEIGHT)
+    if MIN_MATCHED > 1:
+        # One item in common is a coincidence unless it is all one side has of its own.
+        npers = np.bincount(owner, weights=personal, minlength=nreg)
+        single = (np.minimum(npers[a], npers[b]) <= 1) & (np.bincount(p, weights=sure, minlength=upair.size) > 0)
+        ok &= (count >= 2 * MIN_MATCHED) | single
     dice = (matched[0] + matched[1]) / np.maximum(wa + wb, 1e-9)
     cover_a = matched[0] / np.maximum(wa, 1e-9)
     cover_b = matched[1] / np.maximum(wb, 1e-9)

@@ -4,6 +4,7 @@ first-sign-in password, password reset by e-mail, the admin for superusers only 
 from __future__ import annotations
 
 import re
+import socket
 import time
 from typing import Any
 
@@ -19,7 +20,8 @@ from django.utils import translation
 
 from ct05.access.services import user_create
 from ct05.accounts.middleware import LAST_SEEN, SIGNED_IN_AT
-from ct05.core.models import AuditEvent
+from ct05.core.mail import outbox_deliver
+from ct05.core.models import AuditEvent, OutboxMail
 from tests.conftest import PASSWORD, World
 
 LOGIN = "/dang-nhap/"
@@ -123,12 +125,16 @@ def test_an_imported_account_must_set_its_own_password_first(world: World) -> No
     assert AuditEvent.objects.filter(action="user.password_change", target_id=str(user.pk)).exists()
 
 
-def test_a_forgotten_password_is_reset_through_a_one_time_link_by_email(world: World) -> None:
+def test_a_forgotten_password_is_reset_through_a_one_time_link_by_email(
+    world: World, django_capture_on_commit_callbacks: Any
+) -> None:
     user = world.member1
     user.email = "dangvien@example.vn"
     user.save()
-    response = Client().post(reverse("accounts:password_reset"), {"email": "dangvien@example.vn"})
+    with django_capture_on_commit_callbacks(execute=True):  # the outbox's task runs at commit (immediate backend)
+        response = Client().post(reverse("accounts:password_reset"), {"email": "dangvien@example.vn"})
     assert response.status_code == 302
+    assert OutboxMail.objects.get().sent_at is not None  # through the outbox, like every notification
     assert len(mail.outbox) == 1 and "đặt lại mật khẩu" in mail.outbox[0].subject
     link = re.search(r"https?://[^/]+(/\S+)", mail.outbox[0].body)[1]  # type: ignore[index]
     client = Client()
@@ -140,6 +146,36 @@ def test_a_forgotten_password_is_reset_through_a_one_time_link_by_email(world: W
     assert user.check_password(new)
     assert AuditEvent.objects.filter(action="user.password_reset", target_id=str(user.pk)).exists()
     assert client.get(link, follow=True).context["validlink"] is False  # used once
+
+
+def test_a_password_reset_mail_waits_in_the_outbox_while_the_mail_server_is_down_then_leaves(
+    world: World, settings: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    with socket.socket() as probe:  # a port on 127.0.0.1 where nothing listens: the server is down
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 2
+    user = world.member1
+    user.email = "dangvien@example.vn"
+    user.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = Client().post(reverse("accounts:password_reset"), {"email": "dangvien@example.vn"})
+    assert response.status_code == 302  # the person is told to look at their mail, as when it leaves at once
+    waiting = OutboxMail.objects.get()
+    assert waiting.to == "dangvien@example.vn" and waiting.sent_at is None and waiting.attempts == 1
+    assert "Connection" in waiting.last_error and "đặt lại mật khẩu" in waiting.subject
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"  # the server is back
+    assert outbox_deliver(now=waiting.next_attempt_at) == {"sent": 1, "failed": 0, "gave_up": 0}
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["dangvien@example.vn"]
+    link = re.search(r"https?://[^/]+(/\S+)", mail.outbox[0].body)[1]  # type: ignore[index]
+    client = Client()
+    form_url = client.get(link, follow=True).redirect_chain[-1][0]  # the late mail's link still works
+    new = "Mường-Thanh-2026"
+    assert client.post(form_url, {"new_password1": new, "new_password2": new}).status_code == 302
+    user.refresh_from_db()
+    assert user.check_password(new)
 
 
 def test_the_admin_is_for_superusers_only(world: World) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ct05.api.models import ApiToken
+from ct05.api import views_write
+from ct05.api.models import ApiToken, IdempotencyKey
 from ct05.core.models import AuditEvent
 from ct05.cycle.models import CheckIn, Registration
 from ct05.cycle.services.registrations import registration_accept
@@ -88,6 +89,28 @@ def test_a_failed_request_does_not_burn_its_idempotency_key(world: World, api_fo
     assert any(e["field"] == "content" for e in bad.json()["errors"])
     assert not Registration.objects.exists()  # all or nothing: no empty draft left behind
     assert _create(client, **{"Idempotency-Key": "k-3"}).status_code == 201  # corrected, same key
+
+
+def test_a_request_that_dies_after_its_write_leaves_nothing_and_its_resend_writes_once(
+    world: World, api_for, monkeypatch
+) -> None:
+    """A request that fails between its write and its answer (a node killed there): the key, the write and the
+    answer are one transaction, so nothing of it stays; before, the registration stood while the key was dropped
+    (or, with the node killed, stayed "in progress" for 24 h and every resend got 409)."""
+    client = api_for(world.secretary)
+    real_body = views_write._reg_body
+
+    def dies(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("the node died")
+
+    monkeypatch.setattr(views_write, "_reg_body", dies)
+    assert _create(client, **{"Idempotency-Key": "k-dies"}).status_code == 500
+    assert not Registration.objects.exists() and not IdempotencyKey.objects.exists()
+
+    monkeypatch.setattr(views_write, "_reg_body", real_body)
+    assert _create(client, **{"Idempotency-Key": "k-dies"}).status_code == 201
+    assert _create(client, **{"Idempotency-Key": "k-dies"})["Idempotent-Replayed"] == "true"
+    assert Registration.objects.count() == 1
 
 
 def test_an_update_needs_if_match_and_a_stale_version_gets_412(world: World, api_for) -> None:

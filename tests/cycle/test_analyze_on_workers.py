@@ -12,6 +12,7 @@ from django.core.management.base import CommandError
 from django.test import override_settings
 from django_tasks.signals import task_enqueued
 
+from ct05.cycle import quality
 from ct05.cycle.models import CellIndicator, Commitment, CommitmentBand, QualityBaseline, SimilarPair
 from ct05.cycle.services.analysis import analyze
 from ct05.orgs.models import Organization
@@ -69,12 +70,20 @@ def _forget_the_analysis() -> None:
 
 
 def test_the_national_analysis_runs_as_one_task_per_province_with_the_results_of_one_run(
-    nation: list[Organization],
+    nation: list[Organization], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     analyze(year=YEAR)
     whole = _state()
     _forget_the_analysis()
     queued: list[Any] = []
+    made: list[int] = []  # the year's stock-phrase baseline, made from the whole corpus
+    real_store = quality.baseline_store
+
+    def store(**kwargs: Any) -> Any:
+        made.append(len(kwargs["corpus"]))
+        return real_store(**kwargs)
+
+    monkeypatch.setattr(quality, "baseline_store", store)
 
     def seen(sender: Any, task_result: Any, **kwargs: Any) -> None:
         queued.append(task_result)
@@ -88,6 +97,9 @@ def test_the_national_analysis_runs_as_one_task_per_province_with_the_results_of
     assert len(nation) > 3
     assert sorted(r.args[1] for r in queued) == sorted(o.pk for o in nation)
     assert {r.task.name for r in queued} == {"analyze_province"}
+    # made once for the run, before the provinces, from every province's texts; the provinces only read it
+    assert made == [Commitment.objects.filter(registration__year=YEAR).count()]
+    assert len({r.args[3] for r in queued}) == 1 and queued[0].args[3] == quality.baseline_for(YEAR).key
     split = _state()
     assert split["verdicts"] == whole["verdicts"] and split["fingerprints"] == whole["fingerprints"]
     assert split["bands"] == whole["bands"]
@@ -129,26 +141,3 @@ def test_it_only_queues_with_no_wait_and_refuses_an_organization(nation: list[Or
     assert not Commitment.objects.exclude(fp_key="").exists()  # queued, not run
     with pytest.raises(CommandError, match="bỏ --org"):
         call_command("analyze", "--year", str(YEAR), "--on-workers", "--org", nation[0].code, stdout=StringIO())
-
-
-def test_a_province_analysis_that_loses_a_deadlock_runs_again(
-    nation: list[Organization], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from django.db import OperationalError
-
-    from ct05.cycle import tasks
-
-    calls: list[int] = []
-
-    def flaky(**kwargs: Any) -> dict[str, Any]:
-        calls.append(kwargs["org"].pk)
-        if len(calls) == 1:
-            raise OperationalError("deadlock detected")
-        return analyze(**kwargs)
-
-    monkeypatch.setattr(tasks, "analyze", flaky)
-    summary = tasks.analyze_province.call(YEAR, nation[0].pk, 1)
-    assert calls == [nation[0].pk, nation[0].pk] and summary["organization"] == nation[0].code
-    monkeypatch.setattr(tasks, "analyze", lambda **kwargs: (_ for _ in ()).throw(OperationalError("disk full")))
-    with pytest.raises(OperationalError, match="disk full"):  # anything but a deadlock is not retried
-        tasks.analyze_province.call(YEAR, nation[0].pk, 1)

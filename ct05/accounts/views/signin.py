@@ -8,15 +8,18 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import views as auth_views
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template import loader
 from django.urls import reverse_lazy
 
 from ct05.accounts.middleware import MUST_CHANGE_PASSWORD
 from ct05.accounts.models import AccountFlags
 from ct05.core.audit import record
+from ct05.core.mail import mail_queue
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
@@ -32,6 +35,35 @@ class PasswordChangeView(auth_views.PasswordChangeView):
             AccountFlags.objects.filter(user=form.user, must_change_password=True).update(must_change_password=False)
         self.request.session.pop(MUST_CHANGE_PASSWORD, None)
         return response
+
+
+class OutboxPasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's form, with its mail put in the outbox (ct05/core/mail.py) like every other notification: a
+    worker sends it, and a mail server that is down delays it (retried) instead of losing it — Django's own
+    `send_mail` tries once in the request and only logs a failure. The link in it expires as Django's does
+    (PASSWORD_RESET_TIMEOUT) and works once, however late the mail leaves."""
+
+    def send_mail(
+        self,
+        subject_template_name: str,
+        email_template_name: str,
+        context: dict[str, Any],
+        from_email: str | None,
+        to_email: str,
+        html_email_template_name: str | None = None,
+    ) -> None:
+        subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
+        mail_queue(to=to_email, subject=subject, body=loader.render_to_string(email_template_name, context))
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """ "Quên mật khẩu": the same answer whether the address is known or not; the mail goes through the outbox."""
+
+    form_class = OutboxPasswordResetForm
+    template_name = "accounts/password_reset_form.html"
+    email_template_name = "accounts/password_reset_email.txt"
+    subject_template_name = "accounts/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):

@@ -35,6 +35,7 @@ from django.utils import timezone
 from ct05.cycle import batch, pairing, quality
 from ct05.cycle import figures as figures_of
 from ct05.cycle.models import CellIndicator, Commitment, CommitmentBand, Registration, SimilarPair, Topic
+from ct05.cycle.services.copies import copied_commitments
 from ct05.cycle.services.uniform import uniform_refresh
 from ct05.orgs.models import Member, Organization
 from ct05.textcheck.pairs import DEFAULT_THRESHOLD
@@ -225,12 +226,25 @@ def _clear_bands(*, year: int, stale: np.ndarray, full: bool, tuned: bool, rows:
     return rebuild
 
 
+def baseline_make(year: int) -> quality.Baseline:
+    """The year's stock-phrase baseline from every commitment of the year (all provinces), stored."""
+    corpus = Commitment.objects.filter(registration__year=year).values_list("content", flat=True)
+    return quality.baseline_store(year=year, corpus=list(corpus.iterator(chunk_size=20_000)))
+
+
 def analyze(
-    *, year: int, org: Organization | None = None, progress: Progress | None = None, workers: int | None = None
+    *,
+    year: int,
+    org: Organization | None = None,
+    progress: Progress | None = None,
+    workers: int | None = None,
+    baseline: quality.Baseline | None = None,
 ) -> dict[str, Any]:
     """Run the whole analysis; returns figures for the job page and the command.
 
     `workers`: processes that judge and fingerprint (default: the machine's cores, at most 4).
+    `baseline`: the year's, already made from the whole year's corpus (the provinces of a national run on the
+    workers share the one made when the run was queued); by default it is made again here.
     """
     t0 = time.perf_counter()
     c0 = time.process_time()
@@ -239,9 +253,8 @@ def analyze(
     year_qs = Commitment.objects.filter(registration__year=year)
     scope_qs = year_qs.filter(registration__organization__path__startswith=org.path) if org else year_qs
 
-    baseline = quality.baseline_store(
-        year=year, corpus=list(year_qs.values_list("content", flat=True).iterator(chunk_size=20_000))
-    )
+    if baseline is None:
+        baseline = baseline_make(year)
     timings["baseline"] = time.perf_counter() - t0
 
     plan = _read_plan(year, scope_qs)
@@ -348,6 +361,11 @@ def analyze(
         )
         timings["pairs"] = time.perf_counter() - t4
 
+        t_c = time.perf_counter()
+        report("copies", total, total)
+        copies = copied_commitments(year=year, org=org)
+        timings["copies"] = time.perf_counter() - t_c
+
         t5 = time.perf_counter()
         n_pairs, n_groups = _store_pairs(
             year=year,
@@ -356,6 +374,7 @@ def analyze(
             found=found,
             rows=(by_text, text_starts),
             outside=_copied_outside(year=year, org=org, digests=digests, pairable=pairable, rows_starts=text_starts),
+            copied=copies.pairs,
         )
         timings["store_pairs"] = time.perf_counter() - t5
 
@@ -388,6 +407,8 @@ def analyze(
         "checked_exactly": found.checked,
         "pairs": n_pairs,
         "identical_groups": n_groups,
+        "copied_registrations": copies.registrations,
+        "copies_version": copies.version,
         "uniform_changed": uniform_changed,
         "cells": cells,
         "seconds": {k: round(v, 2) for k, v in timings.items()},
@@ -466,11 +487,13 @@ def _store_pairs(
     found: pairing.TextPairs,
     rows: tuple[np.ndarray, np.ndarray],
     outside: set[int],
+    copied: list[tuple[int, int, float]] | None = None,
 ) -> tuple[int, int]:
     """Replace the pairs inside the scope with the verified ones, and set each commitment's highest
     similarity (written only where it changed). Pairs of rows with different texts are stored; rows sharing
-    one text are copies marked 1.0 and found later through their digest. Returns (pairs stored, groups of
-    identical texts)."""
+    one text are copies marked 1.0 and found later through their digest. `copied`: the matched commitments
+    of registrations copied with light edits (services.copies), stored too unless the pair is already.
+    Returns (pairs stored, groups of identical texts)."""
     ids = plan.pks
     id_list = ids.tolist()
     scope_set = set(id_list)
@@ -495,14 +518,29 @@ def _store_pairs(
     )
     now = timezone.now()
     stored = 0
+    copies = {(a, b): sim for a, b, sim in copied or ()}
     for ii, jj, pp in pairing.row_pairs(distinct_pairs, by_text, starts):
         sims = distinct_pairs.similarity[pp]
         np.fmax.at(best, ii, sims)
         np.fmax.at(best, jj, sims)
         pair_ids = zip(ids[ii].tolist(), ids[jj].tolist(), sims.tolist(), strict=True)
         out = [(year, a, b, sim, now) for a, b, sim in pair_ids]
+        if copies:  # a near-duplicate pair is stored with its own similarity, found a copy or not
+            for row in out:
+                copies.pop((min(row[1], row[2]), max(row[1], row[2])), None)
         _insert_pairs(out)
         stored += len(out)
+    if copies:
+        row_of = {pk: r for r, pk in enumerate(id_list)}
+        out = []
+        for (a, b), sim in copies.items():
+            ra, rb = row_of.get(a), row_of.get(b)
+            if ra is None or rb is None or plan.text_of[ra] == plan.text_of[rb]:
+                continue  # identical texts are found through their digest
+            best[ra], best[rb] = np.fmax(best[ra], sim), np.fmax(best[rb], sim)
+            out.append((year, a, b, sim, now))
+        if out:
+            _insert_pairs(out)  # counted by the caller as copied registrations
     best_of = {int(ids[r]): float(best[r]) for r in np.flatnonzero(~np.isnan(best)).tolist()}
     if org is not None:  # pairs with commitments outside the subtree, kept from earlier runs, still count
         for s in range(0, len(id_list), 900):

@@ -63,7 +63,8 @@ class Command(BaseCommand):
 
     def _on_workers(self, *, year: int, workers: int | None, wait: int) -> None:
         t0 = time.monotonic()
-        queued = provinces_enqueue(year=year, workers=workers)
+        run = provinces_enqueue(year=year, workers=workers)
+        queued = run.provinces
         self.stdout.write(f"Đã xếp hàng {len(queued)} tác vụ phân tích (mỗi tỉnh một tác vụ), năm {year}.")
         if not wait:
             return
@@ -88,6 +89,11 @@ class Command(BaseCommand):
             "finished": len(report),
             "failed": failed,
             "commitments": sum(r.get("commitments", 0) for r in report),
+            # the year's stock-phrase baseline: made once before queueing, then only read by each province
+            "baseline_seconds": {
+                "once": run.baseline_seconds,
+                "in_tasks": round(sum(r.get("baseline_seconds") or 0 for r in report), 2),
+            },
             "wall_seconds": round(time.monotonic() - t0, 1),
             "by_worker": _by_worker(report),
         }
@@ -105,6 +111,7 @@ class Command(BaseCommand):
             value = result.return_value or {}
             line["commitments"] = value.get("commitments", 0)
             line["seconds"] = value.get("seconds", {}).get("total")
+            line["baseline_seconds"] = value.get("seconds", {}).get("baseline")
             self.stdout.write(f"  {code}: {line['commitments']} nội dung, {line['seconds']} giây, {worker}")
         else:
             self.stdout.write(self.style.ERROR(f"  {code}: lỗi ({result.status}), {worker}"))
