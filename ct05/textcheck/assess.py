@@ -310,7 +310,7 @@ def assess(
             )
         )
     clauses = read(text, lex, tokens)
-    best = max(clauses, key=lambda c: c.score) if clauses else None
+    best = (max(clauses, key=lambda c: c.score) if len(clauses) > 1 else clauses[0]) if clauses else None
     score = best.score if best else 0
     deed = quantity = time = deliverable = False
     weak: list[str] = []
@@ -321,7 +321,8 @@ def assess(
         time = time or c.time
         deliverable = deliverable or c.deliverable or c.anchor
         traps = traps or bool(c.traps)
-        weak.extend(w for w in c.weak if w not in weak)
+        if c.weak:
+            weak.extend(w for w in c.weak if w not in weak)
     if not deed:
         reasons.append(NO_ACTION)
     if not quantity:
@@ -343,7 +344,7 @@ def assess(
     parts = _parts_reason(clauses) if len(clauses) > 1 else None
     if parts:
         reasons.append(parts)
-    share = _copied_share(tokens, tuple(template_texts))
+    share = _copied_share(tokens, tuple(template_texts)) if template_texts else 0.0
     copied = share >= COPIED_SHARE
     if copied:
         score -= PENALTY_COPIED
@@ -360,7 +361,7 @@ def assess(
         # runs in C over the tokens instead of building the commitment's content-word set.
         if duty_words and duty_words.isdisjoint(tokens):
             reasons.append(_unlinked(duty))
-    if best is not None:
+    if best is not None and weak:
         # The best clause's score already paid for its own stock phrases; those of the other clauses cost the
         # item too, or the page would show "100/100" beside «phấn đấu» listed as generic (issue 16). A
         # passing clause still makes the item pass: the penalty does not take it under the pass mark.
@@ -376,7 +377,7 @@ def assess(
     verdict: Verdict = "specific" if score >= PASS_SCORE and not copied and not too_short else "generic"
     if verdict == "generic":
         reasons.append(Reason("suggestion", suggestion(clauses, duty if duty and duty.strip() else example_duty)))
-    views = tuple(ClauseView(c.text.strip(), c.start, c.concrete, c.deed) for c in clauses)
+    views = tuple([ClauseView(c.text.strip(), c.start, c.concrete, c.deed) for c in clauses])
     return Assessment(score=score, verdict=verdict, reasons=tuple(reasons), clauses=views)
 
 

@@ -50,10 +50,16 @@ _FILES = {
 }
 
 
+# A longer phrase as matched: (phrase, categories, length, tokens after the first two).
+Longer = tuple[tuple[str, ...], int, int, tuple[str, ...]]
+
+
 @dataclass(frozen=True)
 class Lexicon:
-    # first token -> (categories of the one-token entry or 0, [(longer phrase, categories)] longest first)
-    index: dict[str, tuple[int, list[tuple[tuple[str, ...], int]]]]
+    # first token -> (categories of the one-token entry or 0, the one-token phrase, second token -> longer
+    # phrases starting with these two tokens, longest first). Keyed by the second token too, so that a
+    # syllable that starts many phrases ("mỗi", "trong") costs one look-up, not one comparison per phrase.
+    index: dict[str, tuple[int, tuple[str], dict[str, tuple[Longer, ...]]]]
     stopwords: frozenset[str]
     weak_words: frozenset[str]  # syllables of weak phrases, also ignored for the duty link
     digest: str
@@ -97,10 +103,12 @@ def lexicon() -> Lexicon:
             single[tokens[0]] = cat
         else:
             longer.setdefault(tokens[0], []).append((tokens, cat))
-    index: dict[str, tuple[int, list[tuple[tuple[str, ...], int]]]] = {}
+    index: dict[str, tuple[int, tuple[str], dict[str, tuple[Longer, ...]]]] = {}
     for first in single.keys() | longer.keys():
-        phrases = sorted(longer.get(first, []), key=lambda e: -len(e[0]))
-        index[first] = (single.get(first, 0), phrases)
+        by_second: dict[str, list[Longer]] = {}
+        for phrase, cat in sorted(longer.get(first, []), key=lambda e: -len(e[0])):
+            by_second.setdefault(phrase[1], []).append((phrase, cat, len(phrase), phrase[2:]))
+        index[first] = (single.get(first, 0), (first,), {k: tuple(v) for k, v in by_second.items()})
     return Lexicon(index=index, stopwords=frozenset(stop), weak_words=frozenset(weak_words), digest=digest.hexdigest())
 
 
@@ -114,19 +122,32 @@ Match = tuple[int, int, int, tuple[str, ...]]
 
 
 def find(tokens: list[str], lex: Lexicon) -> list[Match]:
-    """Every lexicon phrase found in ``tokens`` (all categories; overlapping matches allowed)."""
+    """Every lexicon phrase found in ``tokens`` (all categories; overlapping matches allowed), by start, and
+    at one start the one-token entry first, then longer phrases, longest first."""
     found: list[Match] = []
     index = lex.index
-    n = len(tokens)
+    last = len(tokens) - 1
     for i, tok in enumerate(tokens):
         entry = index.get(tok)
         if entry is None:
             continue
-        cat, phrases = entry
+        cat, single, by_second = entry
         if cat:
-            found.append((i, i + 1, cat, (tok,)))
-        for phrase, pcat in phrases:
-            end = i + len(phrase)
-            if end <= n and tokens[i + 1] == phrase[1] and tuple(tokens[i:end]) == phrase:
-                found.append((i, end, pcat, phrase))
+            found.append((i, i + 1, cat, single))
+        if by_second and i < last:
+            for phrase, pcat, size, rest in by_second.get(tokens[i + 1], ()):
+                if size == 2 or tuple(tokens[i + 2 : i + size]) == rest:
+                    found.append((i, i + size, pcat, phrase))
     return found
+
+
+def categories_at_start(tokens: list[str], lex: Lexicon) -> int:
+    """Categories of the lexicon phrases that start at ``tokens[0]`` (0 when none does)."""
+    entry = lex.index.get(tokens[0]) if tokens else None
+    if entry is None:
+        return 0
+    cats, _, by_second = entry
+    for phrase, pcat, size, _ in by_second.get(tokens[1], ()) if len(tokens) > 1 else ():
+        if tuple(tokens[:size]) == phrase:
+            cats |= pcat
+    return cats

@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from ct05.textcheck import NORMALIZER_VERSION, normalize, tokenize
-from ct05.textcheck.normalize import nfc_offsets
+from ct05.textcheck.normalize import _TONE_RE, nfc_offsets, tone_fixes
 
 
 def test_it_treats_hoa_and_hoà_as_the_same() -> None:
@@ -69,3 +69,12 @@ def test_it_maps_nfc_positions_back_to_the_original() -> None:
 
 def test_it_has_a_version() -> None:
     assert NORMALIZER_VERSION
+
+
+def test_the_tone_pattern_matches_exactly_the_keys_of_the_tone_tables():
+    always, after_qg = tone_fixes()
+    keys = {*always, *after_qg}
+    alphabet = sorted({c for k in keys for c in k})
+    two = {a + b for a in alphabet for b in alphabet}
+    three = {a + b + c for a in alphabet for b in alphabet for c in alphabet}
+    assert {s for s in two | three if _TONE_RE.fullmatch(s)} == keys
