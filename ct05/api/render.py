@@ -9,7 +9,7 @@ from django.db.models import F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from ct05.cycle.models import CheckIn, Commitment, Registration
-from ct05.cycle.selectors.matches import stored_matches
+from ct05.cycle.selectors.matches import stored_matches_of
 from ct05.orgs.models import Duty, Member, Organization
 
 
@@ -108,11 +108,14 @@ def _item(c: Commitment, copies: list[dict[str, Any]] | None) -> dict[str, Any]:
 
 
 def registration(r: Registration, *, user: Any = None, with_copies: bool = False) -> dict[str, Any]:
+    commitments = list(r.commitments.all())
+    for c in commitments:
+        c.registration = r
+    matches = stored_matches_of(user=user, commitments=commitments) if with_copies else {}
     items = []
-    for c in r.commitments.all():
+    for c in commitments:
         copies = None
         if with_copies:
-            c.registration = r
             copies = [
                 {
                     "similarity": mv.similarity,
@@ -121,7 +124,7 @@ def registration(r: Registration, *, user: Any = None, with_copies: bool = False
                     "owner": mv.owner,
                     "organization": mv.organization,
                 }
-                for mv in stored_matches(user=user, commitment=c)
+                for mv in matches.get(c.pk, [])
             ]
         items.append(_item(c, copies))
     return {
