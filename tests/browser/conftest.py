@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.db import connections
 
 from tests.browser.world import town  # noqa: F401  (the journeys' fixture)
 
@@ -82,16 +83,21 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
         terminalreporter.write_line(bar, red=True, bold=True)
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    # One Playwright per test, stopped before pytest-django flushes the database: while Playwright's sync API
-    # runs, its asyncio loop is the thread's running loop, so Django (through asgiref's context-local storage)
-    # hands out other connection objects and refuses ORM calls as "async". Nothing here is async: the check is a
-    # false alarm during the test, and with Playwright gone the teardown finds its own connection again.
+    # One Chromium for the whole run, started by the first journey (the journeys run last, see above) and stopped
+    # at the end of the session. While Playwright's sync API runs, its asyncio loop is the thread's running loop:
+    # Django refuses ORM calls as "async" (a false alarm: nothing here is async, hence DJANGO_ALLOW_ASYNC_UNSAFE),
+    # and its connection handler, thread-critical, keeps other connections for "async" code. Those are given the
+    # connection objects of before, so the journeys, their world and pytest-django's flush after each use the
+    # same connections as every other test (the test database's serialized rows hang on them).
     before = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    outside = {alias: connections[alias] for alias in connections}
     try:
         with sync_playwright() as pw:
+            for alias, connection in outside.items():
+                connections[alias] = connection
             b = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
             yield b
             b.close()
@@ -104,6 +110,9 @@ def browser() -> Iterator[Browser]:
 
 class Person:
     """One person at one browser: navigates, and checks each page they look at (axe, phone width)."""
+
+    # The sign-in page is the same for everyone: checked (axe, phone width) at the first sign-in of the run.
+    login_page_checked = False
 
     def __init__(self, page: Page, base_url: str) -> None:
         self.page = page
@@ -120,7 +129,9 @@ class Person:
 
     def login(self, username: str, password: str) -> None:
         self.page.goto(self.url("/dang-nhap/"))
-        self.look()
+        if not Person.login_page_checked:
+            self.look()
+            Person.login_page_checked = True
         self.page.get_by_label("Tên đăng nhập").fill(username)
         self.page.get_by_label("Mật khẩu").fill(password)
         self.page.get_by_role("button", name="Đăng nhập").click()
@@ -132,6 +143,8 @@ class Person:
         page = self.page
         where = page.url.removeprefix(self.base)
         self.seen.append(where)
+        # The page as it settles, not halfway through an htmx call (its indicator fading in fails color-contrast).
+        page.wait_for_function("() => !document.querySelector('.htmx-request')")
         if not page.evaluate("typeof window.axe !== 'undefined'"):
             page.add_script_tag(path=str(AXE))
         found = page.evaluate(
@@ -191,6 +204,8 @@ def people(browser: Browser, live_server: Any) -> Iterator[Callable[[], Person]]
     def open_one() -> Person:
         context = browser.new_context(viewport=DESKTOP, locale="vi-VN", bypass_csp=True, accept_downloads=True)
         context.set_default_timeout(WAIT_MS)
+        # axe-core in every page of the context from its start: sent to the browser once, not at each look.
+        context.add_init_script(path=str(AXE))
         contexts.append(context)
         return Person(context.new_page(), live_server.url)
 
