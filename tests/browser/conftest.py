@@ -43,7 +43,7 @@ try:
 except ImportError:  # pragma: no cover - the dev extra installs it
     sync_playwright = None
 
-_why_skipped: list[str] = []
+SKIPPED = "BROWSER TESTS SKIPPED: "
 
 
 def _missing() -> str | None:
@@ -62,21 +62,28 @@ def _is_browser_test(item: pytest.Item) -> bool:
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    # The journeys run last: a transactional test leaves the database flushed behind it (serialized_rollback puts
-    # the migrations' rows back only at the start of the next such test), which other transactional tests,
-    # ordered after the plain ones by pytest-django, do not expect.
+    # The journeys run last (on each worker under pytest-xdist, which hands each its tests in this order): a
+    # transactional test leaves the database flushed behind it (serialized_rollback puts the migrations' rows back
+    # only at the start of the next such test), which other transactional tests, ordered after the plain ones by
+    # pytest-django, do not expect; and once the first journey has started Chromium (see `browser`), Playwright's
+    # loop stays the thread's running loop to the end of the session.
     items.sort(key=_is_browser_test)
     reason = _missing()
     if reason is None:
         return
-    _why_skipped.append(reason)
     for item in items:
         if _is_browser_test(item):
-            item.add_marker(pytest.mark.skip(reason=f"BROWSER TESTS SKIPPED: {reason}"))
+            item.add_marker(pytest.mark.skip(reason=SKIPPED + reason))
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
-    for reason in _why_skipped:
+    # From the skipped tests' reports: under pytest-xdist the workers collect, not the process that reports.
+    reasons = {
+        str(report.longrepr[2]).partition(SKIPPED)[2]
+        for report in terminalreporter.stats.get("skipped", [])
+        if isinstance(report.longrepr, tuple) and SKIPPED in str(report.longrepr[2])
+    }
+    for reason in sorted(reasons):
         bar = "!" * 78
         terminalreporter.write_line(bar, red=True, bold=True)
         terminalreporter.write_line(f"BROWSER TESTS WERE SKIPPED: {reason}", red=True, bold=True)
