@@ -44,8 +44,11 @@ run: install
 worker: install
 	$(BIN)/ct05 db_worker
 
+# The suite on one worker a core (pytest-xdist): each has its own test database and folder of files
+# (tests/settings.py), a test class stays whole on one (tests/conftest.py). `make test TEST_WORKERS=0`: one process.
+TEST_WORKERS ?= auto
 test: install chromium
-	CT05_CHROMIUM=$(CHROMIUM) $(BIN)/pytest
+	CT05_CHROMIUM=$(CHROMIUM) $(BIN)/pytest -n $(TEST_WORKERS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
@@ -44,6 +45,23 @@ class World:
         client = Client()
         client.force_login(user)
         return client
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """Under pytest-xdist (`make test`), tests are handed out one by one in their order (pytest-django's: the plain
+    ones, then the transactional ones; the browser journeys last), except that a test class goes whole to one
+    worker, first: its class-level data (setUpTestData: the demo seed, the access matrix's world) is built once,
+    not once per worker. (xdist's own --dist loadgroup marks tests by renaming them, which pytest 9 ignores.)"""
+    if config.getvalue("dist") != "load":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ClassesWhole(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path, *names = nodeid.split("::")
+            return f"{path}::{names[0]}" if len(names) > 1 else nodeid
+
+    return ClassesWhole(config, log)
 
 
 def _kind(code: str) -> OrgKind:

@@ -1,11 +1,17 @@
 """Records and supervision rows as the API's plain dicts (ct05.api.schemas_more / schemas_writes), one function
-per kind, shared by the lists, the single reads and the writes (which answer the record they wrote)."""
+per kind, shared by the lists, the single reads and the writes (which answer the record they wrote); and `Detail`,
+how a single read and a write under If-Match answer one kind of record with its ETag."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from ct05.api.writes import content_etag
+from django.db.models import Model
+from django.http import HttpResponse
+
+from ct05.api.writes import content_etag, lock, require_match
 from ct05.records.models import Meeting, ResolutionItem
 from ct05.supervision.models import Finding, Mission, RemediationTask, Warning
 
@@ -67,58 +73,39 @@ def meeting_detail(m: Meeting) -> dict[str, Any]:
     }
 
 
+def _fields(row: Any, *names: str) -> dict[str, Any]:
+    """The row's attributes of these names, in this order."""
+    return {name: getattr(row, name) for name in names}
+
+
 def warning(w: Warning) -> dict[str, Any]:
     return {
         "id": w.pk,
-        "code": w.code,
-        "organization_id": w.organization_id,
+        **_fields(w, "code", "organization_id"),
         "organization_code": w.organization.code,
-        "severity": w.severity,
-        "message": w.message,
-        "count": w.count,
-        "first_seen": w.first_seen,
-        "last_seen": w.last_seen,
+        **_fields(w, "severity", "message", "count", "first_seen", "last_seen"),
     }
 
 
 def mission(m: Mission) -> dict[str, Any]:
     return {
         "id": m.pk,
-        "kind": m.kind,
-        "title": m.title,
-        "decision_number": m.decision_number,
-        "issuing_body_id": m.issuing_body_id,
-        "start_date": m.start_date,
-        "end_date": m.end_date,
-        "status": m.status,
+        **_fields(m, "kind", "title", "decision_number", "issuing_body_id", "start_date", "end_date", "status"),
         "completed_on": m.completed_on,
         "units": [u.organization_id for u in m.units.all()],
     }
 
 
 def finding(f: Finding) -> dict[str, Any]:
-    return {
-        "id": f.pk,
-        "mission_id": f.mission_id,
-        "organization_id": f.organization_id,
-        "kind": f.kind,
-        "text": f.text,
-        "status": f.status,
-        "suggested": f.suggested,
-    }
+    return {"id": f.pk, **_fields(f, "mission_id", "organization_id", "kind", "text", "status", "suggested")}
 
 
 def task(t: RemediationTask) -> dict[str, Any]:
     return {
         "id": t.pk,
-        "mission_id": t.mission_id,
-        "organization_id": t.organization_id,
-        "point_number": t.point_number,
-        "text": t.text,
-        "owner_id": t.owner_id,
-        "deadline": t.deadline,
-        "status": t.status,
-        "evidence": t.evidence,
+        **_fields(
+            t, "mission_id", "organization_id", "point_number", "text", "owner_id", "deadline", "status", "evidence"
+        ),
         "completed_on": t.completed_on,
     }
 
@@ -128,11 +115,43 @@ def task_detail(t: RemediationTask) -> dict[str, Any]:
         **task(t),
         "organization_code": t.organization.code,
         "owner_card": t.owner.card_number,
-        "follow_up_on": t.follow_up_on,
-        "follow_up_result": t.follow_up_result,
+        **_fields(t, "follow_up_on", "follow_up_result"),
     }
 
 
 def etag(kind: str, body: dict[str, Any]) -> str:
     """The ETag of a record without a version: a digest of what the API shows of it."""
     return content_etag(kind, int(body["id"]), body)
+
+
+@dataclass(frozen=True)
+class Detail:
+    """One kind of record without a version as the API answers it: its dict and, beside it, its ETag (a digest of
+    the dict). A write to it locks the row and checks If-Match against that ETag, then answers the record as it
+    now is, with its new ETag."""
+
+    model: type[Model]
+    kind: str  # the ETag's prefix
+    what: str  # the record as a 428 or 412 names it (translated when the answer is made)
+    related: tuple[str, ...]
+    render: Callable[[Any], dict[str, Any]]
+
+    def read(self, pk: int) -> tuple[dict[str, Any], str]:
+        body = self.render(self.model._default_manager.select_related(*self.related).get(pk=pk))
+        return body, etag(self.kind, body)
+
+    def lock_matching(self, pk: int, if_match: str | None) -> None:
+        """Inside the write's transaction: the row locked, then 428 without If-Match, 412 when it is stale."""
+        lock(self.model, pk)
+        require_match(if_match, self.read(pk)[1], what=str(self.what))
+
+    def answer(self, pk: int, response: HttpResponse) -> dict[str, Any]:
+        """The record as it is now, its ETag in the response's headers."""
+        body, tag = self.read(pk)
+        response["ETag"] = tag
+        return body
+
+    def created(self, pk: int, collection: str) -> tuple[int, dict[str, Any], dict[str, str]]:
+        """The answer to a creation (through ct05.api.idempotency): 201, the record, its ETag and Location."""
+        body, tag = self.read(pk)
+        return 201, body, {"ETag": tag, "Location": f"{collection}/{pk}"}

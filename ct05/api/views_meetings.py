@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ct05.access.resolver import org_scope
 from ct05.api import render_more as rm
@@ -23,7 +24,7 @@ from ct05.api.schemas import READ_RESPONSES, ProblemOut
 from ct05.api.schemas_more import ResolutionItemOut
 from ct05.api.schemas_writes import MeetingCreateIn, MeetingDetailOut, MeetingIn, ProgressIn, ResolutionIn
 from ct05.api.views_read import router
-from ct05.api.writes import WRITE_ERRORS, Id, IdemKey, IfMatch, audit_write, lock, require_match
+from ct05.api.writes import WRITE_ERRORS, Id, IdemKey, IfMatch, audit_write
 from ct05.orgs.models import Member, Organization
 from ct05.orgs.selectors.organizations import organization_list
 from ct05.records.models import Meeting, ResolutionItem
@@ -31,6 +32,14 @@ from ct05.records.selectors import meetings as sel
 from ct05.records.services import meetings as svc
 
 TAGS = ["Sinh hoạt chi bộ"]
+MEETING = rm.Detail(Meeting, "m", gettext_lazy("buổi sinh hoạt"), ("cell", "chair", "recorder"), rm.meeting_detail)
+ITEM = rm.Detail(
+    ResolutionItem,
+    "i",
+    gettext_lazy("việc trong nghị quyết"),
+    ("meeting", "meeting__cell", "owner"),
+    rm.resolution_item,
+)
 
 
 def _may_manage(request: HttpRequest, cell: Organization) -> None:
@@ -38,18 +47,11 @@ def _may_manage(request: HttpRequest, cell: Organization) -> None:
         raise PermissionDenied(_("Bạn được xem nhưng không được ghi, sửa sinh hoạt của %(c)s.") % {"c": cell.name})
 
 
-def _detail(pk: int) -> tuple[dict[str, Any], str]:
-    meeting = Meeting.objects.select_related("cell", "chair", "recorder").get(pk=pk)
-    body = rm.meeting_detail(meeting)
-    return body, rm.etag("m", body)
-
-
 def _locked_meeting(request: HttpRequest, pk: int, if_match: str | None) -> Meeting:
     """The meeting, locked for the write, once the caller may change it and has read its current state."""
     meeting = sel.meeting_get(user=request.user, pk=pk)  # 404 outside the scope
     _may_manage(request, meeting.cell)
-    lock(Meeting, pk)
-    require_match(if_match, _detail(pk)[1], what=_("buổi sinh hoạt"))
+    MEETING.lock_matching(pk, if_match)
     return meeting
 
 
@@ -99,9 +101,7 @@ def meeting_get_api(request: HttpRequest, id: Id, response: HttpResponse) -> dic
     """Một buổi sinh hoạt với nội dung, các mục theo quy định và các việc trong nghị quyết. Tiêu đề `ETag`
     dùng cho `If-Match` khi sửa buổi sinh hoạt hoặc nghị quyết."""
     sel.meeting_get(user=request.user, pk=id)  # 404 outside the scope
-    body, etag = _detail(id)
-    response["ETag"] = etag
-    return body
+    return MEETING.answer(id, response)
 
 
 @router.post("meetings", response={201: MeetingDetailOut, WRITE_ERRORS: ProblemOut}, tags=TAGS)
@@ -120,8 +120,7 @@ def meeting_create_api(request: HttpRequest, payload: MeetingCreateIn, idempoten
         with transaction.atomic():
             meeting = svc.meeting_create(actor=request.user, cell=cell, data=_meeting_input(cell, payload))
             audit_write(request, "meeting.create", meeting, cell.pk)
-        body, etag = _detail(meeting.pk)
-        return 201, body, {"ETag": etag, "Location": f"/api/v1/meetings/{meeting.pk}"}
+        return MEETING.created(meeting.pk, "/api/v1/meetings")
 
     return idempotent(request, produce)
 
@@ -136,9 +135,7 @@ def meeting_update_api(
         meeting = _locked_meeting(request, id, if_match)
         svc.meeting_update(actor=request.user, meeting=meeting, data=_meeting_input(meeting.cell, payload))
         audit_write(request, "meeting.update", meeting, meeting.cell_id)
-    body, etag = _detail(id)
-    response["ETag"] = etag
-    return body
+    return MEETING.answer(id, response)
 
 
 def _rows(meeting: Meeting, payload: ResolutionIn) -> list[svc.ItemInput]:
@@ -172,24 +169,14 @@ def resolution_save_api(
             actor=request.user, meeting=meeting, summary=payload.summary, rows=_rows(meeting, payload)
         )
         audit_write(request, "resolution.save", meeting, meeting.cell_id, items=len(kept))
-    body, etag = _detail(id)
-    response["ETag"] = etag
-    return body
-
-
-def _item_detail(pk: int) -> tuple[dict[str, Any], str]:
-    item = ResolutionItem.objects.select_related("meeting", "meeting__cell", "owner").get(pk=pk)
-    body = rm.resolution_item(item)
-    return body, rm.etag("i", body)
+    return MEETING.answer(id, response)
 
 
 @router.get("resolution-items/{id}", response={200: ResolutionItemOut, **READ_RESPONSES}, tags=TAGS)
 def resolution_item_get_api(request: HttpRequest, id: Id, response: HttpResponse) -> dict[str, Any]:
     """Một việc trong nghị quyết; `ETag` dùng cho `If-Match` khi cập nhật tiến độ."""
     sel.resolution_item_get(user=request.user, pk=id)  # 404 outside the scope
-    body, etag = _item_detail(id)
-    response["ETag"] = etag
-    return body
+    return ITEM.answer(id, response)
 
 
 @router.put("resolution-items/{id}", response={200: ResolutionItemOut, WRITE_ERRORS: ProblemOut}, tags=TAGS)
@@ -201,10 +188,7 @@ def resolution_item_progress_api(
     item = sel.resolution_item_get(user=request.user, pk=id)  # 404 outside the scope
     _may_manage(request, item.meeting.cell)
     with transaction.atomic():
-        lock(ResolutionItem, id)
-        require_match(if_match, _item_detail(id)[1], what=_("việc trong nghị quyết"))
+        ITEM.lock_matching(id, if_match)
         svc.resolution_item_progress(actor=request.user, item=item, **payload.model_dump())
         audit_write(request, "resolution_item.progress", item, item.meeting.cell_id, status=payload.status)
-    body, etag = _item_detail(id)
-    response["ETag"] = etag
-    return body
+    return ITEM.answer(id, response)

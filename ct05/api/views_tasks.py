@@ -13,13 +13,14 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ct05.api import render_more as rm
 from ct05.api.idempotency import idempotent
 from ct05.api.schemas import READ_RESPONSES, ProblemOut
 from ct05.api.schemas_writes import FollowUpIn, ProgressIn, TaskCreateIn, TaskDetailOut
 from ct05.api.views_read import router
-from ct05.api.writes import WRITE_ERRORS, Id, IdemKey, IfMatch, audit_write, lock, require_match
+from ct05.api.writes import WRITE_ERRORS, Id, IdemKey, IfMatch, audit_write
 from ct05.orgs.models import Member
 from ct05.orgs.selectors.organizations import organization_list
 from ct05.supervision.access import may_manage_mission, mission_q, supervises
@@ -28,30 +29,14 @@ from ct05.supervision.selectors import missions as msel
 from ct05.supervision.services import findings as fsvc
 
 TAGS = ["Giám sát"]
-
-
-def _detail(pk: int) -> tuple[dict[str, Any], str]:
-    task = RemediationTask.objects.select_related("organization", "owner").get(pk=pk)
-    body = rm.task_detail(task)
-    return body, rm.etag("t", body)
-
-
-def _locked(pk: int, if_match: str | None) -> None:
-    lock(RemediationTask, pk)
-    require_match(if_match, _detail(pk)[1], what=_("nhiệm vụ khắc phục"))
-
-
-def _answer(pk: int, response: HttpResponse) -> dict[str, Any]:
-    body, etag = _detail(pk)
-    response["ETag"] = etag
-    return body
+TASK = rm.Detail(RemediationTask, "t", gettext_lazy("nhiệm vụ khắc phục"), ("organization", "owner"), rm.task_detail)
 
 
 @router.get("remediation-tasks/{id}", response={200: TaskDetailOut, **READ_RESPONSES}, tags=TAGS)
 def task_get_api(request: HttpRequest, id: Id, response: HttpResponse) -> dict[str, Any]:
     """Một nhiệm vụ khắc phục, với lịch và kết quả kiểm tra lại; `ETag` dùng cho `If-Match` khi cập nhật."""
     msel.task_get(user=request.user, pk=id)  # 404 outside the scope
-    return _answer(id, response)
+    return TASK.answer(id, response)
 
 
 @router.post("remediation-tasks", response={201: TaskDetailOut, WRITE_ERRORS: ProblemOut}, tags=TAGS)
@@ -93,8 +78,7 @@ def task_create_api(request: HttpRequest, payload: TaskCreateIn, idempotency_key
                 point_number=payload.point_number,
             )
             audit_write(request, "task.create", task, org.pk)
-        body, etag = _detail(task.pk)
-        return 201, body, {"ETag": etag, "Location": f"/api/v1/remediation-tasks/{task.pk}"}
+        return TASK.created(task.pk, "/api/v1/remediation-tasks")
 
     return idempotent(request, produce)
 
@@ -108,10 +92,10 @@ def task_update_api(
     if not msel.may_update_task(user=request.user, task=task):
         raise PermissionDenied(_("Bạn được xem nhưng không được báo tình trạng nhiệm vụ này."))
     with transaction.atomic():
-        _locked(id, if_match)
+        TASK.lock_matching(id, if_match)
         fsvc.task_update(actor=request.user, task=task, **payload.model_dump())
         audit_write(request, "task.update", task, task.organization_id, status=payload.status)
-    return _answer(id, response)
+    return TASK.answer(id, response)
 
 
 @router.put("remediation-tasks/{id}/follow-up", response={200: TaskDetailOut, WRITE_ERRORS: ProblemOut}, tags=TAGS)
@@ -123,9 +107,9 @@ def task_follow_up_api(
     if not supervises(request.user, task.mission.issuing_body):
         raise PermissionDenied(_("Chỉ cơ quan thành lập đoàn mới ghi việc kiểm tra lại nhiệm vụ."))
     with transaction.atomic():
-        _locked(id, if_match)
+        TASK.lock_matching(id, if_match)
         fsvc.task_follow_up(
             actor=request.user, task=task, follow_up_on=payload.follow_up_on, result=payload.follow_up_result
         )
         audit_write(request, "task.follow_up", task, task.organization_id)
-    return _answer(id, response)
+    return TASK.answer(id, response)

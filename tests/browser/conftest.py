@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.db import connections
 
 from tests.browser.world import town  # noqa: F401  (the journeys' fixture)
 
@@ -42,7 +43,7 @@ try:
 except ImportError:  # pragma: no cover - the dev extra installs it
     sync_playwright = None
 
-_why_skipped: list[str] = []
+SKIPPED = "BROWSER TESTS SKIPPED: "
 
 
 def _missing() -> str | None:
@@ -61,37 +62,49 @@ def _is_browser_test(item: pytest.Item) -> bool:
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    # The journeys run last: a transactional test leaves the database flushed behind it (serialized_rollback puts
-    # the migrations' rows back only at the start of the next such test), which other transactional tests,
-    # ordered after the plain ones by pytest-django, do not expect.
+    # The journeys run last (on each worker under pytest-xdist, which hands each its tests in this order): a
+    # transactional test leaves the database flushed behind it (serialized_rollback puts the migrations' rows back
+    # only at the start of the next such test), which other transactional tests, ordered after the plain ones by
+    # pytest-django, do not expect; and once the first journey has started Chromium (see `browser`), Playwright's
+    # loop stays the thread's running loop to the end of the session.
     items.sort(key=_is_browser_test)
     reason = _missing()
     if reason is None:
         return
-    _why_skipped.append(reason)
     for item in items:
         if _is_browser_test(item):
-            item.add_marker(pytest.mark.skip(reason=f"BROWSER TESTS SKIPPED: {reason}"))
+            item.add_marker(pytest.mark.skip(reason=SKIPPED + reason))
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
-    for reason in _why_skipped:
+    # From the skipped tests' reports: under pytest-xdist the workers collect, not the process that reports.
+    reasons = {
+        str(report.longrepr[2]).partition(SKIPPED)[2]
+        for report in terminalreporter.stats.get("skipped", [])
+        if isinstance(report.longrepr, tuple) and SKIPPED in str(report.longrepr[2])
+    }
+    for reason in sorted(reasons):
         bar = "!" * 78
         terminalreporter.write_line(bar, red=True, bold=True)
         terminalreporter.write_line(f"BROWSER TESTS WERE SKIPPED: {reason}", red=True, bold=True)
         terminalreporter.write_line(bar, red=True, bold=True)
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    # One Playwright per test, stopped before pytest-django flushes the database: while Playwright's sync API
-    # runs, its asyncio loop is the thread's running loop, so Django (through asgiref's context-local storage)
-    # hands out other connection objects and refuses ORM calls as "async". Nothing here is async: the check is a
-    # false alarm during the test, and with Playwright gone the teardown finds its own connection again.
+    # One Chromium for the whole run, started by the first journey (the journeys run last, see above) and stopped
+    # at the end of the session. While Playwright's sync API runs, its asyncio loop is the thread's running loop:
+    # Django refuses ORM calls as "async" (a false alarm: nothing here is async, hence DJANGO_ALLOW_ASYNC_UNSAFE),
+    # and its connection handler, thread-critical, keeps other connections for "async" code. Those are given the
+    # connection objects of before, so the journeys, their world and pytest-django's flush after each use the
+    # same connections as every other test (the test database's serialized rows hang on them).
     before = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    outside = {alias: connections[alias] for alias in connections}
     try:
         with sync_playwright() as pw:
+            for alias, connection in outside.items():
+                connections[alias] = connection
             b = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
             yield b
             b.close()
@@ -104,6 +117,9 @@ def browser() -> Iterator[Browser]:
 
 class Person:
     """One person at one browser: navigates, and checks each page they look at (axe, phone width)."""
+
+    # The sign-in page is the same for everyone: checked (axe, phone width) at the first sign-in of the run.
+    login_page_checked = False
 
     def __init__(self, page: Page, base_url: str) -> None:
         self.page = page
@@ -120,7 +136,9 @@ class Person:
 
     def login(self, username: str, password: str) -> None:
         self.page.goto(self.url("/dang-nhap/"))
-        self.look()
+        if not Person.login_page_checked:
+            self.look()
+            Person.login_page_checked = True
         self.page.get_by_label("Tên đăng nhập").fill(username)
         self.page.get_by_label("Mật khẩu").fill(password)
         self.page.get_by_role("button", name="Đăng nhập").click()
@@ -132,6 +150,8 @@ class Person:
         page = self.page
         where = page.url.removeprefix(self.base)
         self.seen.append(where)
+        # The page as it settles, not halfway through an htmx call (its indicator fading in fails color-contrast).
+        page.wait_for_function("() => !document.querySelector('.htmx-request')")
         if not page.evaluate("typeof window.axe !== 'undefined'"):
             page.add_script_tag(path=str(AXE))
         found = page.evaluate(
@@ -191,6 +211,8 @@ def people(browser: Browser, live_server: Any) -> Iterator[Callable[[], Person]]
     def open_one() -> Person:
         context = browser.new_context(viewport=DESKTOP, locale="vi-VN", bypass_csp=True, accept_downloads=True)
         context.set_default_timeout(WAIT_MS)
+        # axe-core in every page of the context from its start: sent to the browser once, not at each look.
+        context.add_init_script(path=str(AXE))
         contexts.append(context)
         return Person(context.new_page(), live_server.url)
 

@@ -1,4 +1,5 @@
-"""On a phone (360×740) the lists are cards, one per row, and no page is wider than the screen."""
+"""On a phone (360×740) the lists are cards, one per row, no page is wider than the screen and forms can be used
+with one thumb; on a wide screen the same lists stay tables."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from collections.abc import Callable
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PHONE, Person
+from tests.browser.conftest import DESKTOP, PHONE, Person
 from tests.browser.world import journey
 from tests.conftest import PASSWORD, World
 from tests.cycle.helpers import registration
@@ -16,39 +17,6 @@ pytestmark = journey
 CARD = """(sel) => [...document.querySelectorAll(sel + ' > tbody > tr')]
   .filter(tr => !tr.querySelector('th'))
   .map(tr => ({display: getComputedStyle(tr).display, right: tr.getBoundingClientRect().right}))"""
-
-
-def test_on_a_phone_the_lists_a_secretary_uses_are_cards_within_the_screen(
-    town: World, people: Callable[[], Person]
-) -> None:
-    registration(town)
-    sec = people()
-    sec.page.set_viewport_size(PHONE)
-    sec.login("bithu", PASSWORD)
-    page = sec.page
-    for path, first in (
-        ("/lam-theo/", "Lò Văn Pâng"),
-        ("/dang-vien/", "Lò Văn Pâng"),
-        ("/sinh-hoat/", None),
-    ):
-        sec.goto(path)
-        if first is None:
-            continue
-        expect(page.locator("table.cards-sm td.card-title").first).to_contain_text(first)
-        cards = page.evaluate(CARD, "table.cards-sm")
-        assert cards and all(c["display"] == "block" and c["right"] <= PHONE["width"] for c in cards), (path, cards)
-        sec.shot(f"dien-thoai-{path.strip('/')}", phone=True, at="table.cards-sm")
-    assert page.evaluate("document.scrollingElement.scrollWidth") <= PHONE["width"]
-    sec.assert_clean()
-
-
-def test_on_a_wide_screen_the_same_lists_stay_tables(town: World, people: Callable[[], Person]) -> None:
-    registration(town)
-    sec = people()
-    sec.login("bithu", PASSWORD)
-    sec.goto("/lam-theo/")
-    cards = sec.page.evaluate(CARD, "table.cards-sm")
-    assert cards and all(c["display"] == "table-row" for c in cards)
 
 
 THUMB = """() => {
@@ -74,12 +42,31 @@ IN_REACH = """(name) => {
 }"""
 
 
-def test_forms_are_usable_with_one_thumb_on_a_phone(town: World, people: Callable[[], Person]) -> None:
+def test_on_a_phone_lists_are_cards_and_forms_fit_one_thumb_and_on_a_wide_screen_lists_stay_tables(
+    town: World, people: Callable[[], Person]
+) -> None:
     reg = registration(town)
     sec = people()
     sec.page.set_viewport_size(PHONE)
     sec.login("bithu", PASSWORD)
     page = sec.page
+
+    # The lists a secretary uses are cards, one per row, within the screen.
+    for path, first in (
+        ("/lam-theo/", "Lò Văn Pâng"),
+        ("/dang-vien/", "Lò Văn Pâng"),
+        ("/sinh-hoat/", None),
+    ):
+        sec.goto(path)
+        if first is None:
+            continue
+        expect(page.locator("table.cards-sm td.card-title").first).to_contain_text(first)
+        cards = page.evaluate(CARD, "table.cards-sm")
+        assert cards and all(c["display"] == "block" and c["right"] <= PHONE["width"] for c in cards), (path, cards)
+        sec.shot(f"dien-thoai-{path.strip('/')}", phone=True, at="table.cards-sm")
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= PHONE["width"]
+
+    # Forms can be used with one thumb.
     for path, primary in (
         (f"/lam-theo/{reg.pk}/sua/", "Lưu và nộp cho chi bộ"),
         (f"/sinh-hoat/them/?org={town.cell1.pk}", "Lưu"),
@@ -92,4 +79,10 @@ def test_forms_are_usable_with_one_thumb_on_a_phone(town: World, people: Callabl
         assert page.evaluate("document.scrollingElement.scrollHeight") > PHONE["height"]
         assert page.evaluate(IN_REACH, primary), f"{path}: “{primary}” is not on the screen"
         sec.shot(f"dien-thoai-form-{path.strip('/').split('/')[0]}", phone=True)
+
+    # On a wide screen the same lists stay tables.
+    page.set_viewport_size(DESKTOP)
+    sec.goto("/lam-theo/")
+    cards = page.evaluate(CARD, "table.cards-sm")
+    assert cards and all(c["display"] == "table-row" for c in cards)
     sec.assert_clean()
