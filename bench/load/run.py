@@ -7,7 +7,8 @@ application nodes, on a seeded PostgreSQL province.
 
 What it does: resets the personas' registrations to the peak's states (bench/load/personas.py), starts
 `--nodes` gunicorn processes with deploy/gunicorn.conf.py on ports 8108 and 8118 (127.0.0.1 only), waits for
-/healthz, runs locust headless for `--seconds` with `--users` virtual users, writes locust's CSV files under
+/healthz, warms each node (its workers' first sign-in pages, not counted), runs locust headless for
+`--seconds` with `--users` virtual users, writes locust's CSV files under
 `--out`, then stops what it started and prints one table: requests per second, p50/p95/p99 and failures per
 kind of request, the CPU seconds the application nodes and their database connections used (what the
 capacity estimate in docs/benchmarks-load.md divides by), and the load average before and after (the machine
@@ -85,6 +86,19 @@ def _wait_ready(port: int, deadline: float) -> None:
     raise SystemExit(f"gunicorn on {port} did not answer /healthz")
 
 
+def _warm(port: int, n: int) -> None:
+    """A server that has run for a while: every gunicorn worker has imported its views and compiled the
+    sign-in page's templates. Without this the first sign-in form each worker serves (~2.4 s) is counted."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def get(_: int) -> None:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/dang-nhap/", timeout=30) as r:
+            r.read()
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        list(pool.map(get, range(n)))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--nodes", type=int, choices=[1, 2], default=1)
@@ -133,6 +147,7 @@ def main() -> None:
             )
         for port in PORTS[: args.nodes]:
             _wait_ready(port, time.time() + 60)
+            _warm(port, args.workers * args.threads * 4)
         load_before = _load()
         cpu_app_before = _cpu_seconds([n.pid for n in nodes])
         started = time.time()
