@@ -25,6 +25,7 @@ chromium:
 
 ct05/locale/en/LC_MESSAGES/django.mo: ct05/locale/en/LC_MESSAGES/django.po $(BIN)/ct05
 	cd ct05 && DEBUG=true ../$(BIN)/ct05 compilemessages --ignore=.venv >/dev/null
+	touch $@  # compilemessages leaves an unchanged .mo alone: without this it ran on every make
 
 install: $(BIN)/ct05 node_modules/htmx.org/dist/htmx.min.js node_modules/axe-core/axe.min.js ct05/locale/en/LC_MESSAGES/django.mo
 
