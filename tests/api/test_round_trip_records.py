@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from ct05.core.clock import today
 from ct05.records.models import Meeting, MeetingRequirement
 from ct05.records.services.meetings import (
     ItemInput,
@@ -20,7 +21,7 @@ from ct05.supervision.services.findings import task_create, task_follow_up, task
 from tests.api.test_round_trip import _all
 from tests.conftest import World
 
-TODAY = dt.date.today()
+TODAY = today()  # the application's date (Việt Nam), not the machine's: they differ from 17:00 UTC
 MEETING_KEYS = ("cell_code", "kind", "date", "for_month", "place", "chair_card", "recorder_card", "topic")
 MEETING_KEYS += ("content", "discussion", "resolution_summary", "agenda")
 ITEM_KEYS = ("owner_card", "task", "deadline", "status", "evidence", "completed_on")
