@@ -39,21 +39,30 @@ runs this over the analysed registrations and stores the matched commitments wit
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from ._vector import mix64, tokenize_batch
+from ._vector import mix64
+from .copy_features import (
+    F64,
+    I64,
+    NGRAMS,
+    POS_SALT,
+    U64,
+    WEIGHT_MIN_N,
+    ItemFeatures,
+    figure_weights,
+    item_features,
+    jaccard,
+    overlap,
+    sorted_unique,
+    template_features,
+)
 from .normalize import NORMALIZER_VERSION
-from .pairs import Pair, _chunk_bounds, concat_ranges
-
-U64 = npt.NDArray[np.uint64]
-I64 = npt.NDArray[np.int64]
-F64 = npt.NDArray[np.float64]
+from .pairs import Pair
 
 THRESHOLD = 0.35  # share of each registration's personal weight matched in the other (the smaller of the two)
 # Two items become candidates when the weight of the rarer features they share is this share of the lighter
@@ -62,7 +71,6 @@ ITEM_MATCH = 0.1
 # An item whose rarer features weigh less than this is not personal (a name line, an edited stock line).
 MIN_ITEM_WEIGHT = 12.0
 # Second check, on the items' whole text (nothing dropped): Jaccard of their CHECK_NGRAM-syllable shingles.
-CHECK_NGRAM = 2
 CHECK_MATCH = 0.4
 # Figures: the numbers of an item (amounts, dates, quarters, percentages), each weighted by how rare it is
 # among items (the year weighs ~0). When both items' figures weigh FIG_MIN_WEIGHT or more, the items match
@@ -98,174 +106,10 @@ FORMULA_REGISTRATIONS = 50
 # group is the group's rule (uniform, item 5), not a copy between members.
 UNIFORM_MIN_MEMBERS = 3
 UNIFORM_SHARE = 0.3
-# Weights are log(max(N, WEIGHT_MIN_N) / df): on a few registrations, a shared feature still weighs.
-WEIGHT_MIN_N = 200
-# Which features an item gives: 1 = syllables, 2 = two-syllable shingles, 3 = three-syllable shingles.
-NGRAMS: tuple[int, ...] = (3,)
 COPIES_VERSION = (
     f"copies-items-v3+{NORMALIZER_VERSION}+n{''.join(map(str, NGRAMS))}+t{THRESHOLD}+i{ITEM_MATCH}+df{RARE_MAX_DF}"
     f"+c{CHECK_MATCH}+near{NEAR_SHARE}+f{FIG_MATCH}+s{FIG_STRONG_WEIGHT}/{CHECK_LOW}+m{MIN_MATCHED}/{SINGLE_CHECK}+r"
 )
-
-_POS_SALT = np.uint64(0x9E3779B97F4A7C15)
-
-
-def _sorted_unique(x: npt.NDArray[Any]) -> npt.NDArray[Any]:
-    # Sorting by hand: numpy 2's hash-based np.unique is several times slower on these integer keys.
-    x = np.sort(x)
-    if x.size:
-        first = np.ones(x.size, np.bool_)
-        first[1:] = x[1:] != x[:-1]
-        x = x[first]
-    return x
-
-
-@dataclass
-class _ItemFeatures:
-    feats: U64  # features of each item (n-grams of syllables within the item, salted per n), item after item
-    offs: I64  # item i's features are feats[offs[i]:offs[i + 1]]
-    keys: U64  # the item word for word (position-salted token hashes summed)
-    check: U64  # each item's distinct CHECK_NGRAM-syllable shingles, sorted, unfiltered (the second check)
-    check_offs: I64
-    figs: U64  # each item's distinct numbers (token hashes), sorted: its figures
-    figs_offs: I64
-
-
-def _concat(parts: list[U64], counts: list[I64]) -> tuple[U64, I64]:
-    all_counts = np.concatenate(counts) if counts else np.zeros(0, np.int64)
-    offs = np.zeros(all_counts.size + 1, np.int64)
-    np.cumsum(all_counts, out=offs[1:])
-    return (np.concatenate(parts) if parts else np.zeros(0, np.uint64)), offs
-
-
-def _item_features(items: Sequence[str], *, check: bool = True) -> _ItemFeatures:
-    feats: list[U64] = []
-    counts: list[I64] = []
-    keys: list[U64] = []
-    checks: list[U64] = []
-    check_counts: list[I64] = []
-    figs: list[U64] = []
-    fig_counts: list[I64] = []
-    wanted = {*NGRAMS, CHECK_NGRAM} if check else set(NGRAMS)
-    for start, end in _chunk_bounds(items):
-        chunk = [unicodedata.normalize("NFC", t) for t in items[start:end]]
-        batch = tokenize_batch(chunk, positions=check)
-        tok, toffs = batch.hashes, batch.doc_offsets
-        n = toffs.size - 1
-        ntok = np.diff(toffs)
-        item_of_tok = np.repeat(np.arange(n), ntok)
-        if check and batch.starts is not None:
-            # A token is a number when its first character is a digit (tokens never mix digits and letters).
-            codes = np.frombuffer("\x00".join(chunk).encode("utf-32-le"), "<u4")
-            char_start = np.zeros(n + 1, np.int64)
-            np.cumsum(np.fromiter((len(t) + 1 for t in chunk), np.int64, n), out=char_start[1:])
-            first = codes[char_start[item_of_tok] + batch.starts]
-            num = (first >= 48) & (first <= 57)
-            h, o = _distinct_per_item(tok[num], item_of_tok[num])
-            figs.append(h)
-            fig_counts.append(np.bincount(o, minlength=n).astype(np.int64))
-        pos = (np.arange(tok.size, dtype=np.int64) - np.repeat(toffs[:-1], ntok)).astype(np.int64)
-        left = np.repeat(ntok, ntok) - pos  # tokens from this one to the item's end, itself included
-        parts: list[U64] = []
-        owners: list[I64] = []
-        acc = tok
-        for k in range(1, max(wanted) + 1):
-            if k > 1:
-                nxt = tok[k - 1 :]
-                acc = mix64(acc[:-1] * _POS_SALT + ((nxt << np.uint64(23)) | (nxt >> np.uint64(41))))
-            if k not in wanted:
-                continue
-            valid = left[: acc.size] >= k
-            hashed = mix64(acc[valid] ^ np.uint64(k * 0x1F0C0DE))
-            own = item_of_tok[: acc.size][valid]
-            if k in NGRAMS:
-                parts.append(hashed)
-                owners.append(own)
-            if check and k == CHECK_NGRAM:
-                h, o = _distinct_per_item(hashed, own)
-                checks.append(h)
-                check_counts.append(np.bincount(o, minlength=n).astype(np.int64))
-        own_all = np.concatenate(owners)
-        order = np.argsort(own_all, kind="stable")
-        feats.append(np.concatenate(parts)[order])
-        counts.append(np.bincount(own_all, minlength=n).astype(np.int64))
-        mixed = mix64(tok + pos.astype(np.uint64) * _POS_SALT)
-        key = np.zeros(n, np.uint64)
-        nonempty = ntok > 0
-        if tok.size:
-            key[nonempty] = np.add.reduceat(mixed, toffs[:-1][nonempty])
-        keys.append(key)
-    flat, offs = _concat(feats, counts)
-    check_flat, check_offs = _concat(checks, check_counts)
-    fig_flat, fig_offs = _concat(figs, fig_counts)
-    key_all = np.concatenate(keys) if keys else np.zeros(0, np.uint64)
-    return _ItemFeatures(flat, offs, key_all, check_flat, check_offs, fig_flat, fig_offs)
-
-
-def _distinct_per_item(hashed: U64, own: I64) -> tuple[U64, I64]:
-    """Distinct shingles of each item, sorted by (item, hash)."""
-    order = np.lexsort((hashed, own))
-    h, o = hashed[order], own[order]
-    first = np.ones(h.size, np.bool_)
-    first[1:] = (h[1:] != h[:-1]) | (o[1:] != o[:-1])
-    return h[first], o[first]
-
-
-def _overlap(
-    flat: U64, offs: I64, ta: I64, tb: I64, weight: F64 | None = None, *, block: int = 200_000
-) -> tuple[F64, F64, F64]:
-    """(shared, size of a, size of b) of the sorted distinct shingle sets number ta[p] and tb[p], for every p;
-    sizes and shared part weighted by ``weight`` (one per entry of ``flat``) when given.
-
-    Each side's shingles, keyed (p, top 40 bits of the hash), are already in order (p rises, each set is
-    sorted): b's keys are looked up in a's with one ordered binary search, no sort."""
-    shared = np.zeros(ta.size, np.float64)
-    size_a = np.zeros(ta.size, np.float64)
-    size_b = np.zeros(ta.size, np.float64)
-    sizes = np.diff(offs)
-    for s in range(0, ta.size, block):
-        a, b = ta[s : s + block], tb[s : s + block]
-        n = a.size
-        ra, rb = concat_ranges(offs[a], sizes[a]), concat_ranges(offs[b], sizes[b])
-        pa = np.repeat(np.arange(n, dtype=np.uint64), sizes[a])
-        pb = np.repeat(np.arange(n, dtype=np.uint64), sizes[b])
-        ka = (pa << np.uint64(40)) | (flat[ra] >> np.uint64(24))
-        kb = (pb << np.uint64(40)) | (flat[rb] >> np.uint64(24))
-        if ka.size == 0 or kb.size == 0:
-            hit = np.zeros(kb.size, np.bool_)
-        else:
-            at = np.minimum(np.searchsorted(ka, kb), ka.size - 1)
-            hit = ka[at] == kb
-        pbi = pb.astype(np.intp)
-        if weight is None:
-            shared[s : s + n] = np.bincount(pbi[hit], minlength=n)
-            size_a[s : s + n] = sizes[a]
-            size_b[s : s + n] = sizes[b]
-        else:
-            wb = weight[rb]
-            shared[s : s + n] = np.bincount(pbi[hit], weights=wb[hit], minlength=n)
-            size_a[s : s + n] = np.bincount(pa.astype(np.intp), weights=weight[ra], minlength=n)
-            size_b[s : s + n] = np.bincount(pbi, weights=wb, minlength=n)
-    return shared, size_a, size_b
-
-
-def _jaccard(flat: U64, offs: I64, ta: I64, tb: I64) -> F64:
-    """Jaccard similarity of the sorted distinct shingle sets number ta[p] and tb[p], for every p."""
-    inter, na, nb = _overlap(flat, offs, ta, tb)
-    return np.asarray(inter / np.maximum(na + nb - inter, 1), np.float64)
-
-
-def _figure_weights(figs: U64, n_items: int) -> F64:
-    """Weight of each figure: how rare the number is among items (IDF; the year in every item weighs ~0)."""
-    _u, inv, df = np.unique(figs, return_inverse=True, return_counts=True)
-    return np.maximum(np.log(max(n_items, WEIGHT_MIN_N) / df), 0.0)[inv.ravel()].astype(np.float64)
-
-
-def _template_features(template_texts: Iterable[str]) -> U64:
-    texts = [t for t in template_texts if t]
-    if not texts:
-        return np.zeros(0, np.uint64)
-    return _sorted_unique(_item_features(texts, check=False).feats)
 
 
 def _formula_items(
@@ -294,20 +138,20 @@ def _formula_items(
 
 
 def _near_formula(
-    f: _ItemFeatures, formula: npt.NDArray[np.bool_], uniform: npt.NDArray[np.bool_], item_group: I64
+    f: ItemFeatures, formula: npt.NDArray[np.bool_], uniform: npt.NDArray[np.bool_], item_group: I64
 ) -> npt.NDArray[np.bool_]:
     """Items whose whole-text shingles are mostly (``NEAR_SHARE``) those of a formula or of their own group's
     uniform items: a stock line or the cell's rule, edited a little; never personal."""
     sizes = np.diff(f.check_offs)
     item_of = np.repeat(np.arange(sizes.size, dtype=np.int64), sizes)
     hit = np.zeros(f.check.size, np.bool_)
-    common = _sorted_unique(f.check[np.repeat(formula, sizes)])
+    common = sorted_unique(f.check[np.repeat(formula, sizes)])
     if common.size:
         at = np.minimum(np.searchsorted(common, f.check), common.size - 1)
         hit |= common[at] == f.check
     if uniform.any():
-        salted = mix64(f.check ^ (item_group[item_of].astype(np.uint64) * _POS_SALT))
-        rule = _sorted_unique(salted[np.repeat(uniform, sizes)])
+        salted = mix64(f.check ^ (item_group[item_of].astype(np.uint64) * POS_SALT))
+        rule = sorted_unique(salted[np.repeat(uniform, sizes)])
         at = np.minimum(np.searchsorted(rule, salted), rule.size - 1)
         hit |= rule[at] == salted
     inside = np.bincount(item_of[hit], minlength=sizes.size)
@@ -434,7 +278,7 @@ def score_registrations(
     if not items:
         return none
     owner = np.asarray(owner_list, np.int64)
-    f = _item_features(items)
+    f = item_features(items)
     feats, offs, keys = f.feats, f.offs, f.keys
     formula, uniform = _formula_items(owner, keys, group_ids, nreg)
     drop_item = formula | uniform
@@ -443,7 +287,7 @@ def score_registrations(
     short = np.diff(f.check_offs) < MIN_ITEM_SYLLABLES - 1
     per_item = np.diff(offs)
     keep = np.repeat(~drop_item, per_item)
-    templates = _template_features(template_list)
+    templates = template_features(template_list)
     if templates.size:
         at = np.minimum(np.searchsorted(templates, feats), templates.size - 1)
         keep &= templates[at] != feats
@@ -451,11 +295,11 @@ def score_registrations(
     feats = feats[keep]
     if feats.size == 0:
         return none
-    uf = _sorted_unique(feats)
+    uf = sorted_unique(feats)
     nfeat = np.int64(uf.size)
-    entry = _sorted_unique(feat_item * nfeat + np.searchsorted(uf, feats).astype(np.int64))
+    entry = sorted_unique(feat_item * nfeat + np.searchsorted(uf, feats).astype(np.int64))
     item_e, fid_e = entry // nfeat, entry % nfeat
-    reg_entry = _sorted_unique(owner[item_e] * nfeat + fid_e)
+    reg_entry = sorted_unique(owner[item_e] * nfeat + fid_e)
     reg_f = reg_entry % nfeat
     df = np.bincount(reg_f, minlength=uf.size)
     weight = np.log(max(nreg, WEIGHT_MIN_N) / np.maximum(df, 1)).astype(np.float64)
@@ -478,13 +322,13 @@ def score_registrations(
     agree = np.zeros(ia.size, np.bool_)  # ... that agree fully
     strong = np.zeros(ia.size, np.bool_)  # ... and weigh
     if fig_match > 0:
-        fweight = _figure_weights(f.figs, len(items))
+        fweight = figure_weights(f.figs, len(items))
         fw_item = np.bincount(
             np.repeat(np.arange(len(items)), np.diff(f.figs_offs)), weights=fweight, minlength=len(items)
         )
         both = hit & (np.minimum(fw_item[ia], fw_item[ib]) >= FIG_MIN_WEIGHT)
         # A figure weighs the same on both sides (its weight is the number's): one look-up gives both shares.
-        sa, wa, wb = _overlap(f.figs, f.figs_offs, ia[both], ib[both], fweight)
+        sa, wa, wb = overlap(f.figs, f.figs_offs, ia[both], ib[both], fweight)
         sb = sa
         ca, cb = sa / np.maximum(wa, 1e-9), sb / np.maximum(wb, 1e-9)
         fsim = np.maximum(ca, cb)
@@ -495,7 +339,7 @@ def score_registrations(
         hit &= ok
     if check_match > 0:
         full = np.zeros(ia.size, np.float64)
-        full[hit] = _jaccard(f.check, f.check_offs, ia[hit], ib[hit])
+        full[hit] = jaccard(f.check, f.check_offs, ia[hit], ib[hit])
         if fig_match > 0 and CHECK_LOW < check_match:
             hit &= (full >= check_match - 1e-9) | (strong & (full >= CHECK_LOW - 1e-9))
         else:
@@ -535,7 +379,7 @@ def score_registrations(
     matched = np.zeros((2, upair.size), np.float64)
     count = np.zeros(upair.size, np.int64)
     for k, side in enumerate((ia, ib)):
-        once = _sorted_unique(p * nitems + side)
+        once = sorted_unique(p * nitems + side)
         pp, ii = once // nitems, once % nitems
         matched[k] = np.bincount(pp, weights=pw[ii], minlength=upair.size)
         count += np.bincount(pp, weights=personal[ii], minlength=upair.size).astype(np.int64)

@@ -16,7 +16,6 @@ keys, every verified pair inside the analysed subtree, and the per-cell indicato
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import json
 import time
@@ -33,11 +32,11 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from ct05.cycle import batch, pairing, quality
-from ct05.cycle import figures as figures_of
-from ct05.cycle.models import CellIndicator, Commitment, CommitmentBand, Registration, SimilarPair, Topic
+from ct05.cycle.figures import indicators_store
+from ct05.cycle.models import Commitment, CommitmentBand, Registration, SimilarPair, Topic
 from ct05.cycle.services.copies import copied_commitments
 from ct05.cycle.services.uniform import uniform_refresh
-from ct05.orgs.models import Member, Organization
+from ct05.orgs.models import Organization
 from ct05.textcheck.pairs import DEFAULT_THRESHOLD
 
 # A band bucket shared by more texts than this is a stock phrase everyone wrote, not a copy between two
@@ -583,33 +582,3 @@ def _insert_pairs(rows: list[tuple[Any, ...]]) -> None:
             cur.cursor.executemany(
                 f"INSERT OR IGNORE INTO {table} ({cols}) VALUES (?, ?, ?, ?, ?)", [(*r[:4], at) for r in rows]
             )
-
-
-def indicators_store(*, year: int, org: Organization | None = None) -> int:
-    """Recompute the per-cell indicators of the subtree (or the whole province) for the year."""
-    cells = Organization.objects.not_closed_on(dt.date(year, 1, 1)).filter(kind__is_cell=True)
-    if org is not None:
-        cells = cells.filter(path__startswith=org.path)
-    cell_ids = list(cells.values_list("pk", flat=True))
-    figures: dict[int, dict[str, int]] = {c: {} for c in cell_ids}
-
-    def put(rows: Any, key: str, *fields: str) -> None:
-        for row in rows:
-            cid = row[key]
-            if cid in figures:
-                for f in fields:
-                    figures[cid][f] = row[f]
-
-    members = Member.objects.filter(status=Member.Status.ACTIVE, is_exempt=False, cell_id__in=cell_ids)
-    put(members.values("cell_id").annotate(members=Count("id")), "cell_id", "members")
-    regs = figures_of.counted(Registration.objects.filter(year=year, organization_id__in=cell_ids))
-    counts = figures_of.registration_counts()
-    put(regs.values("organization_id").annotate(**counts), "organization_id", *counts)
-    counts = figures_of.commitment_counts()
-    commitments = Commitment.objects.filter(registration__in=regs).values("registration__organization_id")
-    put(commitments.annotate(**counts), "registration__organization_id", *counts)
-    CellIndicator.objects.filter(year=year, organization_id__in=cell_ids).delete()
-    CellIndicator.objects.bulk_create(
-        [CellIndicator(year=year, organization_id=c, **f) for c, f in figures.items()], batch_size=2000
-    )
-    return len(cell_ids)
