@@ -21,12 +21,13 @@ item (copies-items-v3):
   ("Vận động 37 hộ … trước ngày 15/10" / "Vận động 16 hộ … trước ngày 18/12"), a copier keeps them. **Words**:
   Jaccard of two-syllable shingles ``CHECK_MATCH``, or only ``CHECK_LOW`` when the figures agree fully and
   weigh ``FIG_STRONG_WEIGHT`` (two copies of one original, each edited, drift apart in their words);
-- items are matched one to one (mutual best); the similarity of two registrations is the share of each
-  one's personal weight matched in the other, the smaller; copies at ``THRESHOLD``, with two matched items
-  or more; one matched item only when one side has a single personal item and the match is sure (words
-  ``SINGLE_CHECK``, every figure kept): one item in common is otherwise, at a province's scale, a
-  coincidence or a borrowing, not a copied registration. A copier who changes every figure of an item is
-  not found through that item (the figures are what makes a commitment personal).
+- items are matched one to one (mutual best, then again among those left: ``MATCH_ROUNDS``); the
+  similarity of two registrations is the share of each one's personal weight matched in the other, the
+  smaller; copies at ``THRESHOLD``, with two matched items or more; one matched item only when one side has
+  a single personal item and the match is sure (words ``SINGLE_CHECK``, every figure kept): one item in
+  common is otherwise, at a province's scale, a coincidence or a borrowing, not a copied registration. A
+  copier who changes every figure of an item is not found through that item (the figures are what makes a
+  commitment personal).
 
 Measured in docs/benchmarks-textcheck.md ("Copies (item 6)"), with what was tried and dropped. The result
 depends on the whole input (the weights are the corpus's), so nothing is stored per text: the analysis
