@@ -21,12 +21,13 @@ item (copies-items-v3):
   ("Vận động 37 hộ … trước ngày 15/10" / "Vận động 16 hộ … trước ngày 18/12"), a copier keeps them. **Words**:
   Jaccard of two-syllable shingles ``CHECK_MATCH``, or only ``CHECK_LOW`` when the figures agree fully and
   weigh ``FIG_STRONG_WEIGHT`` (two copies of one original, each edited, drift apart in their words);
-- items are matched one to one (mutual best); the similarity of two registrations is the share of each
-  one's personal weight matched in the other, the smaller; copies at ``THRESHOLD``, with two matched items
-  or more; one matched item only when one side has a single personal item and the match is sure (words
-  ``SINGLE_CHECK``, every figure kept): one item in common is otherwise, at a province's scale, a
-  coincidence or a borrowing, not a copied registration. A copier who changes every figure of an item is
-  not found through that item (the figures are what makes a commitment personal).
+- items are matched one to one (mutual best, then again among those left: ``MATCH_ROUNDS``); the
+  similarity of two registrations is the share of each one's personal weight matched in the other, the
+  smaller; copies at ``THRESHOLD``, with two matched items or more; one matched item only when one side has
+  a single personal item and the match is sure (words ``SINGLE_CHECK``, every figure kept): one item in
+  common is otherwise, at a province's scale, a coincidence or a borrowing, not a copied registration. A
+  copier who changes every figure of an item is not found through that item (the figures are what makes a
+  commitment personal).
 
 Measured in docs/benchmarks-textcheck.md ("Copies (item 6)"), with what was tried and dropped. The result
 depends on the whole input (the weights are the corpus's), so nothing is stored per text: the analysis
@@ -86,6 +87,8 @@ CHECK_LOW = 0.25
 # Two registrations with a single matched item pair are copies only when one of them has a single personal
 # item (at a province's scale one item in common is otherwise a coincidence or a borrowing) ...
 MIN_MATCHED = 2
+# Items are matched one to one by mutual best, then again among those left, this many rounds in all.
+MATCH_ROUNDS = 2
 # ... and that single item pair is sure: SINGLE_CHECK of the word check, and every figure kept (if any).
 SINGLE_CHECK = 0.5
 # An item whose whole-text shingles are at least this share those of the templates, a formula or its group's
@@ -108,7 +111,7 @@ UNIFORM_MIN_MEMBERS = 3
 UNIFORM_SHARE = 0.3
 COPIES_VERSION = (
     f"copies-items-v3+{NORMALIZER_VERSION}+n{''.join(map(str, NGRAMS))}+t{THRESHOLD}+i{ITEM_MATCH}+df{RARE_MAX_DF}"
-    f"+c{CHECK_MATCH}+near{NEAR_SHARE}+f{FIG_MATCH}+s{FIG_STRONG_WEIGHT}/{CHECK_LOW}+m{MIN_MATCHED}/{SINGLE_CHECK}+r"
+    f"+c{CHECK_MATCH}+near{NEAR_SHARE}+f{FIG_MATCH}+s{FIG_STRONG_WEIGHT}/{CHECK_LOW}+m{MIN_MATCHED}/{SINGLE_CHECK}+r+mr{MATCH_ROUNDS}"
 )
 
 
@@ -365,16 +368,37 @@ def score_registrations(
     pcode = (ra.astype(np.uint64) << np.uint64(32)) | rb.astype(np.uint64)
     upair, p = np.unique(pcode, return_inverse=True)
     p = p.ravel()
-    nitems = np.int64(len(items))
     # One to one: an item pair counts when each is the other's best match in the other registration.
-    best = np.ones(ia.size, np.bool_)
-    for side in (ia, ib):
-        order = np.lexsort((-isim, side, p))
-        first = np.ones(order.size, np.bool_)
-        first[1:] = (p[order][1:] != p[order][:-1]) | (side[order][1:] != side[order][:-1])
-        mine = np.zeros(ia.size, np.bool_)
-        mine[order[first]] = True
-        best &= mine
+    # Then again among the items left unmatched (MATCH_ROUNDS in all): a registration holding one item twice,
+    # copied twice with other edits, keeps both.
+    best = np.zeros(ia.size, np.bool_)
+    nitems = np.int64(len(items))
+    free = np.arange(ia.size)
+    for _round in range(MATCH_ROUNDS):
+        fa, fb, fs, fp = ia[free], ib[free], isim[free], p[free]
+        take = np.ones(free.size, np.bool_)
+        for side in (fa, fb):
+            order = np.lexsort((-fs, side, fp))
+            first = np.ones(order.size, np.bool_)
+            first[1:] = (fp[order][1:] != fp[order][:-1]) | (side[order][1:] != side[order][:-1])
+            mine = np.zeros(free.size, np.bool_)
+            mine[order[first]] = True
+            take &= mine
+        best[free[take]] = True
+        # Left for the next round: item pairs of registration pairs with two candidates or more, neither item
+        # matched yet in that registration pair.
+        rest = free[~take]
+        rest = rest[np.bincount(p[free], minlength=upair.size)[p[rest]] >= 2]
+        if rest.size == 0:
+            break
+        used = sorted_unique(np.concatenate([p[free[take]] * nitems + fa[take], p[free[take]] * nitems + fb[take]]))
+        for side in (ia, ib):
+            key = p[rest] * nitems + side[rest]
+            at = np.minimum(np.searchsorted(used, key), used.size - 1)
+            rest = rest[used[at] != key]
+        free = rest
+        if free.size == 0:
+            break
     ia, ib, isim, p, sure = ia[best], ib[best], isim[best], p[best], sure[best]
     matched = np.zeros((2, upair.size), np.float64)
     count = np.zeros(upair.size, np.int64)

@@ -201,3 +201,18 @@ def test_the_same_deed_with_other_figures_is_not_a_copy() -> None:
         t.replace("25 hộ", "12 hộ").replace("9/5", "3/7") for t in theirs[1:]
     ]
     assert [p for p in find_copies([mine, kept, *_others(300)], template_texts=(DIRECTIVE,)) if (p.a, p.b) == (0, 1)]
+
+
+def test_an_item_written_twice_and_copied_twice_with_other_edits_is_matched_twice() -> None:
+    # The original holds one deed twice (a slip) and a stock line; the copier edits each occurrence
+    # differently. Matching items one to one by mutual best alone pairs one occurrence and leaves the other.
+    deed = "Cập nhật 40 hồ sơ vay vốn chính sách cho học sinh ở bản Nà Mòn mỗi tháng, tỷ lệ tham gia đạt 95%"
+    original = [deed, deed, STOCK[0]]
+    copy = [
+        STOCK[0],
+        "Cập nhật 40 hồ sơ vay vốn chính cho học sinh ở bản Nà Mòn đúng mỗi tháng, tỷ lệ tham gia thật đạt 95%",
+        "Cập nhật 40 hồ sơ vay chính sách cho học sinh ở bản Nà Mòn tháng, tỷ tham gia đạt 95%",
+    ]
+    regs = [original, *_others(300), copy]
+    items = [c for c in find_copied_items(regs, template_texts=(DIRECTIVE,)) if (c.a, c.b) == (0, len(regs) - 1)]
+    assert sorted((c.item_a, c.item_b) for c in items) in ([(0, 1), (1, 2)], [(0, 2), (1, 1)])
