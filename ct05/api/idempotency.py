@@ -46,10 +46,12 @@ def _digest(request: HttpRequest) -> str:
 
 
 def idempotent(request: HttpRequest, produce: Produce) -> HttpResponse:
-    """The response of `produce()` (status, JSON body, headers), remembered under the request's key."""
+    """The response of `produce()` (status, JSON body, headers), remembered under the request's key. `produce`
+    runs in one transaction, key or not: its writes, its audit and its answer stand or fall together."""
     key = request.headers.get("Idempotency-Key", "").strip()
     if not key:
-        return _json_response(*produce())
+        with transaction.atomic():
+            return _json_response(*produce())
     if len(key) > 255:
         raise Problem(400, _("Idempotency-Key dài quá 255 ký tự."))
     token = token_of(request)

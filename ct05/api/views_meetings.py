@@ -117,9 +117,8 @@ def meeting_create_api(request: HttpRequest, payload: MeetingCreateIn, idempoten
                 {"cell_code": _("Không có chi bộ mã “%(v)s” trong phạm vi bạn được xem.") % {"v": code}}
             )
         _may_manage(request, cell)
-        with transaction.atomic():
-            meeting = svc.meeting_create(actor=request.user, cell=cell, data=_meeting_input(cell, payload))
-            audit_write(request, "meeting.create", meeting, cell.pk)
+        meeting = svc.meeting_create(actor=request.user, cell=cell, data=_meeting_input(cell, payload))
+        audit_write(request, "meeting.create", meeting, cell.pk)
         return MEETING.created(meeting.pk, "/api/v1/meetings")
 
     return idempotent(request, produce)

@@ -67,17 +67,16 @@ def task_create_api(request: HttpRequest, payload: TaskCreateIn, idempotency_key
             raise ValidationError(
                 {"owner_card": _("Không có đảng viên số thẻ “%(v)s” thuộc %(u)s.") % {"v": card, "u": org.name}}
             )
-        with transaction.atomic():
-            task = fsvc.task_create(
-                actor=request.user,
-                mission=mission,
-                organization=org,
-                owner=owner,
-                deadline=payload.deadline,
-                text=payload.text,
-                point_number=payload.point_number,
-            )
-            audit_write(request, "task.create", task, org.pk)
+        task = fsvc.task_create(
+            actor=request.user,
+            mission=mission,
+            organization=org,
+            owner=owner,
+            deadline=payload.deadline,
+            text=payload.text,
+            point_number=payload.point_number,
+        )
+        audit_write(request, "task.create", task, org.pk)
         return TASK.created(task.pk, "/api/v1/remediation-tasks")
 
     return idempotent(request, produce)

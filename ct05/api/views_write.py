@@ -83,13 +83,12 @@ def registration_create_api(
                 )
         else:
             raise ValidationError({"member_card": _("Ghi số thẻ đảng viên, hoặc mã đơn vị với kế hoạch tập thể.")})
-        with transaction.atomic():
-            reg = registration_create(actor=request.user, year=payload.year, member=member, organization=organization)
-            if payload.items:
-                reg = registration_save(
-                    actor=request.user, registration=reg, version=reg.version, commitments=_items(payload.items)
-                )
-            audit_write(request, "registration.create", reg, reg.organization_id, items=len(payload.items))
+        reg = registration_create(actor=request.user, year=payload.year, member=member, organization=organization)
+        if payload.items:
+            reg = registration_save(
+                actor=request.user, registration=reg, version=reg.version, commitments=_items(payload.items)
+            )
+        audit_write(request, "registration.create", reg, reg.organization_id, items=len(payload.items))
         body, headers = _reg_body(reg, request.user)
         return 201, body, {**headers, "Location": f"/api/v1/registrations/{reg.pk}"}
 
@@ -137,19 +136,16 @@ def checkin_record_api(request: HttpRequest, id: Id, payload: CheckInIn, idempot
         commitment = Commitment.objects.filter(registration__in=visible, pk=id).first()
         if commitment is None:
             raise Problem(404, _("Không có nội dung đăng ký này, hoặc bạn không được xem nó."))
-        with transaction.atomic():
-            checkin = checkin_record(
-                actor=request.user,
-                commitment=commitment,
-                quarter=payload.quarter,
-                progress=payload.progress,
-                evidence=payload.evidence,
-                percent=payload.percent,
-            )
-            org_id = Registration.objects.filter(pk=commitment.registration_id).values_list(
-                "organization_id", flat=True
-            )
-            audit_write(request, "checkin.record", checkin, org_id.first(), quarter=payload.quarter)
+        checkin = checkin_record(
+            actor=request.user,
+            commitment=commitment,
+            quarter=payload.quarter,
+            progress=payload.progress,
+            evidence=payload.evidence,
+            percent=payload.percent,
+        )
+        org_id = Registration.objects.filter(pk=commitment.registration_id).values_list("organization_id", flat=True)
+        audit_write(request, "checkin.record", checkin, org_id.first(), quarter=payload.quarter)
         body = {
             "quarter": checkin.quarter,
             "progress": checkin.progress,
