@@ -82,6 +82,13 @@ call_command("analyze", "--year", "{year}", "--on-workers", "--wait", "3000", "-
 """
 
 
+def _healthz(url: str, *, host: str = "") -> str:
+    """The HTTP status of GET `url` from the client's namespace, as curl prints it ("000": no answer)."""
+    headers = ["-H", f"Host: {host}"] if host else []
+    r = sh("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", *headers, url, ns="client", check=False)
+    return str(r.stdout)
+
+
 class Cluster:
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
@@ -305,20 +312,8 @@ class Cluster:
     def node_up(self, name: str) -> None:
         """Wait (bounded) until the node answers /healthz itself, as a balancer's health check would."""
         for _try in range(120):
-            r = sh(
-                "curl",
-                "-s",
-                "-o",
-                "/dev/null",
-                "-w",
-                "%{http_code}",
-                "-H",
-                f"Host: {NET}.10",  # the site's name (ALLOWED_HOSTS), as nginx passes it
-                f"http://{NET}.{HOSTS[name]}:8000/healthz",
-                ns="client",
-                check=False,
-            )
-            if r.stdout == "200":
+            # the site's name (ALLOWED_HOSTS), as nginx passes it
+            if _healthz(f"http://{NET}.{HOSTS[name]}:8000/healthz", host=f"{NET}.10") == "200":
                 self.mark(f"{name} serving again")
                 return
             time.sleep(0.5)
@@ -326,18 +321,7 @@ class Cluster:
 
     def wait_up(self) -> None:
         for _try in range(120):  # bounded: two minutes
-            r = sh(
-                "curl",
-                "-s",
-                "-o",
-                "/dev/null",
-                "-w",
-                "%{http_code}",
-                f"http://{NET}.10/healthz",
-                ns="client",
-                check=False,
-            )
-            if r.stdout == "200":
+            if _healthz(f"http://{NET}.10/healthz") == "200":
                 return
             time.sleep(1)
         raise RuntimeError("the balancer did not answer /healthz in 120 s")
