@@ -67,6 +67,7 @@ class Province:
     truth: set[tuple[int, int]]
     left_out: set[tuple[int, int]]
     unreachable: int  # copies of a registration with nothing personal in what was copied (left out)
+    provenance: list[list[int | None]]  # each item's personal id (None: stock, plan or signature line)
 
 
 def build(n_regs: int, seed: int = 16, copy_share: float = 0.05) -> Province:
@@ -172,7 +173,7 @@ def build(n_regs: int, seed: int = 16, copy_share: float = 0.05) -> Province:
     for (a, b), k in shared.items():
         if (a, b) not in truth and (k >= 2 or 2 * k >= max(len(personal[a]), len(personal[b]))):
             left_out.add((a, b))
-    return Province(regs, groups, sorted(duties_seen), truth, left_out, unreachable)
+    return Province(regs, groups, sorted(duties_seen), truth, left_out, unreachable, prov)
 
 
 def rates(

@@ -3,7 +3,7 @@
 A registration is a list of items (the cycle's commitments). A copier edits about one word in ten of each
 item, reorders the items and writes another name and signature line: two-syllable shingles of the whole
 text then measure 0.3-0.6 where ``find_pairs`` reports at 0.7. Here the registrations are compared item by
-item (copies-items-v3):
+item (copies-items-v4):
 
 - personal items: an item's features are its three-syllable shingles (within the item: reordering changes
   nothing), weighted by how rare they are across registrations (IDF); template features (directive, topics,
@@ -14,20 +14,31 @@ item (copies-items-v3):
   ``RARE_MAX_DF`` registrations is a stock phrase: it weighs nothing and proposes nothing;
 - candidates: personal items of different registrations sharing rarer features (``ITEM_MATCH`` of the
   lighter item's weight), found by sorting, never by comparing texts two by two; a cell's rules (and lines
-  close to them) are candidates too, so that a personal item matching one is known as that rule, edited;
+  close to them) are candidates too, so that a personal item matching one is known as that rule, edited
+  (a rule's line whose figures are not the rule's is the member's own: not "close" to it);
 - two checks on the items' unfiltered text. **Figures**: the numbers of each item (amounts, dates,
   quarters, percentages) weighted by their rarity; where both items have some, at least ``FIG_MATCH`` of one
   side's must be in the other. Members of one cell writing in its stock phrasing differ in exactly these
   ("Vận động 37 hộ … trước ngày 15/10" / "Vận động 16 hộ … trước ngày 18/12"), a copier keeps them. **Words**:
   Jaccard of two-syllable shingles ``CHECK_MATCH``, or only ``CHECK_LOW`` when the figures agree fully and
   weigh ``FIG_STRONG_WEIGHT`` (two copies of one original, each edited, drift apart in their words);
+- a second look inside registration pairs that already share a matched item: every other personal item (or
+  rule) of one against every one of the other, matching on the words and figures both kept, whether or not
+  they share rarer features (an original in the cell's stock phrasing has few; its copy's edits make new
+  ones);
 - items are matched one to one (mutual best, then again among those left: ``MATCH_ROUNDS``); the
   similarity of two registrations is the share of each one's personal weight matched in the other, the
   smaller; copies at ``THRESHOLD``, with two matched items or more; one matched item only when one side has
   a single personal item and the match is sure (words ``SINGLE_CHECK``, every figure kept): one item in
   common is otherwise, at a province's scale, a coincidence or a borrowing, not a copied registration. A
   copier who changes every figure of an item is not found through that item (the figures are what makes a
-  commitment personal).
+  commitment personal);
+- alignment: a registration copied as a whole has nearly every item (stock lines and the cell's rules too)
+  in the other, colleagues of one cell only their shared lines. ``ALIGN`` of the items with a counterpart
+  (words ``ALIGN_CHECK``), half the personal ones among them, makes copies whatever the cover (an original
+  with two personal items, one left out of the copy and another added, covers 0.3); a pair sharing fewer
+  than ``ALIGN_FEW`` matched items needs ``ALIGN_LOW`` of its items aligned, or it is a coincidence of two
+  members writing the same template. Measured only for pairs that could pass either way.
 
 Measured in docs/benchmarks-textcheck.md ("Copies (item 6)"), with what was tried and dropped. The result
 depends on the whole input (the weights are the corpus's), so nothing is stored per text: the analysis
@@ -44,21 +55,27 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
-import numpy.typing as npt
 
-from ._vector import mix64
+from .copy_checks import (
+    FIG_MATCH,
+    FIG_MIN_WEIGHT,
+    FIG_STRONG_WEIGHT,
+    NEAR_SHARE,
+    aligned_share,
+    figures,
+    formula_items,
+    near_formula,
+    second_look,
+)
 from .copy_features import (
     F64,
     I64,
     NGRAMS,
-    POS_SALT,
     U64,
     WEIGHT_MIN_N,
-    ItemFeatures,
     figure_weights,
     item_features,
     jaccard,
-    overlap,
     sorted_unique,
     template_features,
 )
@@ -73,16 +90,6 @@ ITEM_MATCH = 0.1
 MIN_ITEM_WEIGHT = 12.0
 # Second check, on the items' whole text (nothing dropped): Jaccard of their CHECK_NGRAM-syllable shingles.
 CHECK_MATCH = 0.4
-# Figures: the numbers of an item (amounts, dates, quarters, percentages), each weighted by how rare it is
-# among items (the year weighs ~0). When both items' figures weigh FIG_MIN_WEIGHT or more, the items match
-# only if at least FIG_MATCH of one side's figure weight is found in the other: two members writing the same
-# template ("Vận động 37 hộ …" / "Vận động 16 hộ …") differ there, a copier keeps them.
-FIG_MATCH = 0.7
-FIG_MIN_WEIGHT = 2.0
-# Items whose figures agree (FIG_STRONG_SHARE of each side's, FIG_STRONG_WEIGHT or more shared) need only
-# CHECK_LOW of the whole-text check: two copies of one original, each edited, drift apart in their words.
-FIG_STRONG_SHARE = 0.9
-FIG_STRONG_WEIGHT = 9.0
 CHECK_LOW = 0.25
 # Two registrations with a single matched item pair are copies only when one of them has a single personal
 # item (at a province's scale one item in common is otherwise a coincidence or a borrowing) ...
@@ -91,9 +98,6 @@ MIN_MATCHED = 2
 MATCH_ROUNDS = 2
 # ... and that single item pair is sure: SINGLE_CHECK of the word check, and every figure kept (if any).
 SINGLE_CHECK = 0.5
-# An item whose whole-text shingles are at least this share those of the templates, a formula or its group's
-# uniform items is an edited stock line or rule: not personal.
-NEAR_SHARE = 0.6
 # An item of fewer syllables than this (a name, a signature line) is not personal.
 MIN_ITEM_SYLLABLES = 8
 # A registration whose personal items weigh less than this is never paired.
@@ -103,62 +107,20 @@ MIN_WEIGHT = 12.0
 RARE_MAX_DF = 128
 STOCK_SHARE = 0.05
 STOCK_MIN_REGISTRATIONS = 8
-# The same item, word for word, in this many registrations is a formula (a closing line, a slogan).
-FORMULA_REGISTRATIONS = 50
-# Within a group: an item (word for word) in at least this many members' registrations and this share of the
-# group is the group's rule (uniform, item 5), not a copy between members.
-UNIFORM_MIN_MEMBERS = 3
-UNIFORM_SHARE = 0.3
+# Alignment of two registrations: the share of each one's items (names and signature lines left out) with an
+# item of the other at ALIGN_CHECK or more on the whole-text check, the smaller. Copied as a whole: ALIGN of
+# the items and ALIGN_PERSONAL of the personal ones, whatever the personal weight matched. Sharing only a few
+# matched items (fewer than ALIGN_FEW), two registrations are copies only if ALIGN_LOW of their items align.
+ALIGN_CHECK = 0.3
+ALIGN = 0.7
+ALIGN_PERSONAL = 0.5
+ALIGN_LOW = 0.5
+ALIGN_FEW = 3
 COPIES_VERSION = (
-    f"copies-items-v3+{NORMALIZER_VERSION}+n{''.join(map(str, NGRAMS))}+t{THRESHOLD}+i{ITEM_MATCH}+df{RARE_MAX_DF}"
-    f"+c{CHECK_MATCH}+near{NEAR_SHARE}+f{FIG_MATCH}+s{FIG_STRONG_WEIGHT}/{CHECK_LOW}+m{MIN_MATCHED}/{SINGLE_CHECK}+r+mr{MATCH_ROUNDS}"
+    f"copies-items-v4+{NORMALIZER_VERSION}+n{''.join(map(str, NGRAMS))}+t{THRESHOLD}+i{ITEM_MATCH}+df{RARE_MAX_DF}"
+    f"+c{CHECK_MATCH}+near{NEAR_SHARE}f+f{FIG_MATCH}/{FIG_MIN_WEIGHT}+s{FIG_STRONG_WEIGHT}/{CHECK_LOW}"
+    f"+m{MIN_MATCHED}/{SINGLE_CHECK}+r+mr{MATCH_ROUNDS}+2nd+al{ALIGN_CHECK}/{ALIGN}/{ALIGN_PERSONAL}/{ALIGN_LOW}/{ALIGN_FEW}"
 )
-
-
-def _formula_items(
-    owner: I64, key: U64, group: I64 | None, nreg: int
-) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
-    """(items that are a formula, province-wide; items that are their group's uniform rule)."""
-    formula = np.zeros(key.size, np.bool_)
-    uniform = np.zeros(key.size, np.bool_)
-    if key.size == 0:
-        return formula, uniform
-    # Distinct (registration, item key), then registrations per key.
-    uk, inv = np.unique(key, return_inverse=True)
-    inv = inv.ravel()
-    pair = np.unique(owner.astype(np.int64) * uk.size + inv)
-    per_key = np.bincount(pair % uk.size, minlength=uk.size)
-    formula |= per_key[inv] >= FORMULA_REGISTRATIONS
-    if group is not None:
-        g_of_item = group[owner]
-        gsize = np.bincount(group)
-        gk = np.unique(g_of_item * np.int64(uk.size) + inv.ravel(), return_inverse=True)[1].ravel()
-        ngk = int(gk.max()) + 1
-        holders = np.bincount(np.unique(owner.astype(np.int64) * ngk + gk) % ngk, minlength=ngk)
-        need = np.maximum(UNIFORM_MIN_MEMBERS, np.ceil(UNIFORM_SHARE * gsize[g_of_item] - 1e-9))
-        uniform |= holders[gk] >= need
-    return formula, uniform
-
-
-def _near_formula(
-    f: ItemFeatures, formula: npt.NDArray[np.bool_], uniform: npt.NDArray[np.bool_], item_group: I64
-) -> npt.NDArray[np.bool_]:
-    """Items whose whole-text shingles are mostly (``NEAR_SHARE``) those of a formula or of their own group's
-    uniform items: a stock line or the cell's rule, edited a little; never personal."""
-    sizes = np.diff(f.check_offs)
-    item_of = np.repeat(np.arange(sizes.size, dtype=np.int64), sizes)
-    hit = np.zeros(f.check.size, np.bool_)
-    common = sorted_unique(f.check[np.repeat(formula, sizes)])
-    if common.size:
-        at = np.minimum(np.searchsorted(common, f.check), common.size - 1)
-        hit |= common[at] == f.check
-    if uniform.any():
-        salted = mix64(f.check ^ (item_group[item_of].astype(np.uint64) * POS_SALT))
-        rule = sorted_unique(salted[np.repeat(uniform, sizes)])
-        at = np.minimum(np.searchsorted(rule, salted), rule.size - 1)
-        hit |= rule[at] == salted
-    inside = np.bincount(item_of[hit], minlength=sizes.size)
-    return np.asarray(inside >= NEAR_SHARE * np.maximum(sizes, 1), np.bool_)
 
 
 @dataclass
@@ -283,10 +245,13 @@ def score_registrations(
     owner = np.asarray(owner_list, np.int64)
     f = item_features(items)
     feats, offs, keys = f.feats, f.offs, f.keys
-    formula, uniform = _formula_items(owner, keys, group_ids, nreg)
+    formula, uniform = formula_items(owner, keys, group_ids, nreg)
     drop_item = formula | uniform
     template_list = [t for t in template_texts if t]
-    near = _near_formula(f, formula, uniform, group_ids[owner] if group_ids is not None else np.zeros_like(owner))
+    fweight = figure_weights(f.figs, len(items))
+    near = near_formula(
+        f, formula, uniform, group_ids[owner] if group_ids is not None else np.zeros_like(owner), fweight
+    )
     short = np.diff(f.check_offs) < MIN_ITEM_SYLLABLES - 1
     per_item = np.diff(offs)
     keep = np.repeat(~drop_item, per_item)
@@ -324,21 +289,10 @@ def score_registrations(
     both = np.zeros(ia.size, np.bool_)  # items both with figures
     agree = np.zeros(ia.size, np.bool_)  # ... that agree fully
     strong = np.zeros(ia.size, np.bool_)  # ... and weigh
+    fig_item = np.repeat(np.arange(len(items)), np.diff(f.figs_offs))
+    fw_item = np.bincount(fig_item, weights=fweight, minlength=len(items)).astype(np.float64)
     if fig_match > 0:
-        fweight = figure_weights(f.figs, len(items))
-        fw_item = np.bincount(
-            np.repeat(np.arange(len(items)), np.diff(f.figs_offs)), weights=fweight, minlength=len(items)
-        )
-        both = hit & (np.minimum(fw_item[ia], fw_item[ib]) >= FIG_MIN_WEIGHT)
-        # A figure weighs the same on both sides (its weight is the number's): one look-up gives both shares.
-        sa, wa, wb = overlap(f.figs, f.figs_offs, ia[both], ib[both], fweight)
-        sb = sa
-        ca, cb = sa / np.maximum(wa, 1e-9), sb / np.maximum(wb, 1e-9)
-        fsim = np.maximum(ca, cb)
-        ok = np.ones(ia.size, np.bool_)
-        ok[both] = fsim >= fig_match - 1e-9
-        agree[both] = np.minimum(ca, cb) >= FIG_STRONG_SHARE - 1e-9
-        strong[both] = agree[both] & (np.minimum(sa, sb) >= FIG_STRONG_WEIGHT)
+        ok, both, agree, strong = figures(f, fweight, fw_item, ia, ib, hit, fig_match)
         hit &= ok
     if check_match > 0:
         full = np.zeros(ia.size, np.float64)
@@ -350,6 +304,15 @@ def score_registrations(
         isim = full
     # A match sure enough to make two registrations copies on its own: close words, figures all kept.
     # A personal item matching a cell's rule is that rule, edited: not personal either.
+    seed = hit & personal[ia] & personal[ib]
+    if seed.any():
+        ea, eb, efull, eboth, eagree = second_look(
+            f, owner, personal | rules, fweight, fw_item, ia[seed], ib[seed], check_match, fig_match
+        )
+        ia, ib = np.concatenate([ia, ea]), np.concatenate([ib, eb])
+        isim = np.concatenate([isim, efull])
+        both, agree = np.concatenate([both, eboth]), np.concatenate([agree, eagree])
+        hit = np.concatenate([hit, np.ones(ea.size, np.bool_)])
     rule = hit & (rules[ia] != rules[ib])
     edited = np.where(rules[ia], ib, ia)[rule]
     if edited.size:
@@ -401,12 +364,13 @@ def score_registrations(
             break
     ia, ib, isim, p, sure = ia[best], ib[best], isim[best], p[best], sure[best]
     matched = np.zeros((2, upair.size), np.float64)
-    count = np.zeros(upair.size, np.int64)
+    per_side = np.zeros((2, upair.size), np.int64)  # personal items matched, each side
     for k, side in enumerate((ia, ib)):
         once = sorted_unique(p * nitems + side)
         pp, ii = once // nitems, once % nitems
         matched[k] = np.bincount(pp, weights=pw[ii], minlength=upair.size)
-        count += np.bincount(pp, weights=personal[ii], minlength=upair.size).astype(np.int64)
+        per_side[k] = np.bincount(pp, weights=personal[ii], minlength=upair.size).astype(np.int64)
+    count = per_side[0] + per_side[1]
     a = (upair >> np.uint64(32)).astype(np.int64)
     b = (upair & np.uint64(0xFFFFFFFF)).astype(np.int64)
     wa, wb = reg_w[a], reg_w[b]
@@ -419,9 +383,29 @@ def score_registrations(
     dice = (matched[0] + matched[1]) / np.maximum(wa + wb, 1e-9)
     cover_a = matched[0] / np.maximum(wa, 1e-9)
     cover_b = matched[1] / np.maximum(wb, 1e-9)
+    similarity = np.minimum(np.minimum(cover_a, cover_b), 1.0)
+    # Copied as a whole: most items (ALIGN), and half the personal ones, in the other. Else the personal
+    # items' cover decides, among registrations sharing at least ALIGN_LOW of their items. Only pairs that
+    # could be either are measured: those that pass on cover, and those with half their personal items
+    # already matched.
+    npers = np.bincount(owner, weights=personal, minlength=nreg)
+    share = np.minimum(per_side[0] / np.maximum(npers[a], 1), per_side[1] / np.maximum(npers[b], 1))
+    weighs = (wa >= MIN_WEIGHT) & (wb >= MIN_WEIGHT)
+    look = ok | (weighs & (share >= ALIGN_PERSONAL - 1e-9))
+    starts = np.zeros(nreg + 1, np.int64)
+    np.cumsum(np.bincount(owner, minlength=nreg), out=starts[1:])
+    aligned = np.zeros(upair.size, np.float64)
+    aligned_personal = np.zeros(upair.size, np.float64)
+    aligned[look], aligned_personal[look] = aligned_share(
+        f, starts, a[look], b[look], ~short, personal, ALIGN_CHECK, fweight, fw_item
+    )
+    whole = weighs & (aligned >= ALIGN - 1e-9) & (aligned_personal >= ALIGN_PERSONAL - 1e-9)
+    low = aligned >= ALIGN_LOW - 1e-9
+    ok = (ok & (low | (count >= 2 * ALIGN_FEW))) | whole
+    similarity = np.where(whole, np.maximum(similarity, aligned), similarity)
     return Scored(
         code=upair[ok],
-        similarity=np.minimum(np.minimum(cover_a[ok], cover_b[ok]), 1.0),
+        similarity=similarity[ok],
         dice=np.minimum(dice[ok], 1.0),
         cover_a=np.minimum(cover_a[ok], 1.0),
         cover_b=np.minimum(cover_b[ok], 1.0),

@@ -94,7 +94,7 @@ def test_groups_must_name_each_registration_and_the_threshold_must_be_a_share() 
 
 def test_the_stored_version_names_the_normalizer_and_the_parameters() -> None:
     assert NORMALIZER_VERSION in COPIES_VERSION
-    assert COPIES_VERSION.startswith("copies-items-v3")
+    assert COPIES_VERSION.startswith("copies-items-v4")
     assert f"t{THRESHOLD}" in COPIES_VERSION and f"c{CHECK_MATCH}" in COPIES_VERSION and "df128" in COPIES_VERSION
     assert f"f{FIG_MATCH}" in COPIES_VERSION
 
