@@ -22,10 +22,10 @@ item (copies-items-v4):
   ("Vận động 37 hộ … trước ngày 15/10" / "Vận động 16 hộ … trước ngày 18/12"), a copier keeps them. **Words**:
   Jaccard of two-syllable shingles ``CHECK_MATCH``, or only ``CHECK_LOW`` when the figures agree fully and
   weigh ``FIG_STRONG_WEIGHT`` (two copies of one original, each edited, drift apart in their words);
-- a second look inside registration pairs that already share a matched item: every other personal item (or
-  rule) of one against every one of the other, matching on the words and figures both kept, whether or not
-  they share rarer features (an original in the cell's stock phrasing has few; its copy's edits make new
-  ones);
+- a second look inside registration pairs that already share a personal item matched with all its
+  figures: every other personal item (or rule) of one against every one of the other, matching on the
+  words and figures both kept, whether or not they share rarer features (an original in the cell's stock
+  phrasing has few; its copy's edits make new ones);
 - items are matched one to one (mutual best, then again among those left: ``MATCH_ROUNDS``); the
   similarity of two registrations is the share of each one's personal weight matched in the other, the
   smaller; copies at ``THRESHOLD``, with two matched items or more; one matched item only when one side has
@@ -302,9 +302,8 @@ def score_registrations(
         else:
             hit &= full >= check_match - 1e-9
         isim = full
-    # A match sure enough to make two registrations copies on its own: close words, figures all kept.
-    # A personal item matching a cell's rule is that rule, edited: not personal either.
-    seed = hit & personal[ia] & personal[ib]
+    # Registrations sharing a personal item copied with all its figures: a second look at their other items.
+    seed = hit & personal[ia] & personal[ib] & agree
     if seed.any():
         ea, eb, efull, eboth, eagree = second_look(
             f, owner, personal | rules, fweight, fw_item, ia[seed], ib[seed], check_match, fig_match
@@ -313,6 +312,7 @@ def score_registrations(
         isim = np.concatenate([isim, efull])
         both, agree = np.concatenate([both, eboth]), np.concatenate([agree, eagree])
         hit = np.concatenate([hit, np.ones(ea.size, np.bool_)])
+    # A personal item matching a cell's rule is that rule, edited: not personal either.
     rule = hit & (rules[ia] != rules[ib])
     edited = np.where(rules[ia], ib, ia)[rule]
     if edited.size:
@@ -320,6 +320,7 @@ def score_registrations(
         pw[edited] = 0.0
         reg_w = np.bincount(owner, weights=pw, minlength=nreg).astype(np.float64)
     hit &= personal[ia] & personal[ib]
+    # A match sure enough to make two registrations copies on its own: close words, figures all kept.
     sure = (isim >= SINGLE_CHECK - 1e-9) & (agree | ~both)
     ia, ib, isim, sure = ia[hit], ib[hit], np.minimum(isim[hit], 1.0), sure[hit]
     if ia.size == 0:

@@ -133,18 +133,19 @@ def second_look(
     check_match: float,
     fig_match: float,
 ) -> tuple[I64, I64, F64, npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
-    """Registrations sharing a matched item (ia[p], ib[p]): every other personal item of one against every
-    personal item of the other, whether or not they share rarer features (an original written in the cell's
-    stock phrasing has few; its copy's edits make new ones). A pair matches on its whole text (``CHECK_MATCH``)
-    with figures that agree fully and weigh (``FIG_STRONG_WEIGHT``): within such a registration pair that is a
-    copied item, not a colleague's same template with other numbers. (item, item, similarity, both have
-    figures, they agree) of the new matches."""
+    """Registrations sharing a personal item matched with all its figures (ia[p], ib[p]): every other
+    ``eligible`` item (personal, or a rule) of one against every one of the other, whether or not they share
+    rarer features (an original written in the cell's stock phrasing has few; its copy's edits make new
+    ones). A pair matches on its whole text (``check_match``) with figures on both sides, kept
+    (``fig_match``): within such a registration pair that is a copied item, not a colleague's same template
+    with other numbers. (item, item, similarity, both have figures, they agree) of the new matches."""
     nreg = int(owner[-1]) + 1 if owner.size else 0
     ra, rb = owner[ia], owner[ib]
     rp = sorted_unique((np.minimum(ra, rb).astype(np.uint64) << np.uint64(32)) | np.maximum(ra, rb).astype(np.uint64))
     a_reg = (rp >> np.uint64(32)).astype(np.int64)
     b_reg = (rp & np.uint64(0xFFFFFFFF)).astype(np.int64)
-    pers = np.flatnonzero(eligible)  # in item order, so registration after registration
+    # Only items with figures can pass (both sides' must weigh FIG_MIN_WEIGHT): the others are not paired.
+    pers = np.flatnonzero(eligible & (fw_item >= FIG_MIN_WEIGHT))  # in item order, registration after registration
     cnt = np.bincount(owner[pers], minlength=nreg)
     start = np.zeros(nreg + 1, np.int64)
     np.cumsum(cnt, out=start[1:])
