@@ -216,3 +216,29 @@ def test_an_item_written_twice_and_copied_twice_with_other_edits_is_matched_twic
     regs = [original, *_others(300), copy]
     items = [c for c in find_copied_items(regs, template_texts=(DIRECTIVE,)) if (c.a, c.b) == (0, len(regs) - 1)]
     assert sorted((c.item_a, c.item_b) for c in items) in ([(0, 1), (1, 2)], [(0, 2), (1, 1)])
+
+
+def test_a_copy_that_leaves_out_one_of_two_deeds_and_adds_its_own_is_found_by_its_lines() -> None:
+    # One deed of two in common: the personal weight matched is about half of each side's, and one matched
+    # deed alone is a coincidence at a province's scale. But every other line of the original is in the
+    # copy too (its stock lines as it chose and wrote them): a registration copied as a whole.
+    original = [
+        "Vận động 23 hộ gia đình ở bản Nà Mòn làm nhà tiêu hợp vệ sinh trước ngày 15/9; có biên bản",
+        "Hướng dẫn 14 hộ ở bản Nà Mòn ủ phân chuồng đúng kỹ thuật trước vụ mùa tháng 5; lưu hồ sơ",
+        STOCK[0],
+        STOCK[2],
+        "Người đăng ký: Lò Văn Páo",
+    ]
+    copy = [
+        "Chấp hành tốt chủ trương, đường lối của Đảng, chính sách pháp luật của Nhà nước",
+        "Vận động 23 hộ gia đình ở bản Nà Mòn làm nhà tiêu hợp vệ sinh đúng trước ngày 15/9; có biên bản",
+        "Tôi xin hứa thực hiện nghiêm túc các nội dung đã đăng ký",
+        "Sửa 2 đoạn đường đất vào bản Nà Mòn cùng đoàn thanh niên trong tháng 7, có ảnh minh chứng",
+        "Người cam kết: Giàng A Sử",
+    ]
+    regs = [original, *_others(300), copy]
+    assert [p for p in find_copies(regs, template_texts=(DIRECTIVE,)) if (p.a, p.b) == (0, len(regs) - 1)]
+    # The same deed taken by someone whose other lines are all different: a borrowing, not a copy.
+    borrower = [copy[1], *_others(1, seed=98)[0][:3], copy[3], copy[4]]
+    regs = [original, *_others(300), borrower]
+    assert not [p for p in find_copies(regs, template_texts=(DIRECTIVE,)) if (p.a, p.b) == (0, len(regs) - 1)]
