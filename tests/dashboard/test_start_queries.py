@@ -14,12 +14,16 @@ from tests.cycle.helpers import GENERIC, registration, topic
 MAX_QUERIES = 30
 
 
-def _count(world: World, user: User) -> int:
+def _queries(world: World, user: User) -> list[str]:
     client = world.client_for(user)
     with CaptureQueriesContext(connection) as ctx:
         response = client.get("/")
     assert response.status_code == 200
-    return len(ctx.captured_queries)
+    return [q["sql"] for q in ctx.captured_queries]
+
+
+def _count(world: World, user: User) -> int:
+    return len(_queries(world, user))
 
 
 @pytest.mark.parametrize("who", ["admin", "supervisor", "officer", "secretary", "member1"])
@@ -27,11 +31,16 @@ def test_the_home_page_runs_as_many_queries_for_many_members_as_for_few(world: W
     topic()
     registration(world)
     user = getattr(world, who)
-    few = _count(world, user)
+    few = _queries(world, user)
     for i, cell in enumerate([world.cell1, world.cell2, world.other_cell] * 3):
         member = make_member(cell, f"Đảng viên số {i}", f"DVH{i:04d}")
         registration(world, actor=world.admin, member=member, texts=(GENERIC + f" {i}",))
-    assert _count(world, user) == few <= MAX_QUERIES
+    many = _queries(world, user)
+    # Seen once in a full `make test` on a loaded machine (member1: 18 against 16) and never alone: the
+    # queries that differ are in the message, to find what depends on the moment.
+    assert len(many) == len(few) <= MAX_QUERIES, "\n".join(
+        [*("- " + q[:200] for q in few if q not in many), *("+ " + q[:200] for q in many if q not in few)]
+    )
 
 
 def test_a_secretary_who_is_a_member_has_their_member_record_read_once(world: World) -> None:
