@@ -306,7 +306,7 @@ def score_registrations(
     seed = hit & personal[ia] & personal[ib] & agree
     if seed.any():
         ea, eb, efull, eboth, eagree = second_look(
-            f, owner, personal | rules, fweight, fw_item, ia[seed], ib[seed], check_match, fig_match
+            f, owner, personal | rules, fweight, fw_item, ia[seed], ib[seed], (ia[hit], ib[hit]), check_match, fig_match
         )
         ia, ib = np.concatenate([ia, ea]), np.concatenate([ib, eb])
         isim = np.concatenate([isim, efull])

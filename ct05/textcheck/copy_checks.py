@@ -130,6 +130,7 @@ def second_look(
     fw_item: F64,
     ia: I64,
     ib: I64,
+    known: tuple[I64, I64],
     check_match: float,
     fig_match: float,
 ) -> tuple[I64, I64, F64, npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
@@ -138,7 +139,8 @@ def second_look(
     rarer features (an original written in the cell's stock phrasing has few; its copy's edits make new
     ones). A pair matches on its whole text (``check_match``) with figures on both sides, kept
     (``fig_match``): within such a registration pair that is a copied item, not a colleague's same template
-    with other numbers. (item, item, similarity, both have figures, they agree) of the new matches."""
+    with other numbers. (item, item, similarity, both have figures, they agree) of the new matches: item
+    pairs already ``known`` (matched by the first pass) are not given again."""
     nreg = int(owner[-1]) + 1 if owner.size else 0
     ra, rb = owner[ia], owner[ib]
     rp = sorted_unique((np.minimum(ra, rb).astype(np.uint64) << np.uint64(32)) | np.maximum(ra, rb).astype(np.uint64))
@@ -155,7 +157,8 @@ def second_look(
     k = concat_ranges(np.zeros(rp.size, np.int64), tot)
     i = pers[start[a_reg][pair_of] + k // nb[pair_of]]
     j = pers[start[b_reg][pair_of] + k % nb[pair_of]]
-    done = sorted_unique((np.minimum(ia, ib).astype(np.uint64) << np.uint64(32)) | np.maximum(ia, ib).astype(np.uint64))
+    ka, kb = known
+    done = sorted_unique((np.minimum(ka, kb).astype(np.uint64) << np.uint64(32)) | np.maximum(ka, kb).astype(np.uint64))
     code = (i.astype(np.uint64) << np.uint64(32)) | j.astype(np.uint64)
     if done.size:
         at = np.minimum(np.searchsorted(done, code), done.size - 1)
