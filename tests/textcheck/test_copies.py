@@ -242,3 +242,22 @@ def test_a_copy_that_leaves_out_one_of_two_deeds_and_adds_its_own_is_found_by_it
     borrower = [copy[1], *_others(1, seed=98)[0][:3], copy[3], copy[4]]
     regs = [original, *_others(300), borrower]
     assert not [p for p in find_copies(regs, template_texts=(DIRECTIVE,)) if (p.a, p.b) == (0, len(regs) - 1)]
+
+
+def test_the_cells_rule_with_a_members_own_figures_is_the_members_own_line() -> None:
+    # The plan's line, held word for word by most of the cell: the cell's rule, not personal. A member who
+    # writes it with his own number and date has made it his; a member who only edits its words has not.
+    from ct05.textcheck.copies import score_registrations
+
+    rule = "Vận động 30 hộ gia đình ở bản Nà Mòn tham gia bảo hiểm y tế trước ngày 15/10; có sổ theo dõi"
+    own = "Vận động 24 hộ gia đình ở bản Nà Mòn tham gia bảo hiểm y tế trước ngày 9/11; có sổ theo dõi"
+    edited = "Vận động 30 hộ gia đình ở bản Nà Mòn tham gia đầy đủ bảo hiểm y tế trước ngày 15/10; có sổ theo dõi"
+    rng = random.Random(15)
+    cell = [[rule, *_cell_member(rng)[:2]] for _ in range(12)]
+    regs = [[own, *_cell_member(rng)[:2]], [edited, *_cell_member(rng)[:2]], *cell, *_others(300)]
+    groups = ["Nà Mòn"] * 14 + [f"chi bộ {k // 20}" for k in range(300)]
+    s = score_registrations(regs, groups=groups, template_texts=(DIRECTIVE,))
+    first = [sum(len(r) for r in regs[:k]) for k in range(3)]
+    assert s.item_weight[first[0]] > 0  # the member's own figures: personal
+    assert s.item_weight[first[1]] == 0  # the rule, edited: not personal
+    assert s.item_weight[first[2]] == 0  # the rule itself
