@@ -38,9 +38,7 @@ from .lexicon import (
     VAGUE,
     WEAK,
     Lexicon,
-    Match,
     categories_at_start,
-    find,
 )
 from .normalize import _SPECIAL_RE, _SPECIAL_TABLE, _TOKEN_RE, tokenize
 
@@ -176,28 +174,68 @@ def _pause_starts(text: str) -> set[int]:
     return starts
 
 
-def _tally(
-    matches: list[Match],
-) -> tuple[dict[int, int], dict[int, int], int, list[tuple[int, int, tuple[str, ...]]]]:
-    """Categories of the phrases starting and ending at each token position, every category found, and the
-    action verbs in text order."""
-    starts: dict[int, int] = {}
-    ends: dict[int, int] = {}
+# A lexicon match as the clause reader keeps it: (start, end exclusive, categories, the phrase's text).
+Hit = tuple[int, int, int, str]
+# What a clause's matches add up to: categories starting and ending at each token position (lists one longer
+# than the tokens), every category found, the action verbs (start, end, text) and the stock phrases'
+# (start, end), both in text order.
+Tally = tuple[list[int], list[int], int, list[Hit], list[tuple[int, int]]]
+
+
+def _scan(tokens: list[str], lex: Lexicon) -> tuple[list[Hit], list[int], bool]:
+    """The lexicon matches of ``find`` in its order (with the phrase's text), the positions of the tokens that
+    are numbers in digits, and whether a stock phrase of two tokens or more is among the matches: one pass."""
+    hits: list[Hit] = []
+    digits: list[int] = []
+    weak_long = False
+    index = lex.index
+    last = len(tokens) - 1
+    for i, tok in enumerate(tokens):
+        if "/" < tok < ":":  # starts with 0-9 (a token never starts with "/" and "%" sorts before it)
+            digits.append(i)
+        entry = index.get(tok)
+        if entry is None:
+            continue
+        cat, _, by_second = entry
+        if cat:
+            hits.append((i, i + 1, cat, tok))
+        if by_second and i < last:
+            longer = by_second.get(tokens[i + 1])
+            if longer:
+                for _, pcat, size, rest, phrase in longer:
+                    if size == 2 or tokens[i + 2 : i + size] == rest:
+                        hits.append((i, i + size, pcat, phrase))
+                        weak_long = weak_long or bool(pcat & WEAK)
+    return hits, digits, weak_long
+
+
+def _tally(hits: list[Hit], n: int) -> Tally:
+    """What the matches of a clause of ``n`` tokens add up to (see ``Tally``)."""
+    starts = [0] * (n + 1)
+    ends = [0] * (n + 1)
     found = 0
-    actions: list[tuple[int, int, tuple[str, ...]]] = []
-    for s, e, cat, phrase in matches:
-        starts[s] = starts.get(s, 0) | cat
-        ends[e] = ends.get(e, 0) | cat
+    actions: list[Hit] = []
+    weak: list[tuple[int, int]] = []
+    for hit in hits:
+        s, e, cat, _ = hit
+        starts[s] |= cat
+        ends[e] |= cat
         found |= cat
         if cat & ACTION:
-            actions.append((s, e, phrase))
-    return starts, ends, found, actions
+            actions.append(hit)
+        if cat & WEAK:
+            weak.append((s, e))
+    return starts, ends, found, actions, weak
+
+
+def _weak_order(span: tuple[int, int]) -> tuple[int, int]:
+    return span[0], span[0] - span[1]  # by start, the longest first
 
 
 def read_clause(text: str, start: int, lex: Lexicon, tokens: list[str] | None = None) -> Clause:
     """Read one clause (see the module's docstring); ``tokens`` when the caller has them already. The clause
     is not rated yet: ``read()`` rates it once the whole item's length is known."""
-    clause = Clause(text=text, start=start)
+    clause = Clause(text, start)
     head = text.lstrip()[:6].lower()
     heading = _HEADING_RE.match(text) if head[:1] in _HEADING_FIRST else None
     if heading and not heading.group(0).rstrip().endswith(":"):
@@ -219,57 +257,62 @@ def read_clause(text: str, start: int, lex: Lexicon, tokens: list[str] | None = 
         text = ""
     if tokens is None or heading or role or not text:
         tokens = tokenize(text)
-    clause.syllables = len(tokens)
-    if not tokens:
+    n = clause.syllables = len(tokens)
+    if not n:
         return clause
-    matches = find(tokens, lex)
-    starts, ends, found, actions = _tally(matches)
+    hits, digits, weak_long = _scan(tokens, lex)
+    starts, ends, found, actions, weak_spans = _tally(hits, n)
     pauses: set[int] | None = None
-    if found & WEAK and any(m[2] & WEAK and m[1] - m[0] > 1 for m in matches):
+    if weak_long:
         pauses = _pause_starts(text)
-        kept = [m for m in matches if not (m[2] & WEAK and any(m[0] < b < m[1] for b in pauses))]
-        if len(kept) < len(matches):
-            matches = kept
-            starts, ends, found, actions = _tally(matches)
+        kept = [h for h in hits if not (h[2] & WEAK and any(h[0] < b < h[1] for b in pauses))]
+        if len(kept) < len(hits):
+            hits = kept
+            starts, ends, found, actions, weak_spans = _tally(hits, n)
     # The rarer categories are gathered only when the clause has one (most clauses have none of them).
     clause.time = bool(found & TIME_PHRASE)
     clause.anchor = bool(found & ANCHOR)
     if found & CEREMONY:
-        for _, _, cat, phrase in matches:
+        for _, _, cat, phrase in hits:
             if cat & CEREMONY:
                 clause.traps.append("ceremony")
-                clause.trap_phrases.append(" ".join(phrase))
-    weak_spans = [(s, e) for s, e, cat, _ in matches if cat & WEAK] if found & WEAK else []
-    # Weak phrases in text order, without those inside a longer one ("hoàn thành tốt" hides "tốt").
-    for s, e in sorted(weak_spans, key=lambda w: (w[0], w[0] - w[1])):
-        if any(a <= s and e <= b and b - a > e - s for a, b in weak_spans):
-            continue
-        stock = " ".join(tokens[s:e])
-        if stock not in clause.weak:
-            clause.weak.append(stock)
-    vague = [s for s, _, cat, _ in matches if cat & VAGUE] if found & VAGUE else []
-    for s, e, phrase in actions:
+                clause.trap_phrases.append(phrase)
+    if weak_spans:
+        # Weak phrases in text order, without those inside a longer one ("hoàn thành tốt" hides "tốt").
+        weak = clause.weak
+        for s, e in sorted(weak_spans, key=_weak_order) if len(weak_spans) > 1 else weak_spans:
+            if any(a <= s and e <= b and b - a > e - s for a, b in weak_spans):
+                continue
+            stock = " ".join(tokens[s:e])
+            if stock not in weak:
+                weak.append(stock)
+    vague = [s for s, _, cat, _ in hits if cat & VAGUE] if found & VAGUE else []
+    for s, e, _, phrase in actions:
         if weak_spans and any(a <= s and e <= b for a, b in weak_spans):
             continue  # "hoàn thành" inside "hoàn thành tốt" is no deed
         if vague and any(e <= v <= e + _OBJECT_REACH for v in vague):
             continue  # "hoàn thành 100% nhiệm vụ được giao": the object leaves nothing to check
         if s > 0 and tokens[s - 1] in _ABSTAIN:
             clause.abstain = True
-            clause.deed = f"{tokens[s - 1]} {' '.join(phrase)}"
+            clause.deed = f"{tokens[s - 1]} {phrase}"
         else:
-            clause.deed = " ".join(phrase)
+            clause.deed = phrase
         break
-    set_ends = {m[0]: m[1] for m in matches if m[2] & SET_HEAD} if found & SET_HEAD else {}
+    set_ends = {h[0]: h[1] for h in hits if h[2] & SET_HEAD} if found & SET_HEAD else {}
     if set_ends:
         # "5 không" names a set; "… tổ dân phố 1, có ảnh" does not: a pause between them breaks the set.
         for s in set_ends.keys() & (_pause_starts(text) if pauses is None else pauses):
             starts[s] &= ~SET_HEAD
             del set_ends[s]
-    trap_spans = _read_numbers(clause, tokens, starts, ends, set_ends, found)
+    trap_spans = (
+        _read_numbers(clause, tokens, digits, starts, ends, set_ends, found)
+        if digits or found & (NUMBER_WORD | TIME_ANCHOR)
+        else []
+    )
     if found & DELIVERABLE:
         # "Kế hoạch số 15-KH/ĐU" names a document: its "kế hoạch" is not a deliverable of the member's.
-        clause.deliverable = any(
-            not any(a <= s < b for a, b in trap_spans) for s, _, cat, _ in matches if cat & DELIVERABLE
+        clause.deliverable = not trap_spans or any(
+            not any(a <= s < b for a, b in trap_spans) for s, _, cat, _ in hits if cat & DELIVERABLE
         )
     if "/" in text and _PER_RE.search(text) and _RATE_RE.search(text):
         clause.quantity = clause.time = True  # "2.000 đồng/ngày", "1 ngày lương/năm"
@@ -278,44 +321,37 @@ def read_clause(text: str, start: int, lex: Lexicon, tokens: list[str] | None = 
     return clause
 
 
-def _number_at(i: int, tokens: list[str], starts: dict[int, int]) -> int:
-    """End of the number (digits, or number words "hai mươi", "ba trăm") starting at i, or i."""
-    if tokens[i][0] in _DIGITS:
-        return i + 1
-    j = i
-    while j < len(tokens) and starts.get(j, 0) & NUMBER_WORD:
-        j += 1
-    return j
-
-
 def _read_numbers(
     clause: Clause,
     tokens: list[str],
-    starts: dict[int, int],
-    ends: dict[int, int],
+    digits: list[int],
+    starts: list[int],
+    ends: list[int],
     set_ends: dict[int, int],
     found: int,
 ) -> list[tuple[int, int]]:
-    """Mark quantities, times and thresholds; return the token spans of the traps found (``found``: every
-    category of the clause's matches)."""
+    """Mark quantities, times and thresholds; return the token spans of the traps found (``digits``: the
+    positions of the numbers in digits; ``starts``, ``ends``, ``found``: see ``Tally``)."""
     spans: list[tuple[int, int]] = []
     ceremony = "ceremony" in clause.traps
     n = len(tokens)
     doc_until = -1  # a date right after a document number belongs to the document
     after_end = -1
-    positions = [i for i, tok in enumerate(tokens) if tok[0] in _DIGITS]
+    positions = digits
     if found & NUMBER_WORD:
-        positions = sorted(positions + [i for i, cat in starts.items() if cat & NUMBER_WORD])
+        positions = sorted(digits + [i for i, cat in enumerate(starts) if cat & NUMBER_WORD])
     for i in positions:
         if i < after_end:
             continue
         tok = tokens[i]
-        end = _number_at(i, tokens, starts)
+        digit = "/" < tok < ":"
+        end = i + 1
+        if not digit:  # number words: "hai mươi", "ba trăm"
+            while end < n and starts[end] & NUMBER_WORD:
+                end += 1
         after_end = end
-        digit = tok[0] in _DIGITS
-        nxt = tokens[end] if end < n else ""
-        after = starts.get(end, 0)
-        before = ends.get(i, 0) | (ends.get(i - 1, 0) if i > 0 and tokens[i - 1] == "số" else 0)
+        after = starts[end]
+        before = ends[i] | (ends[i - 1] if i > 0 and tokens[i - 1] == "số" else 0)
         if before & DOCUMENT or after & DOC_SUFFIX:
             spans.append(_trap(clause, "document", tokens, max(0, i - 3), min(n, end + 2)))
             doc_until = end + 4
@@ -325,19 +361,19 @@ def _read_numbers(
             pass  # "kỷ niệm 95 năm … 3-2"; "Chỉ thị 05 ngày 15/5/2016"
         elif digit and ("/" in tok or (len(tok) == 4 and tok.startswith("20") and tok.isdecimal())):
             clause.time = True  # a date or a year
-        elif digit and nxt in _CLOCK:
+        elif digit and end < n and tokens[end] in _CLOCK:
             clause.time = True  # "16h30", "7 giờ"
-        elif ends.get(i, 0) & TIME_ANCHOR:
+        elif ends[i] & TIME_ANCHOR:
             clause.time = True  # "tháng 9", "trong 3 ngày", "quý 2"
         elif after & UNIT:
             clause.quantity = True  # "15 hộ", "hai buổi", "một nắm gạo"
         elif digit and i > 0 and not after & ACTION:
             clause.quantity = True  # a bare measure ("đạt 8 điểm"); "2) tổ chức" is a list number
-        if (ends.get(i, 0) & THRESHOLD or after & THRESHOLD) and not clause.traps[-1:] == ["numbered_set"]:
+        if (ends[i] & THRESHOLD or after & THRESHOLD) and not clause.traps[-1:] == ["numbered_set"]:
             clause.threshold = True
-    if not clause.time and not _ROMAN.isdisjoint(tokens):
+    if not clause.time and found & TIME_ANCHOR and not _ROMAN.isdisjoint(tokens):
         for i, tok in enumerate(tokens):
-            if tok in _ROMAN and ends.get(i, 0) & TIME_ANCHOR:
+            if tok in _ROMAN and ends[i] & TIME_ANCHOR:
                 clause.time = True  # "quý II", "học kỳ II"
     return spans
 
