@@ -204,6 +204,18 @@ def _fuzz(n: int, words: list[str]) -> list[str]:
     return out
 
 
+# Characters for strings that are not Vietnamese at all: the tokenizer and the tone fix must still agree.
+_ALPHABET = (
+    "abcdeghiklmnopqrstuvxyđ qguyoae ÒÓỎÕỌòóỏõọùúủũụìíỉĩị0123456789 ./:,-%_ \t\n\u00a0\u2003²³¹½ⅣαβγδЖжш"
+    "日本語٣٤\u0301\u0300\u0323ǅǈ ḀỹỸ\u200bÐİªº" + "".join(chr(c) for c in range(0x20, 0x2000, 7))
+)
+
+
+def _noise(n: int) -> list[str]:
+    rng = random.Random(13)
+    return ["".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, 30))) for _ in range(n)]
+
+
 def cases() -> Iterator[tuple[str, dict[str, object]]]:
     """(kind, arguments) of every call to make, in a fixed order."""
     from .assess_speed import commitments
@@ -242,6 +254,8 @@ def cases() -> Iterator[tuple[str, dict[str, object]]]:
         yield "assess", {"text": text, "duty": None, "example_duty": own_duties[(k * 7) % len(own_duties)]}
         yield "tokenize", {"text": text}
         yield "repair", {"text": text}
+    for text in _noise(50_000):
+        yield "tokenize", {"text": text}
     everything = [t for t, _ in labelled] + [t for t, _ in others] + speed[:5000]
     rng = random.Random(5)
     for _ in range(3000):
