@@ -107,18 +107,17 @@ class Clause:
         return int(self.quantity) + int(self.time) + int(self.threshold)
 
     def rate(self) -> None:
-        points = 0
-        if self.deed:
-            points += POINTS_DEED
-        measures = self.measures
+        points = POINTS_DEED if self.deed else 0
+        measures = self.quantity + self.time + self.threshold  # as ``measures``, without the property's call
         if measures:
             points += POINTS_MEASURE + (POINTS_MORE_MEASURES if measures > 1 else 0)
         if self.anchor or self.deliverable:
             points += POINTS_ANCHOR
-        if max(self.syllables, self.item_syllables) >= LENGTH_FOR_POINTS:
+        if self.syllables >= LENGTH_FOR_POINTS or self.item_syllables >= LENGTH_FOR_POINTS:
             points += POINTS_LENGTH
-        points -= min(PENALTY_WEAK_MAX, PENALTY_PER_WEAK * len(self.weak))
-        self.score = max(0, min(100, points))
+        if self.weak:
+            points -= min(PENALTY_WEAK_MAX, PENALTY_PER_WEAK * len(self.weak))
+        self.score = 0 if points < 0 else 100 if points > 100 else points
         self.concrete = bool(self.deed) and self.score >= CONCRETE_SCORE
 
 
@@ -182,31 +181,54 @@ Hit = tuple[int, int, int, str]
 Tally = tuple[list[int], list[int], int, list[Hit], list[tuple[int, int]]]
 
 
-def _scan(tokens: list[str], lex: Lexicon) -> tuple[list[Hit], list[int], bool]:
-    """The lexicon matches of ``find`` in its order (with the phrase's text), the positions of the tokens that
-    are numbers in digits, and whether a stock phrase of two tokens or more is among the matches: one pass."""
+def _scan(tokens: list[str], lex: Lexicon) -> tuple[list[Hit], Tally, list[int], bool]:
+    """One pass over a clause's tokens: the lexicon matches of ``find``, in its order and with the phrase's
+    text, what they add up to (as ``_tally`` counts it), the positions of the numbers in digits, and whether
+    a stock phrase of two tokens or more is among the matches."""
+    n = len(tokens)
     hits: list[Hit] = []
+    starts = [0] * (n + 1)
+    ends = [0] * (n + 1)
+    found = 0
+    actions: list[Hit] = []
+    weak: list[tuple[int, int]] = []
     digits: list[int] = []
     weak_long = False
     index = lex.index
-    last = len(tokens) - 1
+    last = n - 1
     for i, tok in enumerate(tokens):
-        if "/" < tok < ":":  # starts with 0-9 (a token never starts with "/" and "%" sorts before it)
+        if tok < ":" and tok != "%":  # a number: a token starting with 0-9 ("%" is the only other one below ":")
             digits.append(i)
         entry = index.get(tok)
         if entry is None:
             continue
         cat, _, by_second = entry
         if cat:
-            hits.append((i, i + 1, cat, tok))
+            hit = (i, i + 1, cat, tok)
+            hits.append(hit)
+            starts[i] |= cat
+            ends[i + 1] |= cat
+            found |= cat
+            if cat & ACTION:
+                actions.append(hit)
+            if cat & WEAK:
+                weak.append((i, i + 1))
         if by_second and i < last:
             longer = by_second.get(tokens[i + 1])
             if longer:
-                for _, pcat, size, rest, phrase in longer:
+                for _, cat, size, rest, phrase in longer:
                     if size == 2 or tokens[i + 2 : i + size] == rest:
-                        hits.append((i, i + size, pcat, phrase))
-                        weak_long = weak_long or bool(pcat & WEAK)
-    return hits, digits, weak_long
+                        hit = (i, i + size, cat, phrase)
+                        hits.append(hit)
+                        starts[i] |= cat
+                        ends[i + size] |= cat
+                        found |= cat
+                        if cat & ACTION:
+                            actions.append(hit)
+                        if cat & WEAK:
+                            weak.append((i, i + size))
+                            weak_long = True
+    return hits, (starts, ends, found, actions, weak), digits, weak_long
 
 
 def _tally(hits: list[Hit], n: int) -> Tally:
@@ -260,8 +282,8 @@ def read_clause(text: str, start: int, lex: Lexicon, tokens: list[str] | None = 
     n = clause.syllables = len(tokens)
     if not n:
         return clause
-    hits, digits, weak_long = _scan(tokens, lex)
-    starts, ends, found, actions, weak_spans = _tally(hits, n)
+    hits, tally, digits, weak_long = _scan(tokens, lex)
+    starts, ends, found, actions, weak_spans = tally
     pauses: set[int] | None = None
     if weak_long:
         pauses = _pause_starts(text)
@@ -299,7 +321,8 @@ def read_clause(text: str, start: int, lex: Lexicon, tokens: list[str] | None = 
             clause.deed = phrase
         break
     set_ends = {h[0]: h[1] for h in hits if h[2] & SET_HEAD} if found & SET_HEAD else {}
-    if set_ends:
+    # A set head counts only right after a number (``_read_numbers``): look for pauses only when one is there.
+    if set_ends and any(s and (starts[s - 1] & NUMBER_WORD or "/" < tokens[s - 1] < ":") for s in set_ends):
         # "5 không" names a set; "… tổ dân phố 1, có ảnh" does not: a pause between them breaks the set.
         for s in set_ends.keys() & (_pause_starts(text) if pauses is None else pauses):
             starts[s] &= ~SET_HEAD
@@ -407,6 +430,10 @@ def _predicates(start: int, piece: str, lex: Lexicon) -> list[tuple[int, str]]:
 
 def read(text: str, lex: Lexicon, tokens: list[str] | None = None) -> list[Clause]:
     """The clauses of a commitment, each read; ``tokens``: ``tokenize(text)`` if the caller has it."""
+    if not _may_split(text) and " và " not in text and text.strip(" \t.,:") and not _BULLET_RE.match(text):
+        clause = read_clause(text, 0, lex, tokens)  # one clause (most commitments): as below, without the lists
+        clause.rate()
+        return [clause]
     pieces = split_clauses(text)
     if len(pieces) == 1 and pieces[0][1] == text and " và " not in text:
         clause = read_clause(text, 0, lex, tokens)
