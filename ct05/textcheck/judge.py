@@ -71,6 +71,7 @@ _ROLE_CLAUSE_RE = re.compile(r"^\s*(?:là(?:\s+một)?|với\s+(?:cương\s+vị
 _HEADING_FIRST = frozenset("vix1234567890")
 _HEADING_MAX_WORDS = 10  # a heading without its colon: short and without a number ("Về đạo đức, lối sống")
 _ROLE_FIRST = frozenset({"là", "vớ", "tr"})
+_FRONT_FIRST = _HEADING_FIRST | {r[0] for r in _ROLE_FIRST}  # how a heading or a role can start
 _PER = r"/\s*(?:ngày|tuần|tháng|quý|năm|vụ|người|ca|lần|buổi)\b"
 _RATE_RE = re.compile(r"\d\s*[^\W\d_]*\s*" + _PER, re.IGNORECASE)
 # The rate's tail alone: a search from each "/" is cheap, and without it (a date "30/6") there is no rate.
@@ -259,24 +260,26 @@ def read_clause(text: str, start: int, lex: Lexicon, tokens: list[str] | None = 
     is not rated yet: ``read()`` rates it once the whole item's length is known."""
     clause = Clause(text, start)
     head = text.lstrip()[:6].lower()
-    heading = _HEADING_RE.match(text) if head[:1] in _HEADING_FIRST else None
-    if heading and not heading.group(0).rstrip().endswith(":"):
-        # "Về thăm 5 gia đình chính sách" is a deed ("về" = go back to), not a heading without its colon.
-        if any(c.isdigit() for c in text) or len(text.split()) > _HEADING_MAX_WORDS:
-            heading = None
-    if heading:
-        clause.traps.append("heading")
-        clause.trap_phrases.append(heading.group(0).strip(" :"))
-        text = text[heading.end() :]
-    role = _ROLE_RE.match(text) if head[:2] in _ROLE_FIRST else None
-    if role:
-        clause.traps.append("role")
-        clause.trap_phrases.append(role.group(0).strip(" ,"))
-        text = text[role.end() :]
-    elif head[:2] in _ROLE_FIRST and _ROLE_CLAUSE_RE.match(text) and "," not in text:
-        clause.traps.append("role")
-        clause.trap_phrases.append(text.strip(" .,"))
-        text = ""
+    heading = role = None
+    if head[:1] in _FRONT_FIRST:  # most clauses start otherwise: neither a heading nor a role
+        heading = _HEADING_RE.match(text) if head[:1] in _HEADING_FIRST else None
+        if heading and not heading.group(0).rstrip().endswith(":"):
+            # "Về thăm 5 gia đình chính sách" is a deed ("về" = go back to), not a heading without its colon.
+            if any(c.isdigit() for c in text) or len(text.split()) > _HEADING_MAX_WORDS:
+                heading = None
+        if heading:
+            clause.traps.append("heading")
+            clause.trap_phrases.append(heading.group(0).strip(" :"))
+            text = text[heading.end() :]
+        role = _ROLE_RE.match(text) if head[:2] in _ROLE_FIRST else None
+        if role:
+            clause.traps.append("role")
+            clause.trap_phrases.append(role.group(0).strip(" ,"))
+            text = text[role.end() :]
+        elif head[:2] in _ROLE_FIRST and _ROLE_CLAUSE_RE.match(text) and "," not in text:
+            clause.traps.append("role")
+            clause.trap_phrases.append(text.strip(" .,"))
+            text = ""
     if tokens is None or heading or role or not text:
         tokens = tokenize(text)
     n = clause.syllables = len(tokens)
@@ -320,15 +323,8 @@ def read_clause(text: str, start: int, lex: Lexicon, tokens: list[str] | None = 
         else:
             clause.deed = phrase
         break
-    set_ends = {h[0]: h[1] for h in hits if h[2] & SET_HEAD} if found & SET_HEAD else {}
-    # A set head counts only right after a number (``_read_numbers``): look for pauses only when one is there.
-    if set_ends and any(s and (starts[s - 1] & NUMBER_WORD or "/" < tokens[s - 1] < ":") for s in set_ends):
-        # "5 không" names a set; "… tổ dân phố 1, có ảnh" does not: a pause between them breaks the set.
-        for s in set_ends.keys() & (_pause_starts(text) if pauses is None else pauses):
-            starts[s] &= ~SET_HEAD
-            del set_ends[s]
     trap_spans = (
-        _read_numbers(clause, tokens, digits, starts, ends, set_ends, found)
+        _read_numbers(clause, text, tokens, digits, hits, (starts, ends, found), pauses)
         if digits or found & (NUMBER_WORD | TIME_ANCHOR)
         else []
     )
@@ -346,17 +342,19 @@ def read_clause(text: str, start: int, lex: Lexicon, tokens: list[str] | None = 
 
 def _read_numbers(
     clause: Clause,
+    text: str,
     tokens: list[str],
     digits: list[int],
-    starts: list[int],
-    ends: list[int],
-    set_ends: dict[int, int],
-    found: int,
+    hits: list[Hit],
+    tally: tuple[list[int], list[int], int],
+    pauses: set[int] | None,
 ) -> list[tuple[int, int]]:
     """Mark quantities, times and thresholds; return the token spans of the traps found (``digits``: the
-    positions of the numbers in digits; ``starts``, ``ends``, ``found``: see ``Tally``)."""
+    positions of the numbers in digits; ``tally``: starts, ends and found as in ``Tally``; ``pauses``: the
+    clause's ``_pause_starts`` if known)."""
+    starts, ends, found = tally
     spans: list[tuple[int, int]] = []
-    ceremony = "ceremony" in clause.traps
+    ceremony = found & CEREMONY  # a "ceremony" trap is in clause.traps
     n = len(tokens)
     doc_until = -1  # a date right after a document number belongs to the document
     after_end = -1
@@ -374,12 +372,21 @@ def _read_numbers(
                 end += 1
         after_end = end
         after = starts[end]
+        if after & SET_HEAD:
+            # "5 không" names a set; "… tổ dân phố 1, có ảnh" does not: a pause between them breaks the set.
+            pauses = _pause_starts(text) if pauses is None else pauses
+            if end in pauses:
+                after &= ~SET_HEAD
         before = ends[i] | (ends[i - 1] if i > 0 and tokens[i - 1] == "số" else 0)
         if before & DOCUMENT or after & DOC_SUFFIX:
             spans.append(_trap(clause, "document", tokens, max(0, i - 3), min(n, end + 2)))
             doc_until = end + 4
         elif after & SET_HEAD and _small(tok) and not (end + 1 < n and tokens[end + 1] in _NOT_A_SET):
-            spans.append(_trap(clause, "numbered_set", tokens, i, set_ends.get(end, end + 1)))
+            stop = end + 1  # where the last set head matched at ``end`` (in ``find``'s order) ends
+            for s, e, cat, _ in hits:
+                if s == end and cat & SET_HEAD:
+                    stop = e
+            spans.append(_trap(clause, "numbered_set", tokens, i, stop))
         elif ceremony or (digit and i <= doc_until):
             pass  # "kỷ niệm 95 năm … 3-2"; "Chỉ thị 05 ngày 15/5/2016"
         elif digit and ("/" in tok or (len(tok) == 4 and tok.startswith("20") and tok.isdecimal())):
