@@ -181,16 +181,13 @@ def _clean_number(token: str) -> str:
     return token
 
 
-# A "-" or "," between two digits. Written to start with the separator: a search then skips to the next "-" or
-# "," instead of testing every character for a digit.
-_NUMBER_SEP_RE = re.compile(r"[-,](?<=\d[-,])\d")
-
-
 def tokenize(text: str) -> list[str]:
     """Normalized tokens (syllables, numbers, dates, "%") of ``text``."""
-    folded = fold(text)
-    tokens = " ".join(_RUN_RE.findall(folded)).split()  # = _TOKEN_RE.findall(folded), twice as fast
-    if _NUMBER_SEP_RE.search(folded):  # only then can a number need "-" -> "/" or "," -> "."
+    joined = " ".join(_RUN_RE.findall(fold(text)))
+    tokens = joined.split()  # = _TOKEN_RE.findall(folded), twice as fast
+    # Between the tokens only spaces are left: a "-" or "," here is one between two digits of a number, and
+    # only then can a number need "-" -> "/" or "," -> "." (no search of the folded text for one).
+    if "," in joined or "-" in joined:
         return [_clean_number(t) if t[0].isdecimal() else t for t in tokens]
     return tokens
 
