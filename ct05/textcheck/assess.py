@@ -270,23 +270,24 @@ def _trap_reasons(clauses: list[Clause]) -> list[Reason]:
 
 
 def _parts_reason(clauses: list[Clause]) -> Reason | None:
-    concrete = [c for c in clauses if c.concrete]
+    concrete = [c.text.strip(" .") for c in clauses if c.concrete]
+    if not concrete:
+        return None
     # A second predicate of a concrete act ("kiểm tra và cập nhật …") is not "generic", nor is a clause that
     # names the proof, a measure or the people ("có sổ theo dõi", "có ảnh và danh sách người tham dự"): only
     # clauses with a stock phrase, or with nothing checkable at all, are named as adding nothing.
     rest = [
-        c
+        c.text.strip(" .")
         for c in clauses
         if not c.concrete and c.syllables and (c.weak or not (c.deed or c.deliverable or c.anchor or c.measures))
     ]
-    if not concrete or not rest:
+    if not rest:
         return None
     return Reason(
         "generic_clauses",
-        f"Phần cụ thể: {_quote(c.text.strip(' .') for c in concrete)}; "
-        f"phần còn lại chung chung: {_quote(c.text.strip(' .') for c in rest)}.",
-        tuple(c.text.strip(" .") for c in rest),
-        tuple(c.text.strip(" .") for c in concrete),
+        f"Phần cụ thể: {_quote(concrete)}; phần còn lại chung chung: {_quote(rest)}.",
+        tuple(rest),
+        tuple(concrete),
     )
 
 

@@ -290,9 +290,9 @@ def read_clause(text: str, start: int, lex: Lexicon, tokens: list[str] | None = 
     pauses: set[int] | None = None
     if weak_long:
         pauses = _pause_starts(text)
-        kept = [h for h in hits if not (h[2] & WEAK and any(h[0] < b < h[1] for b in pauses))]
-        if len(kept) < len(hits):
-            hits = kept
+        # Only a stock phrase with a pause inside it is dropped (and the matches tallied again without it).
+        if pauses and any(s < b < e for s, e in weak_spans for b in pauses):
+            hits = [h for h in hits if not (h[2] & WEAK and any(h[0] < b < h[1] for b in pauses))]
             starts, ends, found, actions, weak_spans = _tally(hits, n)
     # The rarer categories are gathered only when the clause has one (most clauses have none of them).
     clause.time = bool(found & TIME_PHRASE)
