@@ -41,6 +41,7 @@ from .lexicon import (
     WEAK,
     Lexicon,
     categories_at_start,
+    find,
 )
 from .normalize import _SPECIAL_RE, _SPECIAL_TABLE, _TOKEN_RE, tokenize
 
@@ -184,12 +185,11 @@ Hit = tuple[int, int, int, str]
 Tally = tuple[list[int], list[int], int, list[Hit], list[tuple[int, int]]]
 
 
-def _scan(tokens: list[str], lex: Lexicon) -> tuple[list[Hit], Tally, list[int], bool]:
-    """One pass over a clause's tokens: the lexicon matches of ``find``, in its order and with the phrase's
-    text, what they add up to (as ``_tally`` counts it), the positions of the numbers in digits, and whether
-    a stock phrase of two tokens or more is among the matches."""
+def _scan(tokens: list[str], lex: Lexicon) -> tuple[Tally, list[int], bool]:
+    """One pass over a clause's tokens: what its lexicon matches add up to (as ``_tally`` counts them), the
+    positions of the numbers in digits, and whether a stock phrase of two tokens or more is among the matches.
+    The matches themselves are not kept: only the rarer categories need them, and ``_hits`` finds them again."""
     n = len(tokens)
-    hits: list[Hit] = []
     starts = [0] * (n + 1)
     ends = [0] * (n + 1)
     found = 0
@@ -207,13 +207,11 @@ def _scan(tokens: list[str], lex: Lexicon) -> tuple[list[Hit], Tally, list[int],
             continue
         cat, _, by_second = entry
         if cat:
-            hit = (i, i + 1, cat, tok)
-            hits.append(hit)
-            starts[i] |= cat
+            starts[i] = cat  # the first match at i: the one-token entry comes before longer phrases
             ends[i + 1] |= cat
             found |= cat
             if cat & ACTION:
-                actions.append(hit)
+                actions.append((i, i + 1, cat, tok))
             if cat & WEAK:
                 weak.append((i, i + 1))
         if by_second and i < last:
@@ -221,17 +219,20 @@ def _scan(tokens: list[str], lex: Lexicon) -> tuple[list[Hit], Tally, list[int],
             if longer:
                 for _, cat, size, rest, phrase in longer:
                     if size == 2 or tokens[i + 2 : i + size] == rest:
-                        hit = (i, i + size, cat, phrase)
-                        hits.append(hit)
                         starts[i] |= cat
                         ends[i + size] |= cat
                         found |= cat
                         if cat & ACTION:
-                            actions.append(hit)
+                            actions.append((i, i + size, cat, phrase))
                         if cat & WEAK:
                             weak.append((i, i + size))
                             weak_long = True
-    return hits, (starts, ends, found, actions, weak), digits, weak_long
+    return (starts, ends, found, actions, weak), digits, weak_long
+
+
+def _hits(tokens: list[str], lex: Lexicon) -> list[Hit]:
+    """Every lexicon match of a clause, in ``find``'s order, with the phrase's text."""
+    return [(s, e, cat, " ".join(phrase)) for s, e, cat, phrase in find(tokens, lex)]
 
 
 def _tally(hits: list[Hit], n: int) -> Tally:
@@ -287,23 +288,29 @@ def read_clause(text: str, start: int, lex: Lexicon, tokens: list[str] | None = 
     n = clause.syllables = len(tokens)
     if not n:
         return clause
-    hits, tally, digits, weak_long = _scan(tokens, lex)
+    tally, digits, weak_long = _scan(tokens, lex)
     starts, ends, found, actions, weak_spans = tally
+    hits: list[Hit] | None = None  # the matches, found again (``_hits``) when a rarer category needs them
     pauses: set[int] | None = None
     if weak_long:
         pauses = _pause_starts(text)
         # Only a stock phrase with a pause inside it is dropped (and the matches tallied again without it).
         if pauses and any(s < b < e for s, e in weak_spans for b in pauses):
-            hits = [h for h in hits if not (h[2] & WEAK and any(h[0] < b < h[1] for b in pauses))]
+            hits = [h for h in _hits(tokens, lex) if not (h[2] & WEAK and any(h[0] < b < h[1] for b in pauses))]
             starts, ends, found, actions, weak_spans = _tally(hits, n)
     # The rarer categories are gathered only when the clause has one (most clauses have none of them).
     clause.time = bool(found & TIME_PHRASE)
     clause.anchor = bool(found & ANCHOR)
-    if found & CEREMONY:
-        for _, _, cat, phrase in hits:
+    vague: list[int] = []  # where an object that leaves a deed uncheckable starts
+    if found & (CEREMONY | VAGUE):
+        if hits is None:
+            hits = _hits(tokens, lex)
+        for s, _, cat, phrase in hits:
             if cat & CEREMONY:
                 clause.traps.append("ceremony")
                 clause.trap_phrases.append(phrase)
+            if cat & VAGUE:
+                vague.append(s)
     if weak_spans:
         # Weak phrases in text order, without those inside a longer one ("hoàn thành tốt" hides "tốt").
         weak = clause.weak
@@ -313,7 +320,6 @@ def read_clause(text: str, start: int, lex: Lexicon, tokens: list[str] | None = 
             stock = " ".join(tokens[s:e])
             if stock not in weak:
                 weak.append(stock)
-    vague = [s for s, _, cat, _ in hits if cat & VAGUE] if found & VAGUE else []
     for s, e, _, phrase in actions:
         if weak_spans and any(a <= s and e <= b for a, b in weak_spans):
             continue  # "hoàn thành" inside "hoàn thành tốt" is no deed
@@ -326,14 +332,16 @@ def read_clause(text: str, start: int, lex: Lexicon, tokens: list[str] | None = 
             clause.deed = phrase
         break
     trap_spans = (
-        _read_numbers(clause, text, tokens, digits, hits, (starts, ends, found), pauses)
+        _read_numbers(clause, text, tokens, lex, hits, digits, (starts, ends, found), pauses)
         if digits or found & (NUMBER_WORD | TIME_ANCHOR)
         else []
     )
     if found & DELIVERABLE:
         # "Kế hoạch số 15-KH/ĐU" names a document: its "kế hoạch" is not a deliverable of the member's.
         clause.deliverable = not trap_spans or any(
-            not any(a <= s < b for a, b in trap_spans) for s, _, cat, _ in hits if cat & DELIVERABLE
+            not any(a <= s < b for a, b in trap_spans)
+            for s, _, cat, _ in (_hits(tokens, lex) if hits is None else hits)
+            if cat & DELIVERABLE
         )
     if "/" in text and _PER_RE.search(text) and _RATE_RE.search(text):
         clause.quantity = clause.time = True  # "2.000 đồng/ngày", "1 ngày lương/năm"
@@ -346,14 +354,15 @@ def _read_numbers(
     clause: Clause,
     text: str,
     tokens: list[str],
+    lex: Lexicon,
+    hits: list[Hit] | None,
     digits: list[int],
-    hits: list[Hit],
     tally: tuple[list[int], list[int], int],
     pauses: set[int] | None,
 ) -> list[tuple[int, int]]:
-    """Mark quantities, times and thresholds; return the token spans of the traps found (``digits``: the
-    positions of the numbers in digits; ``tally``: starts, ends and found as in ``Tally``; ``pauses``: the
-    clause's ``_pause_starts`` if known)."""
+    """Mark quantities, times and thresholds; return the token spans of the traps found (``hits``: the
+    clause's matches if known; ``digits``: the positions of the numbers in digits; ``tally``: starts, ends and
+    found as in ``Tally``; ``pauses``: the clause's ``_pause_starts`` if known)."""
     starts, ends, found = tally
     spans: list[tuple[int, int]] = []
     ceremony = found & CEREMONY  # a "ceremony" trap is in clause.traps
@@ -389,7 +398,7 @@ def _read_numbers(
             doc_until = end + 4
         elif after & SET_HEAD and _small(tok) and not (end + 1 < n and tokens[end + 1] in _NOT_A_SET):
             stop = end + 1  # where the last set head matched at ``end`` (in ``find``'s order) ends
-            for s, e, cat, _ in hits:
+            for s, e, cat, _ in _hits(tokens, lex) if hits is None else hits:
                 if s == end and cat & SET_HEAD:
                     stop = e
             spans.append(_trap(clause, "numbered_set", tokens, i, stop))
