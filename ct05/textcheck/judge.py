@@ -180,8 +180,8 @@ def _pause_starts(text: str) -> set[int]:
 # A lexicon match as the clause reader keeps it: (start, end exclusive, categories, the phrase's text).
 Hit = tuple[int, int, int, str]
 # What a clause's matches add up to: categories starting and ending at each token position (lists one longer
-# than the tokens), every category found, the action verbs (start, end, text) and the stock phrases'
-# (start, end), both in text order.
+# than the tokens), every category found, the action verbs' matches and the stock phrases' (start, end), both
+# in ``find``'s order.
 Tally = tuple[list[int], list[int], int, list[Hit], list[tuple[int, int]]]
 
 
