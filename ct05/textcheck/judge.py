@@ -127,16 +127,18 @@ class Clause:
 
 def _may_split(text: str) -> bool:
     """Cheap test first: without any of these marks, a text is one clause. (Written out: eight ``in`` tests
-    take half the time of ``any()`` over a generator, and every commitment passes here.)"""
+    take half the time of ``any()`` over a generator, and every commitment passes here. A mark of two or
+    three characters is looked for only after its rarer character: in a Vietnamese text, stored two bytes a
+    character, ``in`` first copies an ASCII mark of more than one character to two bytes a character.)"""
     return (
         ";" in text
         or "\n" in text
         or "\r" in text
-        or ". " in text
-        or ") " in text
-        or " - " in text
-        or " + " in text
-        or " • " in text
+        or ("." in text and ". " in text)
+        or (")" in text and ") " in text)
+        or ("-" in text and " - " in text)
+        or ("+" in text and " + " in text)
+        or ("•" in text and " • " in text)
     )
 
 
