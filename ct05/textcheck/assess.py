@@ -121,7 +121,9 @@ NO_DELIVERABLE = Reason(
 
 
 def _quote(phrases: Iterable[str]) -> str:
-    return ", ".join(f"«{p}»" for p in phrases)
+    # ", ".join(f"«{p}»" for p in phrases), without a generator and a format per phrase
+    items = phrases if isinstance(phrases, list) else list(phrases)
+    return "«" + "», «".join(items) + "»" if items else ""
 
 
 def _is_year(tok: str) -> bool:
@@ -268,24 +270,29 @@ def _trap_reasons(clauses: list[Clause]) -> list[Reason]:
 
 
 def _parts_reason(clauses: list[Clause]) -> Reason | None:
-    concrete = [c for c in clauses if c.concrete]
+    concrete = [c.text.strip(" .") for c in clauses if c.concrete]
+    if not concrete:
+        return None
     # A second predicate of a concrete act ("kiểm tra và cập nhật …") is not "generic", nor is a clause that
     # names the proof, a measure or the people ("có sổ theo dõi", "có ảnh và danh sách người tham dự"): only
     # clauses with a stock phrase, or with nothing checkable at all, are named as adding nothing.
     rest = [
-        c
+        c.text.strip(" .")
         for c in clauses
         if not c.concrete and c.syllables and (c.weak or not (c.deed or c.deliverable or c.anchor or c.measures))
     ]
-    if not concrete or not rest:
+    if not rest:
         return None
     return Reason(
         "generic_clauses",
-        f"Phần cụ thể: {_quote(c.text.strip(' .') for c in concrete)}; "
-        f"phần còn lại chung chung: {_quote(c.text.strip(' .') for c in rest)}.",
-        tuple(c.text.strip(" .") for c in rest),
-        tuple(c.text.strip(" .") for c in concrete),
+        f"Phần cụ thể: {_quote(concrete)}; phần còn lại chung chung: {_quote(rest)}.",
+        tuple(rest),
+        tuple(concrete),
     )
+
+
+def _by_score(clause: Clause) -> int:
+    return clause.score
 
 
 def assess(
@@ -310,17 +317,21 @@ def assess(
             )
         )
     clauses = read(text, lex, tokens)
-    best = (max(clauses, key=lambda c: c.score) if len(clauses) > 1 else clauses[0]) if clauses else None
+    best = (max(clauses, key=_by_score) if len(clauses) > 1 else clauses[0]) if clauses else None
     score = best.score if best else 0
-    deed = quantity = time = deliverable = False
+    deed = quantity = time = deliverable = traps = False
     weak: list[str] = []
-    traps = False
     for c in clauses:
-        deed = deed or bool(c.deed)
-        quantity = quantity or c.quantity or c.threshold
-        time = time or c.time
-        deliverable = deliverable or c.deliverable or c.anchor
-        traps = traps or bool(c.traps)
+        if c.deed:
+            deed = True
+        if c.quantity or c.threshold:
+            quantity = True
+        if c.time:
+            time = True
+        if c.deliverable or c.anchor:
+            deliverable = True
+        if c.traps:
+            traps = True
         if c.weak:
             weak.extend(w for w in c.weak if w not in weak)
     if not deed:
@@ -371,14 +382,14 @@ def assess(
             score -= min(PENALTY_WEAK_MAX - paid, PENALTY_PER_WEAK * len(others))
             if best.score >= PASS_SCORE:
                 score = max(score, PASS_SCORE)
-    score = max(0, min(100, score))
+    score = 0 if score < 0 else 100 if score > 100 else score
     if too_short:
         score = min(score, PASS_SCORE // 3)
     verdict: Verdict = "specific" if score >= PASS_SCORE and not copied and not too_short else "generic"
     if verdict == "generic":
         reasons.append(Reason("suggestion", suggestion(clauses, duty if duty and duty.strip() else example_duty)))
     views = tuple([ClauseView(c.text.strip(), c.start, c.concrete, c.deed) for c in clauses])
-    return Assessment(score=score, verdict=verdict, reasons=tuple(reasons), clauses=views)
+    return Assessment(score, verdict, tuple(reasons), views)
 
 
 # --- unit ethical standards (chuẩn mực đạo đức) ---------------------------------------------------------

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import compress, repeat
+from operator import and_
 
 from .lexicon import (
     ACTION,
@@ -38,7 +40,6 @@ from .lexicon import (
     VAGUE,
     WEAK,
     Lexicon,
-    Match,
     categories_at_start,
     find,
 )
@@ -73,6 +74,7 @@ _ROLE_CLAUSE_RE = re.compile(r"^\s*(?:là(?:\s+một)?|với\s+(?:cương\s+vị
 _HEADING_FIRST = frozenset("vix1234567890")
 _HEADING_MAX_WORDS = 10  # a heading without its colon: short and without a number ("Về đạo đức, lối sống")
 _ROLE_FIRST = frozenset({"là", "vớ", "tr"})
+_FRONT_FIRST = _HEADING_FIRST | {r[0] for r in _ROLE_FIRST}  # how a heading or a role can start
 _PER = r"/\s*(?:ngày|tuần|tháng|quý|năm|vụ|người|ca|lần|buổi)\b"
 _RATE_RE = re.compile(r"\d\s*[^\W\d_]*\s*" + _PER, re.IGNORECASE)
 # The rate's tail alone: a search from each "/" is cheap, and without it (a date "30/6") there is no rate.
@@ -109,33 +111,34 @@ class Clause:
         return int(self.quantity) + int(self.time) + int(self.threshold)
 
     def rate(self) -> None:
-        points = 0
-        if self.deed:
-            points += POINTS_DEED
-        measures = self.measures
+        points = POINTS_DEED if self.deed else 0
+        measures = self.quantity + self.time + self.threshold  # as ``measures``, without the property's call
         if measures:
             points += POINTS_MEASURE + (POINTS_MORE_MEASURES if measures > 1 else 0)
         if self.anchor or self.deliverable:
             points += POINTS_ANCHOR
-        if max(self.syllables, self.item_syllables) >= LENGTH_FOR_POINTS:
+        if self.syllables >= LENGTH_FOR_POINTS or self.item_syllables >= LENGTH_FOR_POINTS:
             points += POINTS_LENGTH
-        points -= min(PENALTY_WEAK_MAX, PENALTY_PER_WEAK * len(self.weak))
-        self.score = max(0, min(100, points))
+        if self.weak:
+            points -= min(PENALTY_WEAK_MAX, PENALTY_PER_WEAK * len(self.weak))
+        self.score = 0 if points < 0 else 100 if points > 100 else points
         self.concrete = bool(self.deed) and self.score >= CONCRETE_SCORE
 
 
 def _may_split(text: str) -> bool:
     """Cheap test first: without any of these marks, a text is one clause. (Written out: eight ``in`` tests
-    take half the time of ``any()`` over a generator, and every commitment passes here.)"""
+    take half the time of ``any()`` over a generator, and every commitment passes here. A mark of two or
+    three characters is looked for only after its rarer character: in a Vietnamese text, stored two bytes a
+    character, ``in`` first copies an ASCII mark of more than one character to two bytes a character.)"""
     return (
         ";" in text
         or "\n" in text
         or "\r" in text
-        or ". " in text
-        or ") " in text
-        or " - " in text
-        or " + " in text
-        or " • " in text
+        or ("." in text and ". " in text)
+        or (")" in text and ") " in text)
+        or ("-" in text and " - " in text)
+        or ("+" in text and " + " in text)
+        or ("•" in text and " • " in text)
     )
 
 
@@ -176,100 +179,171 @@ def _pause_starts(text: str) -> set[int]:
     return starts
 
 
-def _tally(
-    matches: list[Match],
-) -> tuple[dict[int, int], dict[int, int], int, list[tuple[int, int, tuple[str, ...]]]]:
-    """Categories of the phrases starting and ending at each token position, every category found, and the
-    action verbs in text order."""
-    starts: dict[int, int] = {}
-    ends: dict[int, int] = {}
+# A lexicon match as the clause reader keeps it: (start, end exclusive, categories, the phrase's text).
+Hit = tuple[int, int, int, str]
+# What a clause's matches add up to: categories starting and ending at each token position (lists one longer
+# than the tokens), every category found, the action verbs' matches and the stock phrases' (start, end), both
+# in ``find``'s order.
+Tally = tuple[list[int], list[int], int, list[Hit], list[tuple[int, int]]]
+
+
+def _scan(tokens: list[str], lex: Lexicon) -> tuple[Tally, list[int], bool]:
+    """One pass over a clause's tokens: what its lexicon matches add up to (as ``_tally`` counts them), the
+    positions of the numbers in digits, and whether a stock phrase of two tokens or more is among the matches.
+    The matches themselves are not kept: only the rarer categories need them, and ``_hits`` finds them again."""
+    n = len(tokens)
+    starts = [0] * (n + 1)
+    ends = [0] * (n + 1)
     found = 0
-    actions: list[tuple[int, int, tuple[str, ...]]] = []
-    for s, e, cat, phrase in matches:
-        starts[s] = starts.get(s, 0) | cat
-        ends[e] = ends.get(e, 0) | cat
+    actions: list[Hit] = []
+    weak: list[tuple[int, int]] = []
+    digits: list[int] = []
+    weak_long = False
+    index = lex.index
+    last = n - 1
+    for i, tok in enumerate(tokens):
+        if tok < ":" and tok != "%":  # a number: a token starting with 0-9 ("%" is the only other one below ":")
+            digits.append(i)
+        entry = index.get(tok)
+        if entry is None:
+            continue
+        cat, _, by_second = entry
+        if cat:
+            starts[i] = cat  # the first match at i: the one-token entry comes before longer phrases
+            ends[i + 1] |= cat
+            found |= cat
+            if cat & ACTION:
+                actions.append((i, i + 1, cat, tok))
+            if cat & WEAK:
+                weak.append((i, i + 1))
+        if by_second and i < last:
+            longer = by_second.get(tokens[i + 1])
+            if longer:
+                for _, cat, size, rest, phrase in longer:
+                    if size == 2 or tokens[i + 2 : i + size] == rest:
+                        starts[i] |= cat
+                        ends[i + size] |= cat
+                        found |= cat
+                        if cat & ACTION:
+                            actions.append((i, i + size, cat, phrase))
+                        if cat & WEAK:
+                            weak.append((i, i + size))
+                            weak_long = True
+    return (starts, ends, found, actions, weak), digits, weak_long
+
+
+def _hits(tokens: list[str], lex: Lexicon) -> list[Hit]:
+    """Every lexicon match of a clause, in ``find``'s order, with the phrase's text."""
+    return [(s, e, cat, " ".join(phrase)) for s, e, cat, phrase in find(tokens, lex)]
+
+
+def _tally(hits: list[Hit], n: int) -> Tally:
+    """What the matches of a clause of ``n`` tokens add up to (see ``Tally``)."""
+    starts = [0] * (n + 1)
+    ends = [0] * (n + 1)
+    found = 0
+    actions: list[Hit] = []
+    weak: list[tuple[int, int]] = []
+    for hit in hits:
+        s, e, cat, _ = hit
+        starts[s] |= cat
+        ends[e] |= cat
         found |= cat
         if cat & ACTION:
-            actions.append((s, e, phrase))
-    return starts, ends, found, actions
+            actions.append(hit)
+        if cat & WEAK:
+            weak.append((s, e))
+    return starts, ends, found, actions, weak
+
+
+def _weak_order(span: tuple[int, int]) -> tuple[int, int]:
+    return span[0], span[0] - span[1]  # by start, the longest first
 
 
 def read_clause(text: str, start: int, lex: Lexicon, tokens: list[str] | None = None) -> Clause:
     """Read one clause (see the module's docstring); ``tokens`` when the caller has them already. The clause
     is not rated yet: ``read()`` rates it once the whole item's length is known."""
-    clause = Clause(text=text, start=start)
+    clause = Clause(text, start)
     head = text.lstrip()[:6].lower()
-    heading = _HEADING_RE.match(text) if head[:1] in _HEADING_FIRST else None
-    if heading and not heading.group(0).rstrip().endswith(":"):
-        # "Về thăm 5 gia đình chính sách" is a deed ("về" = go back to), not a heading without its colon.
-        if any(c.isdigit() for c in text) or len(text.split()) > _HEADING_MAX_WORDS:
-            heading = None
-    if heading:
-        clause.traps.append("heading")
-        clause.trap_phrases.append(heading.group(0).strip(" :"))
-        text = text[heading.end() :]
-    role = _ROLE_RE.match(text) if head[:2] in _ROLE_FIRST else None
-    if role:
-        clause.traps.append("role")
-        clause.trap_phrases.append(role.group(0).strip(" ,"))
-        text = text[role.end() :]
-    elif head[:2] in _ROLE_FIRST and _ROLE_CLAUSE_RE.match(text) and "," not in text:
-        clause.traps.append("role")
-        clause.trap_phrases.append(text.strip(" .,"))
-        text = ""
+    heading = role = None
+    if head[:1] in _FRONT_FIRST:  # most clauses start otherwise: neither a heading nor a role
+        heading = _HEADING_RE.match(text) if head[:1] in _HEADING_FIRST else None
+        if heading and not heading.group(0).rstrip().endswith(":"):
+            # "Về thăm 5 gia đình chính sách" is a deed ("về" = go back to), not a heading without its colon.
+            if any(c.isdigit() for c in text) or len(text.split()) > _HEADING_MAX_WORDS:
+                heading = None
+        if heading:
+            clause.traps.append("heading")
+            clause.trap_phrases.append(heading.group(0).strip(" :"))
+            text = text[heading.end() :]
+        role = _ROLE_RE.match(text) if head[:2] in _ROLE_FIRST else None
+        if role:
+            clause.traps.append("role")
+            clause.trap_phrases.append(role.group(0).strip(" ,"))
+            text = text[role.end() :]
+        elif head[:2] in _ROLE_FIRST and _ROLE_CLAUSE_RE.match(text) and "," not in text:
+            clause.traps.append("role")
+            clause.trap_phrases.append(text.strip(" .,"))
+            text = ""
     if tokens is None or heading or role or not text:
         tokens = tokenize(text)
-    clause.syllables = len(tokens)
-    if not tokens:
+    n = clause.syllables = len(tokens)
+    if not n:
         return clause
-    matches = find(tokens, lex)
-    starts, ends, found, actions = _tally(matches)
+    tally, digits, weak_long = _scan(tokens, lex)
+    starts, ends, found, actions, weak_spans = tally
+    hits: list[Hit] | None = None  # the matches, found again (``_hits``) when a rarer category needs them
     pauses: set[int] | None = None
-    if found & WEAK and any(m[2] & WEAK and m[1] - m[0] > 1 for m in matches):
+    if weak_long:
         pauses = _pause_starts(text)
-        kept = [m for m in matches if not (m[2] & WEAK and any(m[0] < b < m[1] for b in pauses))]
-        if len(kept) < len(matches):
-            matches = kept
-            starts, ends, found, actions = _tally(matches)
+        # Only a stock phrase with a pause inside it is dropped (and the matches tallied again without it).
+        if pauses and any(s < b < e for s, e in weak_spans for b in pauses):
+            hits = [h for h in _hits(tokens, lex) if not (h[2] & WEAK and any(h[0] < b < h[1] for b in pauses))]
+            starts, ends, found, actions, weak_spans = _tally(hits, n)
     # The rarer categories are gathered only when the clause has one (most clauses have none of them).
     clause.time = bool(found & TIME_PHRASE)
     clause.anchor = bool(found & ANCHOR)
-    if found & CEREMONY:
-        for _, _, cat, phrase in matches:
+    vague: list[int] = []  # where an object that leaves a deed uncheckable starts
+    if found & (CEREMONY | VAGUE):
+        if hits is None:
+            hits = _hits(tokens, lex)
+        for s, _, cat, phrase in hits:
             if cat & CEREMONY:
                 clause.traps.append("ceremony")
-                clause.trap_phrases.append(" ".join(phrase))
-    weak_spans = [(s, e) for s, e, cat, _ in matches if cat & WEAK] if found & WEAK else []
-    # Weak phrases in text order, without those inside a longer one ("hoàn thành tốt" hides "tốt").
-    for s, e in sorted(weak_spans, key=lambda w: (w[0], w[0] - w[1])):
-        if any(a <= s and e <= b and b - a > e - s for a, b in weak_spans):
-            continue
-        stock = " ".join(tokens[s:e])
-        if stock not in clause.weak:
-            clause.weak.append(stock)
-    vague = [s for s, _, cat, _ in matches if cat & VAGUE] if found & VAGUE else []
-    for s, e, phrase in actions:
+                clause.trap_phrases.append(phrase)
+            if cat & VAGUE:
+                vague.append(s)
+    if weak_spans:
+        # Weak phrases in text order, without those inside a longer one ("hoàn thành tốt" hides "tốt").
+        weak = clause.weak
+        for s, e in sorted(weak_spans, key=_weak_order) if len(weak_spans) > 1 else weak_spans:
+            if any(a <= s and e <= b and b - a > e - s for a, b in weak_spans):
+                continue
+            stock = " ".join(tokens[s:e])
+            if stock not in weak:
+                weak.append(stock)
+    for s, e, _, phrase in actions:
         if weak_spans and any(a <= s and e <= b for a, b in weak_spans):
             continue  # "hoàn thành" inside "hoàn thành tốt" is no deed
         if vague and any(e <= v <= e + _OBJECT_REACH for v in vague):
             continue  # "hoàn thành 100% nhiệm vụ được giao": the object leaves nothing to check
         if s > 0 and tokens[s - 1] in _ABSTAIN:
             clause.abstain = True
-            clause.deed = f"{tokens[s - 1]} {' '.join(phrase)}"
+            clause.deed = f"{tokens[s - 1]} {phrase}"
         else:
-            clause.deed = " ".join(phrase)
+            clause.deed = phrase
         break
-    set_ends = {m[0]: m[1] for m in matches if m[2] & SET_HEAD} if found & SET_HEAD else {}
-    if set_ends:
-        # "5 không" names a set; "… tổ dân phố 1, có ảnh" does not: a pause between them breaks the set.
-        for s in set_ends.keys() & (_pause_starts(text) if pauses is None else pauses):
-            starts[s] &= ~SET_HEAD
-            del set_ends[s]
-    trap_spans = _read_numbers(clause, tokens, starts, ends, set_ends, found)
+    trap_spans = (
+        _read_numbers(clause, text, tokens, lex, hits, digits, (starts, ends, found), pauses)
+        if digits or found & (NUMBER_WORD | TIME_ANCHOR)
+        else []
+    )
     if found & DELIVERABLE:
         # "Kế hoạch số 15-KH/ĐU" names a document: its "kế hoạch" is not a deliverable of the member's.
-        clause.deliverable = any(
-            not any(a <= s < b for a, b in trap_spans) for s, _, cat, _ in matches if cat & DELIVERABLE
+        clause.deliverable = not trap_spans or any(
+            not any(a <= s < b for a, b in trap_spans)
+            for s, _, cat, _ in (_hits(tokens, lex) if hits is None else hits)
+            if cat & DELIVERABLE
         )
     if "/" in text and _PER_RE.search(text) and _RATE_RE.search(text):
         clause.quantity = clause.time = True  # "2.000 đồng/ngày", "1 ngày lương/năm"
@@ -278,66 +352,75 @@ def read_clause(text: str, start: int, lex: Lexicon, tokens: list[str] | None = 
     return clause
 
 
-def _number_at(i: int, tokens: list[str], starts: dict[int, int]) -> int:
-    """End of the number (digits, or number words "hai mươi", "ba trăm") starting at i, or i."""
-    if tokens[i][0] in _DIGITS:
-        return i + 1
-    j = i
-    while j < len(tokens) and starts.get(j, 0) & NUMBER_WORD:
-        j += 1
-    return j
-
-
 def _read_numbers(
     clause: Clause,
+    text: str,
     tokens: list[str],
-    starts: dict[int, int],
-    ends: dict[int, int],
-    set_ends: dict[int, int],
-    found: int,
+    lex: Lexicon,
+    hits: list[Hit] | None,
+    digits: list[int],
+    tally: tuple[list[int], list[int], int],
+    pauses: set[int] | None,
 ) -> list[tuple[int, int]]:
-    """Mark quantities, times and thresholds; return the token spans of the traps found (``found``: every
-    category of the clause's matches)."""
+    """Mark quantities, times and thresholds; return the token spans of the traps found (``hits``: the
+    clause's matches if known; ``digits``: the positions of the numbers in digits; ``tally``: starts, ends and
+    found as in ``Tally``; ``pauses``: the clause's ``_pause_starts`` if known)."""
+    starts, ends, found = tally
     spans: list[tuple[int, int]] = []
-    ceremony = "ceremony" in clause.traps
+    ceremony = found & CEREMONY  # a "ceremony" trap is in clause.traps
     n = len(tokens)
     doc_until = -1  # a date right after a document number belongs to the document
     after_end = -1
-    positions = [i for i, tok in enumerate(tokens) if tok[0] in _DIGITS]
+    positions = digits
     if found & NUMBER_WORD:
-        positions = sorted(positions + [i for i, cat in starts.items() if cat & NUMBER_WORD])
+        # (the positions where a number word starts, picked in C: most clauses with one have a dozen other tokens)
+        positions = sorted(digits + list(compress(range(n + 1), map(and_, starts, repeat(NUMBER_WORD)))))
     for i in positions:
         if i < after_end:
             continue
         tok = tokens[i]
-        end = _number_at(i, tokens, starts)
+        digit = "/" < tok < ":"
+        end = i + 1
+        if not digit:  # number words: "hai mươi", "ba trăm"
+            while end < n and starts[end] & NUMBER_WORD:
+                end += 1
         after_end = end
-        digit = tok[0] in _DIGITS
-        nxt = tokens[end] if end < n else ""
-        after = starts.get(end, 0)
-        before = ends.get(i, 0) | (ends.get(i - 1, 0) if i > 0 and tokens[i - 1] == "số" else 0)
-        if before & DOCUMENT or after & DOC_SUFFIX:
+        after = starts[end]
+        if after & SET_HEAD:
+            # "5 không" names a set; "… tổ dân phố 1, có ảnh" does not: a pause between them breaks the set.
+            pauses = _pause_starts(text) if pauses is None else pauses
+            if end in pauses:
+                after &= ~SET_HEAD
+        if (
+            after & DOC_SUFFIX
+            or ends[i] & DOCUMENT
+            or (i > 0 and ends[i - 1] & DOCUMENT and tokens[i - 1] == "số")  # "Chỉ thị số 05"
+        ):
             spans.append(_trap(clause, "document", tokens, max(0, i - 3), min(n, end + 2)))
             doc_until = end + 4
         elif after & SET_HEAD and _small(tok) and not (end + 1 < n and tokens[end + 1] in _NOT_A_SET):
-            spans.append(_trap(clause, "numbered_set", tokens, i, set_ends.get(end, end + 1)))
+            stop = end + 1  # where the last set head matched at ``end`` (in ``find``'s order) ends
+            for s, e, cat, _ in _hits(tokens, lex) if hits is None else hits:
+                if s == end and cat & SET_HEAD:
+                    stop = e
+            spans.append(_trap(clause, "numbered_set", tokens, i, stop))
         elif ceremony or (digit and i <= doc_until):
             pass  # "kỷ niệm 95 năm … 3-2"; "Chỉ thị 05 ngày 15/5/2016"
         elif digit and ("/" in tok or (len(tok) == 4 and tok.startswith("20") and tok.isdecimal())):
             clause.time = True  # a date or a year
-        elif digit and nxt in _CLOCK:
+        elif digit and end < n and tokens[end] in _CLOCK:
             clause.time = True  # "16h30", "7 giờ"
-        elif ends.get(i, 0) & TIME_ANCHOR:
+        elif ends[i] & TIME_ANCHOR:
             clause.time = True  # "tháng 9", "trong 3 ngày", "quý 2"
         elif after & UNIT:
             clause.quantity = True  # "15 hộ", "hai buổi", "một nắm gạo"
         elif digit and i > 0 and not after & ACTION:
             clause.quantity = True  # a bare measure ("đạt 8 điểm"); "2) tổ chức" is a list number
-        if (ends.get(i, 0) & THRESHOLD or after & THRESHOLD) and not clause.traps[-1:] == ["numbered_set"]:
+        if (ends[i] & THRESHOLD or after & THRESHOLD) and not clause.traps[-1:] == ["numbered_set"]:
             clause.threshold = True
-    if not clause.time and not _ROMAN.isdisjoint(tokens):
+    if not clause.time and found & TIME_ANCHOR and not _ROMAN.isdisjoint(tokens):
         for i, tok in enumerate(tokens):
-            if tok in _ROMAN and ends.get(i, 0) & TIME_ANCHOR:
+            if tok in _ROMAN and ends[i] & TIME_ANCHOR:
                 clause.time = True  # "quý II", "học kỳ II"
     return spans
 
@@ -371,6 +454,10 @@ def _predicates(start: int, piece: str, lex: Lexicon) -> list[tuple[int, str]]:
 
 def read(text: str, lex: Lexicon, tokens: list[str] | None = None) -> list[Clause]:
     """The clauses of a commitment, each read; ``tokens``: ``tokenize(text)`` if the caller has it."""
+    if not _may_split(text) and " và " not in text and text.strip(" \t.,:") and not _BULLET_RE.match(text):
+        clause = read_clause(text, 0, lex, tokens)  # one clause (most commitments): as below, without the lists
+        clause.rate()
+        return [clause]
     pieces = split_clauses(text)
     if len(pieces) == 1 and pieces[0][1] == text and " và " not in text:
         clause = read_clause(text, 0, lex, tokens)

@@ -50,8 +50,10 @@ _FILES = {
 }
 
 
-# A longer phrase as matched: (phrase, categories, length, tokens after the first two).
-Longer = tuple[tuple[str, ...], int, int, tuple[str, ...]]
+# A longer phrase as matched: (phrase, categories, length, tokens after the first two, the phrase's text).
+# The tokens after the first two are a list, compared with a slice of the text's tokens without a copy; the
+# text is the phrase joined once here instead of at every match.
+Longer = tuple[tuple[str, ...], int, int, list[str], str]
 
 
 @dataclass(frozen=True)
@@ -107,7 +109,7 @@ def lexicon() -> Lexicon:
     for first in single.keys() | longer.keys():
         by_second: dict[str, list[Longer]] = {}
         for phrase, cat in sorted(longer.get(first, []), key=lambda e: -len(e[0])):
-            by_second.setdefault(phrase[1], []).append((phrase, cat, len(phrase), phrase[2:]))
+            by_second.setdefault(phrase[1], []).append((phrase, cat, len(phrase), list(phrase[2:]), " ".join(phrase)))
         index[first] = (single.get(first, 0), (first,), {k: tuple(v) for k, v in by_second.items()})
     return Lexicon(index=index, stopwords=frozenset(stop), weak_words=frozenset(weak_words), digest=digest.hexdigest())
 
@@ -135,8 +137,8 @@ def find(tokens: list[str], lex: Lexicon) -> list[Match]:
         if cat:
             found.append((i, i + 1, cat, single))
         if by_second and i < last:
-            for phrase, pcat, size, rest in by_second.get(tokens[i + 1], ()):
-                if size == 2 or tuple(tokens[i + 2 : i + size]) == rest:
+            for phrase, pcat, size, rest, _ in by_second.get(tokens[i + 1], ()):
+                if size == 2 or tokens[i + 2 : i + size] == rest:
                     found.append((i, i + size, pcat, phrase))
     return found
 
@@ -147,7 +149,7 @@ def categories_at_start(tokens: list[str], lex: Lexicon) -> int:
     if entry is None:
         return 0
     cats, _, by_second = entry
-    for phrase, pcat, size, _ in by_second.get(tokens[1], ()) if len(tokens) > 1 else ():
+    for phrase, pcat, size, _, _ in by_second.get(tokens[1], ()) if len(tokens) > 1 else ():
         if tuple(tokens[:size]) == phrase:
             cats |= pcat
     return cats

@@ -88,9 +88,12 @@ def _marked(vowel: str) -> str:
 # Every key of the two tables, as character classes (searched several times faster than the alternation of
 # their 145 strings). A 3-character key starts with "q" or "g" and a 2-character one with a marked vowel, so at
 # one position only one length can match, as with the longest-first alternation (a test holds them equal).
+# The first character is one class and the rest says which it was (a look-behind): a pattern that starts with
+# one class lets ``re`` skip to the next candidate character in C, twice as fast as a four-way alternation.
 _TONE_RE = re.compile(
-    f"q[{_marked('u')}][{_VOWELS_AFTER_GLIDE}]|g[{_marked('i')}][{_VOWELS_AFTER_GLIDE}]"
-    f"|[{_marked('o')}][ae]|[{_marked('u')}]y"
+    f"[qg{_marked('o')}{_marked('u')}]"
+    f"(?:(?<=q)[{_marked('u')}][{_VOWELS_AFTER_GLIDE}]|(?<=g)[{_marked('i')}][{_VOWELS_AFTER_GLIDE}]"
+    f"|(?<=[{_marked('o')}])[ae]|(?<=[{_marked('u')}])y)"
 )
 
 
@@ -150,22 +153,41 @@ def fold(text: str) -> str:
 _TOKEN_RE = re.compile(r"[^\W\d_]+|\d+(?:[./:,\-]\d+)*|%")
 
 
+def _latin_letters() -> str:
+    """The letters (as ``_TOKEN_RE`` means them) of Latin-1, Latin Extended-A/B and Latin Extended Additional
+    (Vietnamese), as a character class body: ranges ``re`` tests with one table look-up."""
+    codes = [c for c in (*range(0x250), *range(0x1E00, 0x1F00)) if chr(c).isalnum() and not chr(c).isdecimal()]
+    out: list[str] = []
+    first = last = codes[0]
+    for c in [*codes[1:], -1]:
+        if c == last + 1:
+            last = c
+            continue
+        out.append(re.escape(chr(first)) if first == last else f"{re.escape(chr(first))}-{re.escape(chr(last))}")
+        first = last = c
+    return "".join(out)
+
+
+# The tokens of ``_TOKEN_RE`` in fewer, longer matches (``re`` pays per match more than per character): a run
+# of Latin letters and spaces is one match, split on whitespace afterwards. A run is given up when another
+# letter follows it ("abcαβγ" is one token): the general letter class then takes the whole token, as before.
+_LATIN = _latin_letters()
+_RUN_RE = re.compile(f"[{_LATIN}][{_LATIN} ]*(?![^\\W\\d_])|[^\\W\\d_]+|\\d+(?:[./:,\\-]\\d+)*|%")
+
+
 def _clean_number(token: str) -> str:
     if "-" in token or "," in token:
         return token.replace("-", "/").replace(",", ".")
     return token
 
 
-# A "-" or "," between two digits. Written to start with the separator: a search then skips to the next "-" or
-# "," instead of testing every character for a digit.
-_NUMBER_SEP_RE = re.compile(r"[-,](?<=\d[-,])\d")
-
-
 def tokenize(text: str) -> list[str]:
     """Normalized tokens (syllables, numbers, dates, "%") of ``text``."""
-    folded = fold(text)
-    tokens: list[str] = _TOKEN_RE.findall(folded)
-    if _NUMBER_SEP_RE.search(folded):  # only then can a number need "-" -> "/" or "," -> "."
+    joined = " ".join(_RUN_RE.findall(fold(text)))
+    tokens = joined.split()  # = _TOKEN_RE.findall(folded), twice as fast
+    # Between the tokens only spaces are left: a "-" or "," here is one between two digits of a number, and
+    # only then can a number need "-" -> "/" or "," -> "." (no search of the folded text for one).
+    if "," in joined or "-" in joined:
         return [_clean_number(t) if t[0].isdecimal() else t for t in tokens]
     return tokens
 
