@@ -99,7 +99,8 @@ from .uniform import UniformItem, uniform_commitments, uniform_items, uniform_te
 # (a deed with a measure or an anchor), traps, legacy-encoding refusal (issue 16). 2.1: stored reasons carry
 # the concrete and the generic clauses; stock phrases of the other clauses cost the item points. 2.2: the
 # analysis also stores the commitments of registrations copied with light edits (copies-items-v3, item 6).
-ENGINE_VERSION = f"2.2+{NORMALIZER_VERSION}+lex.{_lexicon().digest[:8]}"
+# 2.3: decomposed (NFD) text is read as the same text composed (its clauses split as the NFC text's).
+ENGINE_VERSION = f"2.3+{NORMALIZER_VERSION}+lex.{_lexicon().digest[:8]}"
 
 
 def band_keys(fp: Fingerprint) -> list[int]:

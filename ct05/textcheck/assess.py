@@ -10,6 +10,7 @@ a Vietnamese message (for the cell secretary and the member who may contest it).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -301,7 +302,11 @@ def assess(
     """Score a commitment 0-100 and say why; "specific" when one of its clauses is a checkable deed.
 
     ``example_duty``: a duty of the member's to draw the suggestion's example from when the commitment is not
-    linked to one (``duty`` None): it changes the suggestion only, never the score."""
+    linked to one (``duty`` None): it changes the suggestion only, never the score. ``text`` is read in NFC
+    (the clauses' texts and offsets are those of its NFC form): decomposed text, as some systems paste it,
+    is judged as the same text composed."""
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     lex = lexicon()
     readable = readability(text)
     if not readable.ok:
@@ -453,7 +458,7 @@ def _assess_item(text: str, lex: Lexicon) -> ItemAssessment:
 def assess_standard(items: Sequence[str]) -> StandardAssessment:
     """Judge a unit's ethical standards: few items, each short, concrete and free of stock phrases."""
     lex = lexicon()
-    cleaned = [i.strip() for i in items if i and i.strip()]
+    cleaned = [unicodedata.normalize("NFC", i).strip() for i in items if i and i.strip()]
     judged = tuple(_assess_item(i, lex) for i in cleaned)
     reasons: list[Reason] = []
     if not cleaned:

@@ -45,7 +45,7 @@ def test_the_next_analysis_recomputes_verdicts_stored_by_an_older_engine(world: 
     Commitment.objects.filter(registration=reg).update(engine_version="2.0+vi-norm-1+lex.0", reasons=old, score=100)
     result = analyze(year=YEAR, workers=1)
     c = reg.commitments.get()
-    assert c.engine_version == quality.ENGINE_VERSION and c.engine_version.startswith("2.2+")
+    assert c.engine_version == quality.ENGINE_VERSION and c.engine_version.startswith("2.3+")
     assert result["rewritten"] >= 1
     assert _parts(c)["concrete"]
     assert c.score < 100

@@ -140,3 +140,19 @@ def test_a_weak_phrase_is_not_read_across_a_clause_boundary() -> None:
     assert any("«luôn luôn»" in r.message for r in within.reasons)
     # A number's own dot, comma or colon is not a boundary: "30.6" is still one token and nothing breaks.
     assert assess("Mỗi tháng tiếp 20 lượt công dân, hoàn thành trước 30.6.2026 lúc 7:30.").verdict == "specific"
+
+
+def test_decomposed_text_is_judged_as_the_same_text_composed() -> None:
+    # Some systems paste Vietnamese decomposed (NFD): a base letter and its marks as separate characters.
+    # The clauses split the same, the verdict, score and reasons are the same, and offsets are the NFC text's.
+    import unicodedata
+
+    for text in (
+        "Mỗi quý đối thoại với nhân dân tổ dân phố 5 ít nhất 1 buổi, ghi biên bản và trả lời kiến nghị trong 7 ngày",
+        "Tích cực học tập, không ngừng rèn luyện, nâng cao trình độ chuyên môn, nghiệp vụ",
+    ):
+        decomposed = unicodedata.normalize("NFD", text)
+        assert decomposed != text
+        assert assess(decomposed).to_dict() == assess(text).to_dict()
+    items = ["Không sử dụng điện thoại trong giờ họp", "Đến họp đúng giờ"]
+    assert assess_standard([unicodedata.normalize("NFD", i) for i in items]) == assess_standard(items)
