@@ -393,12 +393,10 @@ def score_registrations(
     share = np.minimum(per_side[0] / np.maximum(npers[a], 1), per_side[1] / np.maximum(npers[b], 1))
     weighs = (wa >= MIN_WEIGHT) & (wb >= MIN_WEIGHT)
     look = ok | (weighs & (share >= ALIGN_PERSONAL - 1e-9))
-    starts = np.zeros(nreg + 1, np.int64)
-    np.cumsum(np.bincount(owner, minlength=nreg), out=starts[1:])
     aligned = np.zeros(upair.size, np.float64)
     aligned_personal = np.zeros(upair.size, np.float64)
     aligned[look], aligned_personal[look] = aligned_share(
-        f, starts, a[look], b[look], ~short, personal, ALIGN_CHECK, fweight, fw_item
+        f, owner, a[look], b[look], ~short, personal, ALIGN_CHECK, fweight, fw_item
     )
     whole = weighs & (aligned >= ALIGN - 1e-9) & (aligned_personal >= ALIGN_PERSONAL - 1e-9)
     low = aligned >= ALIGN_LOW - 1e-9

@@ -8,8 +8,18 @@ import numpy as np
 import numpy.typing as npt
 
 from ._vector import mix64
-from .copy_features import F64, I64, POS_SALT, U64, ItemFeatures, jaccard, overlap, sorted_unique
-from .pairs import concat_ranges
+from .copy_features import (
+    F64,
+    I64,
+    POS_SALT,
+    U64,
+    ItemFeatures,
+    items_across,
+    jaccard,
+    overlap,
+    pair_code,
+    sorted_unique,
+)
 
 # Figures: the numbers of an item (amounts, dates, quarters, percentages), each weighted by how rare it is
 # among items (the year weighs ~0). When both items' figures weigh FIG_MIN_WEIGHT or more, the items match
@@ -141,26 +151,17 @@ def second_look(
     (``fig_match``): within such a registration pair that is a copied item, not a colleague's same template
     with other numbers. (item, item, similarity, both have figures, they agree) of the new matches: item
     pairs already ``known`` (matched by the first pass) are not given again."""
-    nreg = int(owner[-1]) + 1 if owner.size else 0
-    ra, rb = owner[ia], owner[ib]
-    rp = sorted_unique((np.minimum(ra, rb).astype(np.uint64) << np.uint64(32)) | np.maximum(ra, rb).astype(np.uint64))
-    a_reg = (rp >> np.uint64(32)).astype(np.int64)
-    b_reg = (rp & np.uint64(0xFFFFFFFF)).astype(np.int64)
+    rp = sorted_unique(pair_code(owner[ia], owner[ib]))
     # Only items with figures can pass (both sides' must weigh FIG_MIN_WEIGHT): the others are not paired.
-    pers = np.flatnonzero(eligible & (fw_item >= FIG_MIN_WEIGHT))  # in item order, registration after registration
-    cnt = np.bincount(owner[pers], minlength=nreg)
-    start = np.zeros(nreg + 1, np.int64)
-    np.cumsum(cnt, out=start[1:])
-    na, nb = cnt[a_reg], cnt[b_reg]
-    tot = na * nb
-    pair_of = np.repeat(np.arange(rp.size, dtype=np.int64), tot)
-    k = concat_ranges(np.zeros(rp.size, np.int64), tot)
-    i = pers[start[a_reg][pair_of] + k // nb[pair_of]]
-    j = pers[start[b_reg][pair_of] + k % nb[pair_of]]
-    ka, kb = known
-    done = sorted_unique((np.minimum(ka, kb).astype(np.uint64) << np.uint64(32)) | np.maximum(ka, kb).astype(np.uint64))
-    code = (i.astype(np.uint64) << np.uint64(32)) | j.astype(np.uint64)
+    _, i, j, _ = items_across(
+        eligible & (fw_item >= FIG_MIN_WEIGHT),
+        owner,
+        (rp >> np.uint64(32)).astype(np.int64),
+        (rp & np.uint64(0xFFFFFFFF)).astype(np.int64),
+    )
+    done = sorted_unique(pair_code(*known))
     if done.size:
+        code = pair_code(i, j)
         at = np.minimum(np.searchsorted(done, code), done.size - 1)
         new = done[at] != code
         i, j = i[new], j[new]
@@ -174,7 +175,7 @@ def second_look(
 
 def aligned_share(
     f: ItemFeatures,
-    starts: I64,
+    owner: I64,
     a_reg: I64,
     b_reg: I64,
     counted: npt.NDArray[np.bool_],
@@ -187,24 +188,13 @@ def aligned_share(
     signature lines are not) that have an item of the other at ``check`` or more on the whole-text check,
     its figures kept (``figures``), the smaller of the two; and the same share among their personal items.
     A registration copied as a whole has nearly every item, stock lines and the cell's rules included, in
-    the other; two colleagues of one cell at most their stock lines and rules. ``starts``: registration r's
-    items are starts[r]:starts[r + 1]."""
-    items = np.flatnonzero(counted)  # in item order, so registration after registration
-    nreg = starts.size - 1
-    owner = np.searchsorted(starts, items, side="right") - 1
-    cnt = np.bincount(owner, minlength=nreg)
-    npers = np.bincount(owner[personal[items]], minlength=nreg)
-    first = np.zeros(nreg + 1, np.int64)
-    np.cumsum(cnt, out=first[1:])
-    na, nb = cnt[a_reg], cnt[b_reg]
-    tot = na * nb
-    pair_of = np.repeat(np.arange(a_reg.size, dtype=np.int64), tot)
-    k = concat_ranges(np.zeros(a_reg.size, np.int64), tot)
-    i = items[first[a_reg][pair_of] + k // nb[pair_of]]
-    j = items[first[b_reg][pair_of] + k % nb[pair_of]]
+    the other; two colleagues of one cell at most their stock lines and rules. ``owner``: each item's
+    registration, in item order."""
+    pair_of, i, j, cnt = items_across(counted, owner, a_reg, b_reg)
+    npers = np.bincount(owner[counted & personal], minlength=cnt.size)
     hit = jaccard(f.check, f.check_offs, i, j) >= check - 1e-9
     hit &= figures(f, fweight, fw_item, i, j, hit, FIG_MATCH)[0]  # and their figures, if any, kept
-    span = np.int64(starts[-1] + 1)
+    span = np.int64(owner.size + 1)
     shares: list[F64] = []
     for only_personal in (False, True):
         side: list[F64] = []

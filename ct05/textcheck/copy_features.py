@@ -39,6 +39,29 @@ def sorted_unique(x: npt.NDArray[Any]) -> npt.NDArray[Any]:
     return x
 
 
+def pair_code(a: I64, b: I64) -> U64:
+    """One integer per unordered pair (a[p], b[p]): min << 32 | max."""
+    return (np.minimum(a, b).astype(np.uint64) << np.uint64(32)) | np.maximum(a, b).astype(np.uint64)
+
+
+def items_across(selected: npt.NDArray[np.bool_], owner: I64, a_reg: I64, b_reg: I64) -> tuple[I64, I64, I64, I64]:
+    """Every ``selected`` item of registration a_reg[p] against every selected item of b_reg[p]: (p, item of
+    a, item of b) for each such item pair, and the number of selected items of each registration. ``owner``:
+    each item's registration, in item order."""
+    items = np.flatnonzero(selected)  # in item order, so registration after registration
+    nreg = int(owner[-1]) + 1 if owner.size else 0
+    cnt = np.bincount(owner[items], minlength=nreg)
+    first = np.zeros(nreg + 1, np.int64)
+    np.cumsum(cnt, out=first[1:])
+    na, nb = cnt[a_reg], cnt[b_reg]
+    tot = na * nb
+    pair_of = np.repeat(np.arange(a_reg.size, dtype=np.int64), tot)
+    k = concat_ranges(np.zeros(a_reg.size, np.int64), tot)
+    i = items[first[a_reg][pair_of] + k // nb[pair_of]]
+    j = items[first[b_reg][pair_of] + k % nb[pair_of]]
+    return pair_of, i, j, cnt
+
+
 @dataclass
 class ItemFeatures:
     feats: U64  # features of each item (n-grams of syllables within the item, salted per n), item after item
