@@ -1,7 +1,9 @@
 """A realistic province for the copy check (issue 16, item 6): cells whose members share a place, posts, duties,
 a plan and the directive's wording, written with the seed's commitment writer (ct05.seed.commitments).
 
-    python -m bench.textcheck.cells [REGISTRATIONS] [--old]   # --old: also time find_item_copies (slow)
+    python -m bench.textcheck.cells [REGISTRATIONS] [SEED] [--speed] [--variants] [--misses]
+    # --speed: time against v1, datasketch, rensa; --variants: one part changed at a time;
+    # --misses: every true pair missed at THRESHOLD, its items with their provenance and personal weight
 
 Each cell (10-60 members) has a kind (ct05.seed.pools.PROFILES), a place, and a plan of two items; each member
 holds a post with its duties and writes 3-7 items as the seed does (~30 % stock items identical across the
@@ -228,10 +230,32 @@ def main() -> None:
     for t, r, p, same in rates(s.code, s.similarity, prov, THRESHOLDS):
         mark = " <- THRESHOLD" if abs(t - THRESHOLD) < 1e-9 else ""
         print(f"  {t:.2f}: recall {r:.4f} precision {p:.4f} (false pairs in one cell {same}){mark}")
+    if "--misses" in sys.argv:
+        misses(prov, s)
     if "--variants" in sys.argv:
         variants(prov, templates)
     if "--speed" in sys.argv:
         speed(prov, templates)
+
+
+def misses(prov: Province, s: Any) -> None:
+    """The true pairs missed at THRESHOLD: each item with its provenance (p: the personal item's id, shared
+    by an original and its copies; None: a stock, plan or signature line), its personal weight (0: not
+    personal) and the items of the other registration it was matched with."""
+    a = (s.code >> np.uint64(32)).astype(np.int64).tolist()
+    b = (s.code & np.uint64(0xFFFFFFFF)).astype(np.int64).tolist()
+    scored = dict(zip(zip(a, b, strict=True), s.similarity.tolist(), strict=True))
+    starts = np.cumsum([0, *map(len, prov.regs)])
+    ia, ib, _ = s.item_pairs
+    matched = set(zip(ia.tolist(), ib.tolist(), strict=True))
+    matched |= {(y, x) for x, y in matched}
+    for x, y in sorted(p for p in prov.truth if scored.get(p, 0.0) < THRESHOLD - 1e-9):
+        print(f"missed {x} / {y}: similarity {scored.get((x, y), 0.0):.3f}, cells {prov.groups[x]} / {prov.groups[y]}")
+        for r, other in ((x, y), (y, x)):
+            for k, text in enumerate(prov.regs[r]):
+                i = int(starts[r]) + k
+                with_ = [j - int(starts[other]) for j in range(starts[other], starts[other + 1]) if (i, j) in matched]
+                print(f"  {r}[{k}] p={prov.provenance[r][k]} w={s.item_weight[i]:.0f} matched={with_} | {text[:110]}")
 
 
 def variants(prov: Province, templates: tuple[str, ...]) -> None:
