@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from pathlib import Path
 
 from ct05.textcheck import ENGINE_VERSION, assess, assess_standard
@@ -145,8 +146,6 @@ def test_a_weak_phrase_is_not_read_across_a_clause_boundary() -> None:
 def test_decomposed_text_is_judged_as_the_same_text_composed() -> None:
     # Some systems paste Vietnamese decomposed (NFD): a base letter and its marks as separate characters.
     # The clauses split the same, the verdict, score and reasons are the same, and offsets are the NFC text's.
-    import unicodedata
-
     for text in (
         "Mỗi quý đối thoại với nhân dân tổ dân phố 5 ít nhất 1 buổi, ghi biên bản và trả lời kiến nghị trong 7 ngày",
         "Tích cực học tập, không ngừng rèn luyện, nâng cao trình độ chuyên môn, nghiệp vụ",

@@ -8,7 +8,7 @@ import random
 import pytest
 
 from ct05.textcheck import COPIES_VERSION, NORMALIZER_VERSION, find_copies
-from ct05.textcheck.copies import CHECK_MATCH, FIG_MATCH, THRESHOLD, find_copied_items
+from ct05.textcheck.copies import CHECK_MATCH, FIG_MATCH, THRESHOLD, find_copied_items, score_registrations
 
 DIRECTIVE = "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh; nêu cao tinh thần trách nhiệm."
 STOCK = [
@@ -247,8 +247,6 @@ def test_a_copy_that_leaves_out_one_of_two_deeds_and_adds_its_own_is_found_by_it
 def test_the_cells_rule_with_a_members_own_figures_is_the_members_own_line() -> None:
     # The plan's line, held word for word by most of the cell: the cell's rule, not personal. A member who
     # writes it with his own number and date has made it his; a member who only edits its words has not.
-    from ct05.textcheck.copies import score_registrations
-
     rule = "Vận động 30 hộ gia đình ở bản Nà Mòn tham gia bảo hiểm y tế trước ngày 15/10; có sổ theo dõi"
     own = "Vận động 24 hộ gia đình ở bản Nà Mòn tham gia bảo hiểm y tế trước ngày 9/11; có sổ theo dõi"
     edited = "Vận động 30 hộ gia đình ở bản Nà Mòn tham gia đầy đủ bảo hiểm y tế trước ngày 15/10; có sổ theo dõi"
